@@ -1,0 +1,108 @@
+"""Starts the window: logging, the exception hook, Qt's messages, translations."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import __version__
+from app.core.logs import setup_logging
+from app.core.paths import log_dir, resources_dir
+from app.core.settings import Settings, open_settings
+
+log = logging.getLogger(__name__)
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def route_qt_messages() -> None:
+    """Qt's own warnings go to our log file instead of a console nobody sees."""
+    qt_log = logging.getLogger("qt")
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
+def install_exception_hook(log_file: Path) -> None:
+    """No traceback ever reaches the user: log it, show a short message with the log's path."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                QApplication.translate("Application", "Masivo: unexpected error"),
+                QApplication.translate(
+                    "Application",
+                    "Something went wrong and Masivo could not finish what it was doing. "
+                    "Your campaigns are safe in the journal.\n\nDetails were written to:\n{path}",
+                ).format(path=str(log_file)),
+            )
+
+    sys.excepthook = hook
+
+
+def ui_language(settings: Settings) -> str:
+    """'es' or 'en': the menu override if set, else the OS language; Spanish for anything else."""
+    chosen = settings.get("language")
+    if chosen in ("es", "en"):
+        return str(chosen)
+    return "en" if QLocale.system().language() == QLocale.Language.English else "es"
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Masivo's own .qm plus Qt's (button texts of standard dialogs)."""
+    translators = []
+    ours = QTranslator(app)
+    if ours.load(f"masivo_{language}", str(resources_dir() / "translations")):
+        translators.append(ours)
+    else:
+        log.warning("no compiled translation for %s (run packaging/translations.py)", language)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translators.append(qt)
+    for translator in translators:
+        app.installTranslator(translator)
+    return translators
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(["masivo", *argv])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Masivo")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Masivo")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "masivo.svg")))
+    return app
+
+
+def run_window(argv: Sequence[str]) -> int:
+    """`masivo` with no command: the main window until it is closed."""
+    log_file = setup_logging(log_dir())
+    route_qt_messages()
+    install_exception_hook(log_file)
+    settings = open_settings()
+    app = create_application(argv)
+    language = ui_language(settings)
+    install_translations(app, language)
+
+    from app.gui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    window.show()
+    return app.exec()

@@ -1,0 +1,109 @@
+"""The one way Masivo runs work in the background.
+
+A `Worker` wraps a plain function from the core, runs it on its own QThread and
+always hands back `result` or `error` on the GUI thread, by signals. The function
+receives a `Task` with a cancel `threading.Event` and a `progress` callback that
+is safe to call from the worker thread (it emits a queued signal). Threads are
+never terminated: cancelling sets the event and the core function returns early.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Task:
+    """What a background function gets: a way to report progress and to notice cancel/pause."""
+
+    progress: Callable[[object], None]
+    cancel: threading.Event = field(default_factory=threading.Event)
+    pause: threading.Event = field(default_factory=threading.Event)
+
+
+class _Runner(QObject):
+    progress = Signal(object)
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, function: Callable[[Task], Any], task: Task) -> None:
+        super().__init__()
+        self._function = function
+        self._task = task
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._function(self._task)
+        except Exception as exc:  # delivered to the GUI thread, shown there, logged with its traceback
+            log.exception("background task failed")
+            self.failed.emit(exc)
+        else:
+            self.finished.emit(result)
+
+
+class Worker(QObject):
+    """Runs `function(task)` on a QThread.
+
+    Signals:
+        progress(object): whatever the function passed to `task.progress`, on the GUI thread.
+        result(object): the function's return value.
+        error(object): the exception it raised.
+        done(): after `result` or `error`, once the thread has stopped.
+    """
+
+    progress = Signal(object)
+    result = Signal(object)
+    error = Signal(object)
+    done = Signal()
+
+    def __init__(self, function: Callable[[Task], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self.task = Task(progress=self._emit_progress)
+        self._runner = _Runner(function, self.task)
+        self._runner.moveToThread(self._thread)
+        self._thread.started.connect(self._runner.run)
+        self._runner.progress.connect(self.progress)
+        self._runner.finished.connect(self._on_finished)
+        self._runner.failed.connect(self._on_failed)
+
+    def _emit_progress(self, value: object) -> None:
+        self._runner.progress.emit(value)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self.task.cancel.set()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, milliseconds: int = 30_000) -> bool:
+        """Block until the thread has stopped (used when closing the window)."""
+        return self._thread.wait(milliseconds)
+
+    @Slot(object)
+    def _on_finished(self, value: object) -> None:
+        self._stop_thread()
+        self.result.emit(value)
+        self.done.emit()
+
+    @Slot(object)
+    def _on_failed(self, exc: object) -> None:
+        self._stop_thread()
+        self.error.emit(exc)
+        self.done.emit()
+
+    def _stop_thread(self) -> None:
+        self._thread.quit()
+        self._thread.wait()

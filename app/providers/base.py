@@ -1,0 +1,200 @@
+"""The one interface every provider adapter implements, and the small types it speaks.
+
+A provider is data (its `Capabilities`) plus a small adapter class. Adapters never
+raise `requests` exceptions at their callers: whole-request failures become a
+`ProviderFailure` carrying a `Problem`; per-message outcomes are `SendResult`s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol
+
+
+class Channel(StrEnum):
+    SMS = "sms"
+    EMAIL = "email"
+
+
+class State(StrEnum):
+    """Normalized state of one message, across all providers and the journal."""
+
+    PENDING = "pending"  # not yet sent
+    SENDING = "sending"  # journaled as leaving; a crash turns it into UNKNOWN
+    ACCEPTED = "accepted"  # the provider took it (has a provider id)
+    REJECTED = "rejected"  # the provider refused it; never charged
+    UNKNOWN = "unknown"  # it may or may not have been processed: never re-sent automatically
+    DELIVERED = "delivered"
+    UNDELIVERED = "undelivered"
+    OPENED = "opened"  # e-mail
+    CLICKED = "clicked"  # e-mail
+    BOUNCED = "bounced"  # e-mail
+    SKIPPED = "skipped"  # not sent on purpose (suppressed while the campaign ran)
+
+    @property
+    def is_final(self) -> bool:
+        return self in FINAL_STATES
+
+
+FINAL_STATES = frozenset(
+    {State.REJECTED, State.DELIVERED, State.UNDELIVERED, State.CLICKED, State.BOUNCED, State.SKIPPED}
+)
+
+
+class Effect(StrEnum):
+    """What a vendor error means for the campaign: declared per vendor code."""
+
+    STOP = "stop"  # would repeat for every message: wrong credentials, no balance, account blocked
+    SKIP = "skip"  # this recipient only: bad number, blocklisted, content rejected
+    RETRY = "retry"  # provably not processed (maintenance, 5xx before processing, refused connection)
+    WAIT_WINDOW = "wait_window"  # outside the legal sending window: wait for it to open
+    UNKNOWN = "unknown"  # the request may have been processed: the message becomes UNKNOWN
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A vendor answer mapped to what it means and to a plain-language reason id.
+
+    `reason` is a key of `app.core.reasons`; `detail` keeps the evidence (an
+    undocumented body, an HTTP status) for the log and the report.
+    """
+
+    code: str
+    effect: Effect
+    reason: str
+    detail: str = ""
+
+
+class ProviderFailure(Exception):
+    """A whole request failed; no per-message results exist."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(f"{problem.reason} (code {problem.code}) {problem.detail}".strip())
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class CredentialField:
+    key: str  # stable key used in the keyring entry: "user", "password", "token", ...
+    label: str  # the vendor's own name for it, shown in the form
+    secret: bool
+
+
+@dataclass(frozen=True)
+class SendingWindow:
+    """Hours during which the provider accepts messages, in the provider's time zone."""
+
+    tz: str
+    start: dt.time
+    end: dt.time
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What a provider can do, declared as data; engine, preview and GUI read only this."""
+
+    id: str
+    name: str
+    channels: frozenset[Channel]
+    default_base_url: str
+    credentials: tuple[CredentialField, ...]
+    bulk_size: int = 1  # messages per request
+    same_text_bulk: bool = False  # one text for all numbers of a request (IT Cloud)
+    min_interval: float = 0.0  # seconds between requests carrying a full bulk
+    single_interval: float = 0.0  # seconds between requests carrying one message
+    max_length: int | None = None  # characters per rendered SMS
+    number_digits: int | None = None  # exact digits an SMS number must have
+    window: SendingWindow | None = None
+    has_status: bool = False
+    has_balance: bool = False
+    schedules: bool = False  # the provider holds a message until `deliver_at` itself
+    sms_modes: tuple[str, ...] = ()
+    plain_http: bool = False  # the password crosses the network unencrypted
+    concurrency: int = 1
+    status_interval: float = 1.0  # minimum seconds between status requests
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    """One rendered message for one recipient; `key` is the journal's id for it."""
+
+    key: int
+    to: str  # international digits without '+', or an e-mail address
+    text: str
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class SendOptions:
+    channel: Channel = Channel.SMS
+    sender_name: str = ""
+    sender_email: str = ""
+    html: bool = False
+    deliver_at: dt.datetime | None = None
+    sms_mode: str = ""
+    campaign_name: str = ""
+
+
+@dataclass(frozen=True)
+class SendResult:
+    key: int
+    state: State  # ACCEPTED, REJECTED or UNKNOWN
+    provider_id: str | None = None
+    problem: Problem | None = None
+
+
+@dataclass(frozen=True)
+class StatusUpdate:
+    provider_id: str
+    state: State
+    code: str = ""  # the vendor's own status word or code, kept for the report
+    reason: str = ""  # a key of `app.core.reasons` when the vendor says why it failed
+
+
+@dataclass(frozen=True)
+class Balance:
+    sms: int | None = None
+    email: int | None = None
+
+
+@dataclass
+class Credentials:
+    """Credential values by `CredentialField.key`. Its repr never shows secrets."""
+
+    values: dict[str, str] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> str:
+        return self.values.get(key, "")
+
+    def __repr__(self) -> str:
+        return f"Credentials(keys={sorted(self.values)})"
+
+
+class Provider(Protocol):
+    """What the engine, the CLI and the window call. Adapters implement it."""
+
+    capabilities: Capabilities
+
+    def send(self, batch: Sequence[OutgoingMessage], options: SendOptions) -> list[SendResult]:
+        """Send one batch (at most `bulk_size`); one result per message, in order.
+
+        Raises `ProviderFailure` when the request as a whole failed.
+        """
+        ...
+
+    def statuses(self, provider_ids: Sequence[str], channel: Channel) -> list[StatusUpdate]:
+        """Current state of messages already accepted; ids it cannot find are left out."""
+        ...
+
+    def balance(self) -> Balance:
+        """Credits left; fields are None where the provider has no balance call."""
+        ...
+
+    def test_credentials(self) -> Balance:
+        """Check the credentials with the cheapest call; raises `ProviderFailure` if wrong."""
+        ...
+
+    def close(self) -> None: ...

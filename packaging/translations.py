@@ -1,0 +1,54 @@
+"""Compile the Qt Linguist sources (resources/translations/*.ts) into .qm files.
+
+    python packaging/translations.py            # compile (the build and the run scripts do this)
+    python packaging/translations.py --update   # refresh the .ts files from the code's tr() strings
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = ("es", "en")
+
+
+def tool(name: str) -> str:
+    """A PySide6 tool from the same environment as this Python, else from PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found: install PySide6-Essentials in this environment")
+    return found
+
+
+def update() -> None:
+    sources = sorted(str(p) for p in (ROOT / "app" / "gui").rglob("*.py"))
+    targets = [str(TRANSLATIONS / f"masivo_{lang}.ts") for lang in LANGUAGES]
+    subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", *targets], check=True)
+
+
+def compile_all() -> None:
+    for ts in sorted(TRANSLATIONS.glob("masivo_*.ts")):
+        qm = ts.with_suffix(".qm")
+        if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+            continue
+        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--update", action="store_true", help="refresh the .ts files from the code first")
+    args = parser.parse_args()
+    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    if args.update:
+        update()
+    compile_all()
+
+
+if __name__ == "__main__":
+    main()

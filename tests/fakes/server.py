@@ -1,0 +1,160 @@
+"""A real HTTP server on 127.0.0.1 for fake providers: records requests, injects faults.
+
+A vendor fake is a function `handle(request) -> Reply`; this module serves it over
+HTTP/1.1 with keep-alive, records every request, and can answer 500 before
+processing, delay the answer after processing, or drop the connection.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]  # lower-cased names
+    body: bytes
+
+    def arg(self, name: str) -> str | None:
+        """First value of a query parameter, else of a form field, else None."""
+        if name in self.query:
+            return self.query[name][0]
+        form = self.form()
+        return form[name][0] if name in form else None
+
+    def form(self) -> dict[str, list[str]]:
+        if "application/x-www-form-urlencoded" in self.headers.get("content-type", ""):
+            return parse_qs(self.body.decode(), keep_blank_values=True)
+        return {}
+
+    def json(self) -> Any:
+        return json.loads(self.body or b"null")
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: bytes | str | Any = b""
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def encoded(self) -> tuple[bytes, str]:
+        if isinstance(self.body, bytes):
+            return self.body, self.headers.get("Content-Type", "application/octet-stream")
+        if isinstance(self.body, str):
+            return self.body.encode(), self.headers.get("Content-Type", "text/html; charset=UTF-8")
+        return json.dumps(self.body).encode(), "application/json"
+
+
+Handler = Callable[[Request], Reply]
+
+
+@dataclass
+class Faults:
+    """Faults to inject, consumed request by request. Thread-safe enough for tests."""
+
+    fail_before: Callable[[Request], int | None] = lambda r: None  # status to answer without processing
+    delay_after: Callable[[Request], float] = lambda r: 0.0  # seconds to wait after processing
+    drop_after: Callable[[Request], bool] = lambda r: False  # close the socket after processing
+
+
+class FakeServer:
+    """Serves one vendor fake on an ephemeral port until `stop()`."""
+
+    def __init__(self, handle: Handler) -> None:
+        self.handle = handle
+        self.requests: list[Request] = []
+        self.faults = Faults()
+        self.lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> FakeServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def requests_to(self, path: str) -> list[Request]:
+        with self.lock:
+            return [r for r in self.requests if r.path == path]
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class RequestHandler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass  # tests read `server.requests`, not stderr
+
+            def _serve(self) -> None:
+                parts = urlsplit(self.path)
+                length = int(self.headers.get("Content-Length") or 0)
+                request = Request(
+                    method=self.command,
+                    path=parts.path,
+                    query=parse_qs(parts.query, keep_blank_values=True),
+                    headers={k.lower(): v for k, v in self.headers.items()},
+                    body=self.rfile.read(length) if length else b"",
+                )
+                with server.lock:
+                    server.requests.append(request)
+                failure = server.faults.fail_before(request)
+                if failure is not None:
+                    self._write(Reply(failure, {"error": "injected failure before processing"}))
+                    return
+                reply = server.handle(request)
+                if server.faults.drop_after(request):
+                    self.close_connection = True
+                    self.connection.close()
+                    return
+                delay = server.faults.delay_after(request)
+                if delay:
+                    time.sleep(delay)
+                self._write(reply)
+
+            def _write(self, reply: Reply) -> None:
+                body, content_type = reply.encoded()
+                try:
+                    self.send_response(reply.status)
+                    self.send_header("Content-Type", content_type)
+                    self.send_header("Content-Length", str(len(body)))
+                    for name, value in reply.headers.items():
+                        if name.lower() != "content-type":
+                            self.send_header(name, value)
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (read timeout): the test asserts on that
+
+            do_GET = do_POST = do_PUT = do_DELETE = _serve
+
+        return RequestHandler
+
+
+@contextmanager
+def serving(handle: Handler) -> Iterator[FakeServer]:
+    server = FakeServer(handle).start()
+    try:
+        yield server
+    finally:
+        server.stop()
