@@ -25,6 +25,7 @@ class Request:
     query: dict[str, list[str]]
     headers: dict[str, str]  # lower-cased names
     body: bytes
+    line: str = ""  # the raw request line, "POST /path?query HTTP/1.1": real servers cap its length
 
     def arg(self, name: str) -> str | None:
         """First value of a query parameter, else of a form field, else None."""
@@ -78,7 +79,8 @@ class FakeServer:
         self.lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        # a short poll interval: `stop()` waits for one poll, and every test stops a server
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,), daemon=True)
 
     @property
     def url(self) -> str:
@@ -102,6 +104,8 @@ class FakeServer:
 
         class RequestHandler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # headers and body leave in two writes: with Nagle on, each answer waits ~40 ms for an ACK
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass  # tests read `server.requests`, not stderr
@@ -115,6 +119,7 @@ class FakeServer:
                     query=parse_qs(parts.query, keep_blank_values=True),
                     headers={k.lower(): v for k, v in self.headers.items()},
                     body=self.rfile.read(length) if length else b"",
+                    line=self.requestline,
                 )
                 with server.lock:
                     server.requests.append(request)

@@ -1,0 +1,173 @@
+"""Convergia (Mexico): one SMS a request by a GET with user and password in the query, over plain HTTP.
+
+Vendor document: "guía rápida" of the API / Web Service (section 3, "INSTRUCCIONES"). The answers
+are text: the send answer's first number is the code of the list and, on 100, its last number is
+the message id; `estatus_mensaje.php` answers one status code. There is no balance call.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+
+import requests
+
+from app.providers.base import (
+    Balance,
+    Capabilities,
+    Channel,
+    CredentialField,
+    Credentials,
+    Effect,
+    OutgoingMessage,
+    Problem,
+    ProviderFailure,
+    SendOptions,
+    SendResult,
+    State,
+    StatusUpdate,
+)
+from app.providers.http import HttpClient
+
+log = logging.getLogger(__name__)
+
+SEND_PATH = "/"
+STATUS_PATH = "/estatus_mensaje.php"
+BOGUS_ID = "0"  # no message has it: the status call then only tells whether the credentials work
+
+CAPABILITIES = Capabilities(
+    id="convergia",
+    name="Convergia",
+    channels=frozenset({Channel.SMS}),
+    default_base_url="http://smswebservices.convergia.net.mx:8181",
+    credentials=(
+        CredentialField("user", "Usuario", secret=False),
+        CredentialField("password", "Contraseña", secret=True),
+    ),
+    bulk_size=1,
+    number_digits=12,  # "el numero a 12 dígitos (520123456789)"
+    has_status=True,
+    has_balance=False,
+    plain_http=True,
+)
+
+SENT = 100
+# "API para envío": every code but 100.
+CODES: dict[int, Problem] = {
+    101: Problem("101", Effect.STOP, "no_credentials"),
+    102: Problem("102", Effect.STOP, "no_credentials"),
+    103: Problem("103", Effect.SKIP, "missing_field"),
+    104: Problem("104", Effect.SKIP, "missing_field"),
+    105: Problem("105", Effect.SKIP, "message_too_long"),
+    109: Problem("109", Effect.RETRY, "network_error"),
+    110: Problem("110", Effect.RETRY, "network_error"),
+    200: Problem("200", Effect.RETRY, "provider_error"),
+    201: Problem("201", Effect.STOP, "wrong_credentials"),
+    202: Problem("202", Effect.STOP, "ip_not_allowed"),
+    204: Problem("204", Effect.STOP, "message_quota"),
+    205: Problem("205", Effect.STOP, "account_blocked"),
+    254: Problem("254", Effect.SKIP, "provider_error"),  # "Error al enviar el mensaje": this one message
+    305: Problem("305", Effect.RETRY, "provider_error"),
+    306: Problem("306", Effect.RETRY, "provider_error"),
+    307: Problem("307", Effect.SKIP, "invalid_number"),
+}
+
+# "API para consulta": 5 (authentication) raises, 6 (not found) leaves the id out.
+STATUS_CODES: dict[int, tuple[State, str]] = {
+    0: (State.ACCEPTED, "Pendiente"),
+    2: (State.UNDELIVERED, "Fallido"),
+    3: (State.DELIVERED, "Entregado"),
+}
+STATUS_AUTH_ERROR = 5
+STATUS_NOT_FOUND = 6
+
+_NUMBER = re.compile(r"-?\d+")
+
+
+class ConvergiaProvider:
+    """Adapter for Convergia's send URL and `estatus_mensaje.php`."""
+
+    capabilities = CAPABILITIES
+
+    def __init__(self, credentials: Credentials, client: HttpClient) -> None:
+        self.credentials = credentials
+        self.client = client
+
+    def send(self, batch: Sequence[OutgoingMessage], options: SendOptions) -> list[SendResult]:
+        """Send the one message of the batch (Convergia has no bulk call)."""
+        if not batch:
+            return []
+        if len(batch) > CAPABILITIES.bulk_size:
+            raise ValueError("Convergia takes one message a request.")
+        message = batch[0]
+        response = self._get(SEND_PATH, {"number": message.to, "message": message.text})
+        numbers = _NUMBER.findall(response.text)
+        code = int(numbers[0]) if numbers else None
+        if code == SENT:
+            provider_id = numbers[-1] if len(numbers) > 1 else None
+            log.debug("convergia: message accepted")
+            return [SendResult(message.key, State.ACCEPTED, provider_id=provider_id)]
+        problem = CODES.get(code) if code is not None else None
+        if problem is None:
+            detail = self._excerpt(response)
+            raise ProviderFailure(Problem(str(code), Effect.UNKNOWN, "unexpected_answer", detail))
+        if problem.effect is Effect.SKIP:
+            return [SendResult(message.key, State.REJECTED, problem=problem)]
+        raise ProviderFailure(problem)
+
+    def statuses(self, provider_ids: Sequence[str], channel: Channel) -> list[StatusUpdate]:
+        """One status request per id (the API has no list query); unknown ids are left out."""
+        updates = []
+        for provider_id in provider_ids:
+            code = self._status_code(provider_id)
+            if code == STATUS_NOT_FOUND:
+                continue
+            if code not in STATUS_CODES:
+                log.warning("convergia: undocumented status code %s", code)
+                continue
+            state, word = STATUS_CODES[code]
+            updates.append(StatusUpdate(provider_id, state, word))
+        return updates
+
+    def balance(self) -> Balance:
+        """Convergia documents no balance call."""
+        return Balance(None, None)
+
+    def test_credentials(self) -> Balance:
+        """The status of an id that cannot exist: the answer is 5 only if the credentials are wrong."""
+        self._status_code(BOGUS_ID)
+        return Balance(None, None)
+
+    def close(self) -> None:
+        self.client.close()
+
+    def _status_code(self, provider_id: str) -> int | None:
+        response = self._get(STATUS_PATH, {"messageid": provider_id})
+        numbers = _NUMBER.findall(response.text)
+        code = int(numbers[0]) if numbers else None
+        if code == STATUS_AUTH_ERROR:
+            raise ProviderFailure(Problem(str(code), Effect.STOP, "wrong_credentials"))
+        return code
+
+    def _get(self, path: str, params: dict[str, str]) -> requests.Response:
+        user, password = self.credentials["user"], self.credentials["password"]
+        if not user or not password:
+            raise ProviderFailure(Problem("no_credentials", Effect.STOP, "no_credentials"))
+        # The password travels in the query, as documented; http.py never logs or raises the URL.
+        response = self.client.request("GET", path, params={"username": user, "password": password, **params})
+        if not 200 <= response.status_code < 300:
+            raise ProviderFailure(
+                Problem(f"http_{response.status_code}", Effect.STOP, "refused", self._excerpt(response))
+            )
+        return response
+
+    def _excerpt(self, response: requests.Response) -> str:
+        """Evidence for the report, without the password should the vendor echo it."""
+        text = f"HTTP {response.status_code}: {response.text[:300].strip()}"
+        password = self.credentials["password"]
+        return text.replace(password, "***") if password else text
+
+
+def create(credentials: Credentials, client: HttpClient) -> ConvergiaProvider:
+    return ConvergiaProvider(credentials, client)

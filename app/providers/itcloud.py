@@ -1,0 +1,225 @@
+"""IT Cloud Services (Colombia): one SMS text for up to 1,000 numbers a request, and a balance call.
+
+Vendor document "DOCUMENTO ENVIO SMS DESDE OTROS SISTEMA", version 4. Sending and balance live on two
+hosts; a configured base URL replaces both (the documented paths stay). Replies arrive by webhook,
+so there is no status query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import defaultdict, deque
+from collections.abc import Sequence
+
+from app.providers.base import (
+    Balance,
+    Capabilities,
+    Channel,
+    CredentialField,
+    Credentials,
+    Effect,
+    OutgoingMessage,
+    Problem,
+    ProviderFailure,
+    SendingWindow,
+    SendOptions,
+    SendResult,
+    State,
+    StatusUpdate,
+)
+from app.providers.http import HttpClient
+
+log = logging.getLogger(__name__)
+
+SEND_PATH = "/sms/back_sms/public/api/sendsms"
+BALANCE_PATH = "/itcloud/api/sendsms/query.php"
+BALANCE_HOST = "https://sistemasmasivos.com"  # the balance call's own host, used only by default
+
+CAPABILITIES = Capabilities(
+    id="itcloud",
+    name="IT Cloud Services",
+    channels=frozenset({Channel.SMS}),
+    default_base_url="https://contacto-masivo.com",
+    credentials=(
+        CredentialField("user", "Usuario", secret=False),
+        CredentialField("token", "Token", secret=True),
+    ),
+    bulk_size=1000,
+    same_text_bulk=True,
+    min_interval=2.0,  # "entre cada envió se recomienda esperar 2 segundos" between blocks of 1,000
+    single_interval=0.1,
+    max_length=765,
+    number_digits=12,
+    window=SendingWindow("America/Bogota", dt.time(8, 0), dt.time(21, 0)),
+    has_status=False,
+    has_balance=True,
+    sms_modes=("1via", "2via", "flash"),
+)
+
+# Every code of the "Retorno" table; a code > 0 is the acceptance id.
+CODES: dict[int, Problem] = {
+    -1: Problem("-1", Effect.STOP, "wrong_credentials"),
+    -2: Problem("-2", Effect.WAIT_WINDOW, "outside_window"),
+    -3: Problem("-3", Effect.STOP, "no_balance"),
+    -4: Problem("-4", Effect.SKIP, "invalid_number"),
+    -5: Problem("-5", Effect.SKIP, "message_too_long"),  # or an empty SMSText
+    -6: Problem("-6", Effect.RETRY, "maintenance"),  # "Este SMS no tiene cobro ni enviado"
+    -7: Problem("-7", Effect.STOP, "too_many_numbers"),
+    -8: Problem("-8", Effect.SKIP, "number_blocklisted"),
+    -9: Problem("-9", Effect.SKIP, "content_rejected"),
+    -10: Problem("-10", Effect.SKIP, "link_not_allowed"),
+    -11: Problem("-11", Effect.STOP, "invalid_sms_mode"),
+    0: Problem("0", Effect.SKIP, "unknown_operator"),
+}
+
+_LINE_BREAK = re.compile(r"<br\s*/?>|[\r\n]+", re.IGNORECASE)
+_BARE_CODE = re.compile(r"-?\d+")
+_NUMBER_CODE = re.compile(r"(\d+)\s*,\s*(-?\d+)")
+
+
+class ItCloudProvider:
+    """Adapter for IT Cloud's `sendsms` and `query.php` calls."""
+
+    capabilities = CAPABILITIES
+
+    def __init__(self, credentials: Credentials, client: HttpClient) -> None:
+        self.credentials = credentials
+        self.client = client
+        self.balance_client = balance_client(client)
+
+    def send(self, batch: Sequence[OutgoingMessage], options: SendOptions) -> list[SendResult]:
+        """Send one block: every message must carry the same rendered text (the engine groups them)."""
+        if not batch:
+            return []
+        if len({message.text for message in batch}) > 1:
+            raise ValueError("IT Cloud sends one text per request: group the messages by rendered text.")
+        if len(batch) > CAPABILITIES.bulk_size:
+            raise ValueError(f"IT Cloud takes at most {CAPABILITIES.bulk_size} numbers a request.")
+        mode = options.sms_mode or "1via"
+        if mode not in CAPABILITIES.sms_modes:
+            raise ValueError(f"Unknown IT Cloud SMS mode {mode!r}; use one of {CAPABILITIES.sms_modes}.")
+        form = {
+            **self._auth(),
+            "GSM": ",".join(message.to for message in batch),
+            "SMSText": batch[0].text,
+            "metodo_envio": mode,  # without the quotes of the document's example (our reading)
+        }
+        # POST keeps 13 KB of numbers out of the URL; the document allows POST and GET.
+        response = self.client.request("POST", SEND_PATH, data=form)
+        self._refuse_http_error(response.status_code, response.text)
+        results = self._results(batch, response.text)
+        accepted = sum(result.state is State.ACCEPTED for result in results)
+        log.debug("itcloud: block of %d numbers, %d accepted", len(batch), accepted)
+        return results
+
+    def _results(self, batch: Sequence[OutgoingMessage], body: str) -> list[SendResult]:
+        lines = [line.strip() for line in _LINE_BREAK.split(body) if line.strip()]
+        if len(lines) == 1 and _BARE_CODE.fullmatch(lines[0]):
+            return self._whole_request(batch, int(lines[0]), body)
+        codes: dict[str, deque[int]] = defaultdict(deque)
+        for line in lines:
+            match = _NUMBER_CODE.fullmatch(line)
+            if match:
+                codes[match[1]].append(int(match[2]))
+        if not codes:
+            raise ProviderFailure(Problem("answer", Effect.UNKNOWN, "unexpected_answer", self._redact(body)))
+        results = []
+        for message in batch:
+            answers = codes.get(message.to)
+            if not answers:
+                problem = Problem("missing", Effect.UNKNOWN, "unexpected_answer", "no line for this number")
+                results.append(SendResult(message.key, State.UNKNOWN, problem=problem))
+            else:
+                results.append(result_for(message.key, answers.popleft()))
+        return results
+
+    def _whole_request(self, batch: Sequence[OutgoingMessage], code: int, body: str) -> list[SendResult]:
+        """A bare code answers the whole request (always so with one number)."""
+        if len(batch) == 1:
+            result = result_for(batch[0].key, code)
+            if result.problem is None or result.problem.effect in (Effect.SKIP, Effect.UNKNOWN):
+                return [result]
+        problem = CODES.get(code)
+        if problem is None:  # a lone acceptance id for many numbers, or an undocumented code
+            raise ProviderFailure(Problem(str(code), Effect.UNKNOWN, "unexpected_answer", self._redact(body)))
+        if problem.effect is Effect.SKIP:  # the shared text itself was refused
+            return [SendResult(message.key, State.REJECTED, problem=problem) for message in batch]
+        raise ProviderFailure(problem)
+
+    def statuses(self, provider_ids: Sequence[str], channel: Channel) -> list[StatusUpdate]:
+        """IT Cloud has no status query: nothing is ever known beyond acceptance."""
+        return []
+
+    def balance(self) -> Balance:
+        """SMS credits left, from `query.php` on the balance host."""
+        # The table names the secret `token`, the example `password`: send it under both (our reading).
+        params = {**self._auth(), "password": self.credentials["token"]}
+        response = self.balance_client.request("GET", BALANCE_PATH, params=params)
+        self._refuse_http_error(response.status_code, response.text)
+        text = response.text.strip()
+        try:
+            amount = float(text)
+        except ValueError:
+            raise ProviderFailure(
+                Problem("answer", Effect.UNKNOWN, "unexpected_answer", self._redact(text[:300]))
+            ) from None
+        if amount == -1:
+            raise ProviderFailure(CODES[-1])
+        return Balance(sms=int(amount), email=None)
+
+    def test_credentials(self) -> Balance:
+        """The balance call is the cheapest authenticated call."""
+        return self.balance()
+
+    def close(self) -> None:
+        self.client.close()
+
+    def _auth(self) -> dict[str, str]:
+        user, token = self.credentials["user"], self.credentials["token"]
+        if not user or not token:
+            raise ProviderFailure(Problem("no_credentials", Effect.STOP, "no_credentials"))
+        return {"user": user, "token": token}
+
+    def _refuse_http_error(self, status: int, body: str) -> None:
+        """Undocumented HTTP errors (retryable ones were already retried by the client)."""
+        if status in (401, 403):
+            raise ProviderFailure(Problem(f"http_{status}", Effect.STOP, "wrong_credentials"))
+        if not 200 <= status < 300:
+            detail = self._redact(f"HTTP {status}: {body[:300].strip()}")
+            raise ProviderFailure(Problem(f"http_{status}", Effect.STOP, "refused", detail))
+
+    def _redact(self, text: str) -> str:
+        """Vendor bodies may echo the request; the token must not reach a log through them."""
+        token = self.credentials["token"]
+        return text.replace(token, "***") if token else text
+
+
+def result_for(key: int, code: int) -> SendResult:
+    """One number's answer: an acceptance id, a documented error, or something unknown."""
+    if code > 0:
+        return SendResult(key, State.ACCEPTED, provider_id=str(code))
+    problem = CODES.get(code)
+    if problem is None:
+        return SendResult(key, State.UNKNOWN, problem=Problem(str(code), Effect.UNKNOWN, "unexpected_answer"))
+    return SendResult(key, State.REJECTED, problem=problem)
+
+
+def balance_client(client: HttpClient) -> HttpClient:
+    """The client for the balance call: the balance host by default, else the configured base URL."""
+    if client.base_url != CAPABILITIES.default_base_url.rstrip("/"):
+        return client
+    return HttpClient(
+        BALANCE_HOST,
+        session=client.session,
+        timeout=client.timeout,
+        attempts=client.attempts,
+        backoff=client.backoff,
+        sleep=client.sleep,
+        jitter=client.jitter,
+    )
+
+
+def create(credentials: Credentials, client: HttpClient) -> ItCloudProvider:
+    return ItCloudProvider(credentials, client)

@@ -1,0 +1,220 @@
+"""Wavy (now Sinch) messaging API: JSON over HTTPS, single and bulk SMS, status search.
+
+Vendor: the seed's first page plus Sinch's page of the Wavy SMS API (see seeds/README.md). Our
+`correlationId` is the journal key, so answers and statuses match messages even out of order.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import requests
+
+from app.providers.base import (
+    Balance,
+    Capabilities,
+    Channel,
+    CredentialField,
+    Credentials,
+    Effect,
+    OutgoingMessage,
+    Problem,
+    ProviderFailure,
+    SendOptions,
+    SendResult,
+    State,
+    StatusUpdate,
+)
+from app.providers.http import HttpClient
+
+log = logging.getLogger(__name__)
+
+SEND_PATH = "/v1/send-sms"
+BULK_PATH = "/v1/send-bulk-sms"
+STATUS_PATH = "/v1/sms/status/search"
+STATUS_CHUNK = 1000  # ids per status search; the API does not document a limit
+BOGUS_ID = "00000000-0000-0000-0000-000000000000"
+
+CAPABILITIES = Capabilities(
+    id="wavy",
+    name="Wavy (Sinch)",
+    channels=frozenset({Channel.SMS}),
+    default_base_url="https://api-messaging.wavy.global",
+    credentials=(
+        CredentialField("user", "UserName", secret=False),
+        CredentialField("token", "AuthenticationToken", secret=True),
+    ),
+    bulk_size=1000,
+    max_length=1280,
+    has_status=True,
+    has_balance=False,
+    status_interval=1.0,  # at most one status request a second (429 beyond)
+)
+
+# HTTP answers to a send; 429 and 5xx are retried by the client before they get here.
+HTTP_CODES: dict[int, Problem] = {
+    400: Problem("http_400", Effect.SKIP, "refused"),
+    401: Problem("http_401", Effect.STOP, "wrong_credentials"),
+    403: Problem("http_403", Effect.STOP, "wrong_credentials"),
+}
+
+# `sentStatusCode` failures: 1xx and 301 happened at the carrier, 2xx were refused by Wavy itself.
+SENT_CODES: dict[int, tuple[State, Problem]] = {
+    101: (State.UNDELIVERED, Problem("101", Effect.SKIP, "expired")),
+    102: (State.UNDELIVERED, Problem("102", Effect.SKIP, "carrier_error")),
+    103: (State.UNDELIVERED, Problem("103", Effect.SKIP, "rejected_by_carrier")),
+    201: (State.REJECTED, Problem("201", Effect.STOP, "no_balance")),
+    202: (State.REJECTED, Problem("202", Effect.SKIP, "invalid_number")),
+    203: (State.REJECTED, Problem("203", Effect.SKIP, "number_blocklisted")),
+    204: (State.REJECTED, Problem("204", Effect.SKIP, "destination_optout")),
+    205: (State.REJECTED, Problem("205", Effect.SKIP, "destination_limit")),
+    207: (State.REJECTED, Problem("207", Effect.SKIP, "invalid_text")),
+    301: (State.UNDELIVERED, Problem("301", Effect.SKIP, "provider_error")),
+}
+SENT_SUCCESS = 2
+DELIVERED_CODES: dict[int, State] = {4: State.DELIVERED, 104: State.UNDELIVERED}
+
+
+class WavyProvider:
+    """Adapter for `send-sms`, `send-bulk-sms` and `sms/status/search`."""
+
+    capabilities = CAPABILITIES
+
+    def __init__(self, credentials: Credentials, client: HttpClient) -> None:
+        self.credentials = credentials
+        self.client = client
+
+    def send(self, batch: Sequence[OutgoingMessage], options: SendOptions) -> list[SendResult]:
+        """One message goes to `send-sms`, more to `send-bulk-sms` (at most 1000)."""
+        if not batch:
+            return []
+        if len(batch) > CAPABILITIES.bulk_size:
+            raise ValueError(f"Wavy takes at most {CAPABILITIES.bulk_size} messages a request.")
+        items = [{"destination": m.to, "messageText": m.text, "correlationId": str(m.key)} for m in batch]
+        single = len(batch) == 1
+        body = items[0] if single else {"messages": items}
+        response = self._post(SEND_PATH if single else BULK_PATH, body)
+        problem = self._refusal(response)
+        if problem is not None:
+            if single and problem.effect is Effect.SKIP:  # a 400 names this very message
+                return [SendResult(batch[0].key, State.REJECTED, problem=problem)]
+            raise ProviderFailure(Problem(problem.code, Effect.STOP, problem.reason, problem.detail))
+        answer = self._json(response)
+        rows: Any
+        if single:  # documented as a list; some clients read an object: accept both
+            rows = answer if isinstance(answer, list) else [answer]
+        else:
+            rows = answer.get("messages") if isinstance(answer, dict) else None
+        results = match_ids(batch, rows)
+        accepted = sum(result.state is State.ACCEPTED for result in results)
+        log.debug("wavy: %d messages sent, %d accepted", len(batch), accepted)
+        return results
+
+    def statuses(self, provider_ids: Sequence[str], channel: Channel) -> list[StatusUpdate]:
+        """Statuses by Wavy id; ids Wavy does not know are left out."""
+        updates: list[StatusUpdate] = []
+        for start in range(0, len(provider_ids), STATUS_CHUNK):
+            if start:
+                self.client.sleep(CAPABILITIES.status_interval)
+            response = self._post(STATUS_PATH, {"ids": list(provider_ids[start : start + STATUS_CHUNK])})
+            problem = self._refusal(response)
+            if problem is not None:
+                raise ProviderFailure(problem)
+            rows = self._json(response).get("smsStatuses") or []
+            updates.extend(status_update(row) for row in rows if isinstance(row, dict) and row.get("id"))
+        return updates
+
+    def balance(self) -> Balance:
+        """Wavy documents no balance call."""
+        return Balance(None, None)
+
+    def test_credentials(self) -> Balance:
+        """A status search for an id that cannot exist: only the credentials can make it fail."""
+        response = self._post(STATUS_PATH, {"ids": [BOGUS_ID]})
+        problem = self._refusal(response)
+        if problem is not None and problem.code != "http_400":  # a 400 is about the id, not the user
+            raise ProviderFailure(problem)
+        return Balance(None, None)
+
+    def close(self) -> None:
+        self.client.close()
+
+    def _post(self, path: str, body: Any) -> requests.Response:
+        user, token = self.credentials["user"], self.credentials["token"]
+        if not user or not token:
+            raise ProviderFailure(Problem("no_credentials", Effect.STOP, "no_credentials"))
+        headers = {"UserName": user, "AuthenticationToken": token}
+        return self.client.request("POST", path, json=body, headers=headers)
+
+    def _refusal(self, response: requests.Response) -> Problem | None:
+        if 200 <= response.status_code < 300:
+            return None
+        known = HTTP_CODES.get(response.status_code)
+        if known is None:
+            return self._undocumented(response)
+        return Problem(known.code, known.effect, known.reason, self._excerpt(response))
+
+    def _undocumented(self, response: requests.Response) -> Problem:
+        return Problem(f"http_{response.status_code}", Effect.STOP, "refused", self._excerpt(response))
+
+    def _json(self, response: requests.Response) -> Any:
+        try:
+            answer = response.json()
+        except ValueError:
+            answer = None
+        if not isinstance(answer, dict | list):
+            problem = Problem("answer", Effect.UNKNOWN, "unexpected_answer", self._excerpt(response))
+            raise ProviderFailure(problem)
+        return answer
+
+    def _excerpt(self, response: requests.Response) -> str:
+        """Evidence for the report, without the token should the vendor echo it."""
+        text = f"HTTP {response.status_code}: {response.text[:300].strip()}"
+        token = self.credentials["token"]
+        return text.replace(token, "***") if token else text
+
+
+def match_ids(batch: Sequence[OutgoingMessage], ids: Any) -> list[SendResult]:
+    """Wavy ids by our correlationId where the answer has it, else by request order."""
+    if not isinstance(ids, list):
+        ids = []
+    rows = [row for row in ids if isinstance(row, dict)]
+    by_key = {str(row.get("correlationId")): row for row in rows if row.get("correlationId") is not None}
+    by_position = not by_key
+    results = []
+    for position, message in enumerate(batch):
+        row = rows[position] if by_position and position < len(rows) else by_key.get(str(message.key))
+        if row is None or not row.get("id"):
+            problem = Problem("missing", Effect.UNKNOWN, "unexpected_answer", "no id for this message")
+            results.append(SendResult(message.key, State.UNKNOWN, problem=problem))
+        else:
+            results.append(SendResult(message.key, State.ACCEPTED, provider_id=str(row["id"])))
+    return results
+
+
+def status_update(row: dict[str, Any]) -> StatusUpdate:
+    """One `smsStatuses` row: the delivery report wins over the sending report."""
+    provider_id = str(row["id"])
+    delivered, sent = as_code(row.get("deliveredStatusCode")), as_code(row.get("sentStatusCode"))
+    if delivered in DELIVERED_CODES:
+        word = str(row.get("deliveredStatus") or delivered)
+        return StatusUpdate(provider_id, DELIVERED_CODES[delivered], word)
+    word = str(row.get("sentStatus") or sent or "")
+    if sent in SENT_CODES:
+        state, problem = SENT_CODES[sent]
+        return StatusUpdate(provider_id, state, word, problem.reason)
+    return StatusUpdate(provider_id, State.ACCEPTED, word)  # sent, or not yet reported
+
+
+def as_code(value: Any) -> int | None:
+    """A status code as an int, whether the JSON carries it as a number or a string."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def create(credentials: Credentials, client: HttpClient) -> WavyProvider:
+    return WavyProvider(credentials, client)
