@@ -59,7 +59,7 @@ def test_failures_name_no_secret() -> None:
     with pytest.raises(ProviderFailure) as caught:
         client.request("GET", "/get_credits", params={"username": "ana", "password": PASSWORD})
     assert PASSWORD not in str(caught.value)
-    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+    assert caught.value.__cause__ is None and caught.value.__context__ is None
 
 
 @pytest.mark.parametrize(

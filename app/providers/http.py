@@ -23,9 +23,13 @@ import requests
 from urllib3.exceptions import NewConnectionError
 
 from app import __version__
+from app.core.logs import REDACTOR
 from app.providers.base import Effect, Problem, ProviderFailure
 
 log = logging.getLogger(__name__)
+# urllib3 logs every request line, query string included, at DEBUG: mask it at the source,
+# so that no handler (pytest's, a later basicConfig) ever sees a raw password.
+logging.getLogger("urllib3.connectionpool").addFilter(REDACTOR)
 
 USER_AGENT = f"Masivo/{__version__} (+https://masivo.app)"
 CONNECT_TIMEOUT = 5.0
@@ -76,6 +80,7 @@ class HttpClient:
         route = urlsplit(self.url(path)).path  # never the query: it may hold a password
         for attempt in range(1, self.attempts + 1):
             started = time.monotonic()
+            problem: Problem | None = None
             try:
                 response = self.session.request(
                     method,
@@ -89,9 +94,12 @@ class HttpClient:
                 )
             except requests.RequestException as exc:
                 problem = classify_exception(exc)
+            if problem is not None:
+                # Raised outside the except block so that no __context__ keeps the
+                # requests exception, whose text holds the full URL (and maybe a password).
                 log.warning("%s %s failed: %s (attempt %d)", method, route, problem.code, attempt)
                 if problem.effect is not Effect.RETRY or attempt == self.attempts:
-                    raise ProviderFailure(problem) from None
+                    raise ProviderFailure(problem)
                 self._wait(attempt)
                 continue
             log.debug(
