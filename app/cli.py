@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -156,6 +157,19 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
     if args.command is None:
         parser.print_help(out)
         return 2
-    module = importlib.import_module(f"app.commands.{args.module}")
-    code: int = module.run(args, out)
+    from app.core.logs import setup_logging
+    from app.core.paths import log_dir
+
+    log_file = setup_logging(log_dir())
+    try:
+        module = importlib.import_module(f"app.commands.{args.module}")
+        code: int = module.run(args, out)
+    except KeyboardInterrupt:
+        print("Interrumpido.", file=sys.stderr)
+        return 130
+    except Exception:
+        # Last resort: a traceback is for the log, the user gets one sentence and where to look.
+        logging.getLogger("app.cli").exception("masivo %s failed", args.command)
+        print(f"Error inesperado en «masivo {args.command}»; el detalle quedó en {log_file}", file=sys.stderr)
+        return 70
     return code
