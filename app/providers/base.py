@@ -140,6 +140,14 @@ class SendOptions:
 
 @dataclass(frozen=True)
 class SendResult:
+    """The outcome of one message of a batch.
+
+    A REJECTED result whose problem's effect is STOP, RETRY or WAIT_WINDOW means the
+    message never left (a later request of a split batch was not sent, or the vendor
+    refused it for a campaign-wide reason): the engine returns it to pending and acts on
+    the problem. Only a SKIP effect rejects the recipient for good.
+    """
+
     key: int
     state: State  # ACCEPTED, REJECTED or UNKNOWN
     provider_id: str | None = None
