@@ -1,0 +1,259 @@
+"""`masivo preview`: characters, encoding, SMS segments and credits of a message, before sending.
+
+Without `--recipients` it counts the template as typed (`{{` as one brace; a merge field as
+its `{Name}`). With `--recipients` it renders the message for every valid row of the sheet:
+the top-level counts then describe the longest message (`longest_row`), and `messages`,
+`total_segments` (= credits), `max_segments` and `over_limit_count` the whole list.
+Exit code 0; 1 when some message is over the provider's limit; 2 for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from app.commands._common import say
+from app.commands._provider import CommandError
+from app.core.preview import CampaignPreview, Row, preview_campaign
+from app.core.reasons import language
+from app.core.segments import SegmentCount, count, gsm_conversion
+from app.core.templates import Template, TemplateError
+from app.providers import registry
+from app.providers.base import Capabilities
+
+SHOWN_ROWS = 10  # rows listed in text output before "and N more"
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """The `preview` command; bad input is one sentence on stderr and exit code 2."""
+    try:
+        return preview(args, out)
+    except CommandError as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
+
+
+def preview(args: argparse.Namespace, out: TextIO) -> int:
+    """Count the message (and render it per recipient with --recipients), then print the result."""
+    caps = registry.capabilities(args.provider)
+    text = read_message(args)
+    try:
+        template = Template(text)
+    except TemplateError as exc:
+        raise CommandError(exc.text(language()), 2) from None
+    if args.recipients is None:
+        shown = template.shown()
+        counted = count(shown)
+        data = counts_json(counted, caps.max_length)
+        lines = [message_line(counted), limit_line(counted, caps), *conversion_lines(counted, shown)]
+        if template.fields:
+            lines.append(say(
+                "El mensaje tiene campos de combinación: su largo cambia con cada destinatario "
+                "(use --recipients).",
+                "The message has merge fields: its length changes per recipient (use --recipients).",
+            ))
+    else:
+        campaign, skipped = preview_sheet(args, text, caps)
+        counted = count(campaign.longest_text if campaign.messages else template.shown())
+        data = {
+            **counts_json(counted, caps.max_length),
+            **campaign_json(campaign),
+            "skipped_rows": skipped,
+        }
+        typed = conversion_lines(count(text), text, template=True)
+        lines = [*campaign_lines(campaign, skipped, caps), *typed]
+    if args.json:
+        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+    else:
+        out.write("\n".join(line for line in lines if line) + "\n")
+    return 1 if data["over_limit"] or data.get("over_limit_count") else 0
+
+
+def read_message(args: argparse.Namespace) -> str:
+    """The template from --message or --message-file (UTF-8, a BOM is dropped)."""
+    if args.message is not None:
+        return str(args.message)
+    try:
+        return Path(args.message_file).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CommandError(
+            say(f"No existe el archivo {args.message_file}.", f"There is no file {args.message_file}."), 2
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CommandError(
+            say(
+                f"No se puede leer {args.message_file} como texto UTF-8 ({exc}).",
+                f"Cannot read {args.message_file} as UTF-8 text ({exc}).",
+            ),
+            2,
+        ) from None
+
+
+def preview_sheet(args: argparse.Namespace, text: str, caps: Capabilities) -> tuple[CampaignPreview, int]:
+    """The campaign preview over the sheet's valid rows, and how many rows will not be sent."""
+    from app.core.recipients import RowStatus, SheetError, load_recipients
+    from app.core.settings import open_settings
+    from app.providers.base import Channel
+
+    country = (args.country or open_settings().get("country") or "CL").upper()
+    skipped = 0
+    try:
+        stream = load_recipients(
+            args.recipients, channel=Channel.SMS, country=country, number_digits=caps.number_digits
+        )
+    except SheetError as exc:
+        raise CommandError(str(exc), 2) from None
+    with stream:
+        try:
+            template = Template(text, stream.preview.headers)
+        except TemplateError as exc:
+            raise CommandError(exc.text(language()), 2) from None
+
+        def valid_rows() -> Iterator[Row]:
+            nonlocal skipped
+            for recipient in stream:
+                if recipient.status is RowStatus.VALID:
+                    yield recipient.row, recipient.fields
+                else:
+                    skipped += 1
+
+        try:
+            campaign = preview_campaign(template, valid_rows(), caps.max_length)
+        except SheetError as exc:
+            raise CommandError(str(exc), 2) from None
+    return campaign, skipped
+
+
+def counts_json(counted: SegmentCount, limit: int | None) -> dict[str, Any]:
+    """One message's counts under the issue's JSON keys (positions are 0-based code points)."""
+    return {
+        "encoding": counted.encoding,
+        "characters": counted.characters,
+        "units": counted.units,
+        "segments": counted.segments,
+        "limit": limit,
+        "over_limit": counted.over_limit(limit),
+        "non_gsm": [{"position": at, "char": char} for at, char in counted.non_gsm],
+    }
+
+
+def campaign_json(campaign: CampaignPreview) -> dict[str, Any]:
+    """The whole list's totals: the issue's keys, then the details the window shows too."""
+    return {
+        "messages": campaign.messages,
+        "total_segments": campaign.total_segments,
+        "max_segments": campaign.max_segments,
+        "over_limit_count": campaign.over_limit_count,
+        "over_limit_rows": campaign.over_limit_rows,
+        "distribution": {str(segments): n for segments, n in sorted(campaign.distribution.items())},
+        "ucs2_messages": campaign.ucs2_messages,
+        "ucs2_rows": campaign.ucs2_rows,
+        "longest_row": campaign.longest_row,
+        "empty_fields": [{"row": row, "columns": list(columns)} for row, columns in campaign.empty_fields],
+    }
+
+
+def message_line(counted: SegmentCount) -> str:
+    """Characters, encoding, units and segments as one sentence."""
+    gsm = counted.encoding == "GSM-7"
+    unit = say("septetos", "septets") if gsm else say("unidades UTF-16", "UTF-16 units")
+    size = (160 if gsm else 70) if counted.segments == 1 else (153 if gsm else 67)
+    return say(
+        f"{counted.characters} caracteres, {counted.encoding} ({counted.units} {unit}): "
+        f"{counted.segments} segmento(s) de hasta {size}.",
+        f"{counted.characters} characters, {counted.encoding} ({counted.units} {unit}): "
+        f"{counted.segments} segment(s) of up to {size}.",
+    )
+
+
+def limit_line(counted: SegmentCount, caps: Capabilities) -> str:
+    """The provider's declared limit, and whether the message is over it."""
+    if caps.max_length is None:
+        return ""
+    if counted.over_limit(caps.max_length):
+        return say(
+            f"Supera el límite de {caps.name}: {caps.max_length} caracteres por mensaje; acórtelo.",
+            f"Over the {caps.name} limit of {caps.max_length} characters a message: shorten it.",
+        )
+    limit = caps.max_length
+    return say(f"Límite de {caps.name}: {limit} caracteres.", f"{caps.name} limit: {limit} characters.")
+
+
+def conversion_lines(counted: SegmentCount, text: str, template: bool = False) -> list[str]:
+    """Which characters force UCS-2 and what converting them to GSM-7 would cost."""
+    if not counted.non_gsm:
+        return []
+    listed = ", ".join(f"«{char}» ({at + 1})" for at, char in counted.non_gsm[:SHOWN_ROWS])
+    more = len(counted.non_gsm) - SHOWN_ROWS
+    listed += say(f" y {more} más", f" and {more} more") if more > 0 else ""
+    where = say("en el texto del mensaje ", "in the message text ") if template else ""
+    lines = [say(
+        f"Caracteres que obligan a UCS-2 (70 por segmento en vez de 160) {where}y su posición: {listed}.",
+        f"Characters that force UCS-2 (70 a segment instead of 160) {where}and their position: {listed}.",
+    )]
+    offer = gsm_conversion(text)
+    if offer.replacements:
+        changes = ", ".join(f"{char}→{new or '∅'}" for char, new in offer.replacements)
+        lines.append(say(
+            f"Convertido a {offer.after.encoding} ({changes}): {offer.before.segments} → "
+            f"{offer.after.segments} segmento(s){' sin los campos' if template else ''}.",
+            f"Converted to {offer.after.encoding} ({changes}): {offer.before.segments} → "
+            f"{offer.after.segments} segment(s){' without the fields' if template else ''}.",
+        ))
+    return lines
+
+
+def campaign_lines(campaign: CampaignPreview, skipped: int, caps: Capabilities) -> list[str]:
+    """Credits, distribution, UCS-2 rows, the longest message, over-limit and empty-field rows."""
+    spread = ", ".join(f"{segments}: {n}" for segments, n in sorted(campaign.distribution.items()))
+    lines = [say(
+        f"{campaign.messages} mensajes, {campaign.total_segments} segmentos en total (= créditos). "
+        f"Segmentos por mensaje: {spread or '-'}.",
+        f"{campaign.messages} messages, {campaign.total_segments} segments in total (= credits). "
+        f"Segments a message: {spread or '-'}.",
+    )]
+    if campaign.ucs2_rows:
+        rows = shown_rows(campaign.ucs2_rows)
+        lines.append(say(
+            f"{campaign.ucs2_messages} mensajes van en UCS-2 (70 caracteres por segmento): filas {rows}.",
+            f"{campaign.ucs2_messages} messages go as UCS-2 (70 characters a segment): rows {rows}.",
+        ))
+    if campaign.longest_row is not None:
+        lines.append(say(
+            f"El más largo: fila {campaign.longest_row}, {campaign.longest_characters} caracteres, "
+            f"{campaign.max_segments} segmento(s) como máximo.",
+            f"The longest: row {campaign.longest_row}, {campaign.longest_characters} characters; "
+            f"at most {campaign.max_segments} segment(s).",
+        ))
+    if campaign.over_limit_rows:
+        rows = shown_rows(campaign.over_limit_rows)
+        lines.append(say(
+            f"{campaign.over_limit_count} mensajes superan el límite de {caps.name} ({caps.max_length} "
+            f"caracteres) y serían rechazados: filas {rows}.",
+            f"{campaign.over_limit_count} messages are over the {caps.name} limit ({caps.max_length} "
+            f"characters) and would be rejected: rows {rows}.",
+        ))
+    if campaign.empty_fields:
+        columns = ", ".join(dict.fromkeys(c for _, empty in campaign.empty_fields for c in empty))
+        rows = shown_rows([row for row, _ in campaign.empty_fields])
+        lines.append(say(
+            f"Atención: campos vacíos ({columns}) en las filas {rows}.",
+            f"Warning: empty fields ({columns}) in rows {rows}.",
+        ))
+    if skipped:
+        lines.append(say(
+            f"{skipped} filas no se enviarán (inválidas o repetidas): vea «masivo check».",
+            f"{skipped} rows will not be sent (invalid or repeated): see “masivo check”.",
+        ))
+    return lines
+
+
+def shown_rows(rows: list[int]) -> str:
+    """The first rows of a list, then how many more."""
+    listed = ", ".join(map(str, rows[:SHOWN_ROWS]))
+    more = len(rows) - SHOWN_ROWS
+    return listed + (say(f" y {more} más", f" and {more} more") if more > 0 else "")
