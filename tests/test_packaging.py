@@ -1,0 +1,313 @@
+"""The installers' scripts: reference files exist, versions come from app.__version__, and (slow) the frozen
+Linux build passes its own selftest with the keyring backend the source sees."""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import importlib.util
+import json
+import os
+import plistlib
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from app import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+ISS = PACKAGING / "windows" / "masivo.iss"
+SPEC = PACKAGING / "masivo.spec"
+ICONS = ROOT / "resources" / "icons"
+SIZE_BUDGET_MB = 150
+
+
+@pytest.fixture
+def build_script(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """packaging/build.py as a module (it puts packaging/ on sys.path; the fixture puts it back)."""
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    spec = importlib.util.spec_from_file_location("masivo_build", PACKAGING / "build.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_spec_bundles_resources_but_not_their_sources() -> None:
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    function = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "resource_files")
+    namespace: dict[str, object] = {"ROOT": ROOT, "Path": Path}
+    exec(compile(ast.Module([function], []), str(SPEC), "exec"), namespace)
+    resource_files = namespace["resource_files"]
+    assert callable(resource_files)
+    bundled = {Path(source).relative_to(ROOT / "resources") for source, _ in resource_files()}
+    assert Path("sample_recipients.xlsx") in bundled
+    assert Path("icons/masivo.ico") in bundled
+    assert not [p for p in bundled if p.suffix in (".ts", ".py")], "sources stay out of the bundle"
+
+
+# --- Windows: Inno Setup ---------------------------------------------------------------------------
+
+
+def iss_sections(text: str) -> dict[str, list[str]]:
+    """The script's lines by [Section]; preprocessor lines under '#'. Fails on a line outside any section."""
+    sections: dict[str, list[str]] = {"#": []}
+    current = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith(";"):
+            continue
+        if line.startswith("#"):
+            sections["#"].append(line)
+        elif match := re.fullmatch(r"\[(\w+)\]", line):
+            current = match[1]
+            assert current not in sections, f"section [{current}] twice"
+            sections[current] = []
+        else:
+            assert current, f"masivo.iss line {number} is outside any section: {raw}"
+            sections[current].append(line)
+    return sections
+
+
+def iss_entry(line: str) -> dict[str, str]:
+    """`Name: "x"; Flags: a b` -> {'Name': 'x', 'Flags': 'a b'}; quotes must balance."""
+    assert line.count('"') % 2 == 0, f"unbalanced quotes: {line}"
+    entry = {}
+    for part in re.findall(r'(?:[^;"]|"[^"]*")+', line):
+        key, _, value = part.strip().partition(":")
+        assert re.fullmatch(r"[A-Za-z]+", key), f"not a 'Key: value' parameter: {part!r} in {line}"
+        entry[key] = value.strip().strip('"')
+    return entry
+
+
+def iss_path(define: str) -> Path:
+    """A path #defined relative to the script as `AddBackslash(SourcePath) + "..\\x"`."""
+    relative = re.search(r'AddBackslash\(SourcePath\) \+ "([^"]+)"', define)
+    assert relative, define
+    return (ISS.parent / relative[1].replace("\\", "/")).resolve()
+
+
+def test_inno_setup_script_is_well_formed_and_per_user() -> None:
+    sections = iss_sections(ISS.read_text(encoding="utf-8"))
+    setup = dict(line.split("=", 1) for line in sections["Setup"])
+    assert setup["PrivilegesRequired"] == "lowest", "installs without administrator rights"
+    assert setup["DefaultDirName"] == r"{autopf}\Masivo"
+    assert setup["OutputBaseFilename"] == "Masivo-Setup-{#AppVersion}"
+    assert setup["AppVersion"] == "{#AppVersion}" == setup["VersionInfoVersion"]
+    assert setup["SetupIconFile"] == "{#IconFile}"
+    for name in ("Languages", "Tasks", "Files", "Icons", "Run"):
+        for line in sections[name]:
+            iss_entry(line)
+    icons = [iss_entry(line) for line in sections["Icons"]]
+    assert {icon["Name"] for icon in icons} == {r"{autoprograms}\Masivo", r"{autodesktop}\Masivo"}
+    assert {icon["Filename"] for icon in icons} == {r"{app}\Masivo.exe"}
+    assert [iss_entry(line)["Source"] for line in sections["Files"]] == [r"{#SourceDir}\*"]
+
+
+def test_inno_setup_paths_point_at_real_files(build_script: ModuleType) -> None:
+    defines = {
+        line.split()[1]: line for line in iss_sections(ISS.read_text(encoding="utf-8"))["#"] if " " in line
+    }
+    assert iss_path(defines["IconFile"]) == ICONS / "masivo.ico"
+    assert (ICONS / "masivo.ico").is_file()
+    assert iss_path(defines["SourceDir"]) == ROOT / "dist" / "Masivo", "the default matches build.py's dist/"
+    assert iss_path(defines["OutputDir"]) == ROOT / "dist"
+    # The shortcuts start Masivo.exe: the spec must make a windowed program of that name.
+    assert 'executable("Masivo", console=False)' in SPEC.read_text(encoding="utf-8")
+
+
+def test_the_version_reaches_inno_setup_from_app_version(build_script: ModuleType) -> None:
+    command = build_script.iscc_command("iscc", Path("dist/Masivo"), Path("dist"))
+    assert f"/DAppVersion={__version__}" in command
+    assert command[-1] == str(ISS)
+    assert not re.search(r"\d+\.\d+\.\d+", ISS.read_text(encoding="utf-8")), "no version typed into the .iss"
+
+
+# --- macOS ----------------------------------------------------------------------------------------
+
+
+def test_info_plist_carries_the_app_version(build_script: ModuleType) -> None:
+    plist = build_script.info_plist()
+    assert plist["CFBundleShortVersionString"] == plist["CFBundleVersion"] == __version__
+    assert plist["CFBundleName"] == "Masivo"
+    assert f'bundle_identifier="{plist["CFBundleIdentifier"]}"' in SPEC.read_text(encoding="utf-8")
+    # The template itself must parse (it is merged by PyInstaller's BUNDLE).
+    plistlib.loads((PACKAGING / "macos" / "Info.plist").read_bytes())
+
+
+def test_shell_scripts_parse() -> None:
+    for script, shell in (
+        (PACKAGING / "macos" / "make-dmg.sh", "bash"),
+        (PACKAGING / "linux" / "install.sh", "sh"),
+    ):
+        done = subprocess.run([shell, "-n", str(script)], capture_output=True, text=True, timeout=30)
+        assert done.returncode == 0, f"{script.name}: {done.stderr}"
+        assert os.access(script, os.X_OK), f"{script.name} must be executable"
+
+
+# --- Linux ----------------------------------------------------------------------------------------
+
+
+def test_desktop_entry_is_valid() -> None:
+    desktop = PACKAGING / "linux" / "masivo.desktop"
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    parser.read(desktop, encoding="utf-8")
+    entry = parser["Desktop Entry"]
+    assert entry["Type"] == "Application"
+    assert entry["Exec"] == "masivo", "install.sh rewrites it to the installed program"
+    assert entry["Icon"] == "masivo"
+    assert entry["Terminal"] == "false"
+    assert entry["Categories"].endswith(";")
+    install = (PACKAGING / "linux" / "install.sh").read_text(encoding="utf-8")
+    assert "apps/masivo.png" in install and "apps/masivo.svg" in install
+    if shutil.which("desktop-file-validate"):
+        done = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+# --- icons ----------------------------------------------------------------------------------------
+
+
+def test_icons_hold_every_size(build_script: ModuleType) -> None:
+    icons = sys.modules["icons"]
+    ico = (ICONS / "masivo.ico").read_bytes()
+    _, kind, count = struct.unpack_from("<HHH", ico)
+    sides = [ico[6 + 16 * i] or 256 for i in range(count)]
+    assert kind == 1 and sides == list(icons.ICO_SIZES)
+    icns = (ICONS / "masivo.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack_from(">I", icns, 4)[0] == len(icns)
+    offset, kinds = 8, []
+    while offset < len(icns):
+        kinds.append(icns[offset : offset + 4])
+        assert icns[offset + 8 : offset + 12] == b"\x89PNG"
+        offset += struct.unpack_from(">I", icns, offset + 4)[0]
+    assert kinds == [kind for kind, _ in icons.ICNS_TYPES]
+    assert (ICONS / "masivo.png").read_bytes()[:4] == b"\x89PNG"
+
+
+# --- the frozen build -----------------------------------------------------------------------------
+
+
+def source_keyring_backend() -> str:
+    """The backend an unfrozen Masivo picks on this machine (tests swap in a memory keyring in-process)."""
+    code = "from app.commands.selftest import keyring_backend; print(keyring_backend())"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def qt_modules_used() -> set[str]:
+    """PySide6 modules imported anywhere under app/gui, e.g. {'QtCore', 'QtWidgets'}."""
+    found: set[str] = set()
+    for path in (ROOT / "app" / "gui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "PySide6":
+                found.update(a.name for a in node.names)  # from PySide6 import QtSvg
+            elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("PySide6."):
+                found.add(node.module.split(".")[1])
+            elif isinstance(node, ast.Import):
+                found.update(a.name.split(".")[1] for a in node.names if a.name.startswith("PySide6."))
+    return found
+
+
+def megabytes(folder: Path) -> float:
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() or p.is_symlink()) / 1e6
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux build; others build on their OS")
+def test_frozen_linux_build_passes_its_selftest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if importlib.util.find_spec("PyInstaller") is None:
+        pytest.fail("PyInstaller is missing: it belongs in the [test] extra of pyproject.toml")
+    dist, work = tmp_path / "dist", tmp_path / "work"
+    started = time.monotonic()
+    built = subprocess.run(
+        [sys.executable, str(PACKAGING / "build.py"), "--dist", str(dist), "--work", str(work)],
+        capture_output=True, text=True, timeout=840, cwd=ROOT,
+    )  # fmt: skip
+    build_seconds = time.monotonic() - started
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    folder = dist / "Masivo"
+    program = folder / "masivo"
+    try:
+        version = subprocess.run([str(program), "--version"], capture_output=True, text=True, timeout=60)
+        assert version.stdout.strip() == f"masivo {__version__}", version.stderr
+        done = subprocess.run(
+            [str(program), "selftest", "--json"], capture_output=True, text=True, timeout=180
+        )
+        report = json.loads(done.stdout)
+        failed = [check for check in report["checks"] if not check["ok"]]
+        assert done.returncode == 0 and report["ok"], (
+            f"frozen selftest failed: {failed} {done.stderr[-2000:]}"
+        )
+
+        # keyring finds its backends through metadata a frozen app can lose: it must see what the source sees.
+        expected = source_keyring_backend()
+        assert report["keyring"] == expected, f"frozen keyring {report['keyring']}, source {expected}"
+        if "SecretService" in expected:
+            assert report["keyring"] == "keyring.backends.SecretService.Keyring"
+
+        check_bundle_contents(folder)
+        check_tarball(dist)
+        check_install_script(folder, tmp_path / "home")
+        size = megabytes(folder)
+        tarball = next(dist.glob("Masivo-*.tar.gz")).stat().st_size / 1e6
+        with capsys.disabled():
+            print(
+                f"\nfrozen Linux build: {size:.1f} MB unpacked, {tarball:.1f} MB tarball, "
+                f"built in {build_seconds:.0f} s; keyring {report['keyring']}"
+            )
+        assert size < SIZE_BUDGET_MB, f"the bundle grew to {size:.1f} MB (budget {SIZE_BUDGET_MB} MB)"
+    finally:
+        shutil.rmtree(tmp_path, ignore_errors=True)  # ~400 MB; pytest would keep it around
+
+
+def check_bundle_contents(folder: Path) -> None:
+    internal = folder / "_internal"
+    libraries = {p.name for p in internal.iterdir()}
+    assert not any(name.startswith(("libgtk-3", "libgdk-3")) for name in libraries), "GTK came in again"
+    translations = {p.name for p in (internal / "PySide6" / "Qt" / "translations").iterdir()}
+    assert translations and all(re.search(r"_(es|en)\.qm$", name) for name in translations), translations
+    bundled = {p.name.split(".")[0] for p in (internal / "PySide6").glob("Qt*.so")}
+    assert bundled <= qt_modules_used() | {"QtCore", "QtGui", "QtWidgets"}, "unused Qt modules came in"
+    assert list(internal.glob("keyring-*.dist-info/entry_points.txt")), "keyring's metadata is missing"
+    assert (internal / "resources" / "translations" / "masivo_es.qm").is_file()
+
+
+def check_tarball(dist: Path) -> None:
+    with tarfile.open(next(dist.glob(f"Masivo-{__version__}-linux-*.tar.gz"))) as tar:
+        names = set(tar.getnames())
+        assert {"Masivo/masivo", "Masivo/install.sh", "Masivo/masivo.desktop"} <= names
+        assert tar.getmember("Masivo/masivo").mode & 0o111, "the program must stay executable"
+
+
+def check_install_script(folder: Path, home: Path) -> None:
+    """install.sh puts the program, menu entry and icons under the home folder; --uninstall removes them."""
+    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data")}
+    done = subprocess.run(
+        ["sh", str(folder / "install.sh")], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    installed = home / ".local" / "opt" / "masivo" / "masivo"
+    menu = (home / "data" / "applications" / "masivo.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{installed}"' in menu
+    assert (home / "data" / "icons" / "hicolor" / "256x256" / "apps" / "masivo.png").is_file()
+    linked = home / ".local" / "bin" / "masivo"
+    version = subprocess.run([str(linked), "--version"], capture_output=True, text=True, timeout=60)
+    assert version.stdout.strip() == f"masivo {__version__}"
+    done = subprocess.run(
+        ["sh", str(installed.parent / "install.sh"), "--uninstall"], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert not installed.parent.exists() and not linked.is_symlink()
