@@ -48,6 +48,10 @@ class _Runner(QObject):
             self.failed.emit(exc)
         else:
             self.finished.emit(result)
+        finally:
+            # The thread ends itself: `Worker.wait()` on the GUI thread (closing the window) must not
+            # depend on the GUI thread first handling the queued `finished` that would quit it.
+            self.thread().quit()
 
 
 class Worker(QObject):

@@ -1,0 +1,24 @@
+"""Numbers and short phrases as the user's language writes them (1.234.567 in Spanish)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+
+from app.core.settings import Settings
+
+_LOCALES = {
+    "es": QLocale(QLocale.Language.Spanish, QLocale.Country.Chile),
+    "en": QLocale(QLocale.Language.English),
+}
+
+
+def ui_lang(settings: Settings) -> str:
+    """'es' or 'en': the language the window speaks (reason texts follow it too)."""
+    from app.gui.application import ui_language
+
+    return ui_language(settings)
+
+
+def number(value: int, lang: str) -> str:
+    """An integer with the language's thousands separator."""
+    return _LOCALES.get(lang, _LOCALES["es"]).toString(value)

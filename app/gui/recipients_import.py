@@ -1,0 +1,107 @@
+"""The import as a background function: stream the sheet, hand rows to the window in batches.
+
+`import_rows` runs on a worker thread (no widget is touched here); what it reports through
+`task.progress` is a `Started` once the file is open, then `Batch`es of rows. The window
+appends each batch to the recipients model on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Container
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.recipients import RecipientRow, load_recipients
+from app.gui.worker import Task
+from app.providers.base import Channel
+
+BATCH_ROWS = 5000
+BATCH_SECONDS = 0.25  # a slow sheet still shows rows as they come
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """Everything the importer needs, captured on the GUI thread."""
+
+    path: Path
+    channel: Channel
+    country: str
+    sheet: str | None = None
+    header_row: int | None = None
+    column: str | None = None
+    number_digits: int | None = None
+    suppressed: Container[str] = frozenset()
+    lang: str = "es"
+
+
+@dataclass(frozen=True)
+class Started:
+    """The file is open: its columns, the address column used, and whether its size is known."""
+
+    headers: tuple[str, ...]
+    column: str
+    sheet: str
+    estimated_rows: int | None
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Rows read since the last batch, and how far along the import is."""
+
+    rows: list[RecipientRow]
+    done: int
+    total: int
+
+
+@dataclass
+class _Counter:
+    done: int = 0
+    total: int = 0
+    stamp: float = field(default_factory=time.monotonic)
+
+
+def import_rows(request: ImportRequest, task: Task) -> int:
+    """Read every row of the sheet, reporting `Started` and `Batch`es; returns how many rows were read."""
+    counter = _Counter()
+
+    def progress(done: int, total: int) -> None:
+        counter.done, counter.total = done, total
+
+    sms = request.channel is Channel.SMS
+    stream = load_recipients(
+        request.path,
+        channel=request.channel,
+        country=request.country,
+        sheet=request.sheet,
+        phone_column=request.column if sms else None,
+        email_column=None if sms else request.column,
+        number_digits=request.number_digits if sms else None,
+        suppressed=request.suppressed,
+        progress=progress,
+        cancel=task.cancel,
+        header_row=request.header_row,
+        lang=request.lang,
+    )
+    with stream:
+        preview = stream.preview
+        task.progress(Started(preview.headers, stream.column, preview.sheet, preview.estimated_rows))
+        batch: list[RecipientRow] = []
+        read = 0
+        for row in stream:
+            batch.append(row)
+            if len(batch) >= BATCH_ROWS or (len(batch) % 256 == 0 and _due(counter)):
+                read += len(batch)
+                task.progress(Batch(batch, read, max(counter.total, read)))
+                batch = []
+        read += len(batch)
+        task.progress(Batch(batch, read, read))
+    return read
+
+
+def _due(counter: _Counter) -> bool:
+    now = time.monotonic()
+    if now - counter.stamp < BATCH_SECONDS:
+        return False
+    counter.stamp = now
+    return True
