@@ -1,0 +1,193 @@
+"""The review page's widgets, and how they show the draft and the prepared campaign (no work here)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.pacing import Pace
+from app.gui.draft import CampaignDraft
+from app.gui.formatting import number
+from app.gui.named import named
+from app.gui.pages.review_work import Prepared
+from app.providers.base import Capabilities, Channel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReviewForm", text)
+
+
+def pace_text(caps: Capabilities, pace: Pace) -> str:
+    """How the campaign will be paced, in one sentence."""
+    wait = pace.interval(caps.bulk_size)
+    if caps.bulk_size > 1:
+        text = _tr("Up to {size} messages per request").format(size=caps.bulk_size)
+    else:
+        text = _tr("One message per request")
+    if wait > 0:
+        return text + _tr(", one request every {seconds} s.").format(seconds=f"{wait:g}")
+    return text + _tr(", with no wait between requests.")
+
+
+def _label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ReviewForm:
+    """Builds the review page's widgets on `page` and fills them in."""
+
+    def __init__(self, page: QWidget) -> None:
+        self.name_label, self.provider_label, self.list_label = _label(), _label(), _label()
+        self.totals_label, self.credits_label, self.balance_label = _label(), _label(), _label()
+        self.sample_label = _label()
+        self.sample_edit = named(QPlainTextEdit(), "sampleText", _tr("Message of the first recipient"))
+        self.sample_edit.setReadOnly(True)
+        self.sample_edit.setMaximumHeight(self.sample_edit.fontMetrics().lineSpacing() * 5 + 12)
+        self.pace_label, self.duration_label, self.window_label = _label(), _label(), _label()
+        self.schedule_check = named(QCheckBox(_tr("S&chedule the start for")), "scheduleCheck")
+        self.schedule_edit = named(QDateTimeEdit(), "scheduleEdit", _tr("Start date and time"))
+        self.schedule_edit.setEnabled(False)
+        self.schedule_edit.setCalendarPopup(True)
+        self.schedule_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.schedule_check.toggled.connect(self.schedule_edit.setEnabled)
+        self.schedule_note = _label()
+        self.test_edit = named(QLineEdit(), "testAddressEdit", _tr("Your number or address for a test"))
+        self.test_button = named(QPushButton(_tr("Send a &test")), "testSendButton")
+        self.test_button.setEnabled(False)
+        self.test_result = named(_label(), "testResultLabel")
+        self.status_label = named(_label(), "reviewStatusLabel")
+        self.progress = named(QProgressBar(), "prepareProgress", _tr("Preparing the campaign"))
+        self.progress.setVisible(False)
+        self.send_button = named(QPushButton(_tr("&Send…")), "sendButton", _tr("Send the campaign"))
+        self.send_button.setEnabled(False)
+        self._lay_out(page)
+
+    def _lay_out(self, page: QWidget) -> None:
+        campaign = QFormLayout()
+        for label, widget in ((_tr("Name:"), self.name_label), (_tr("Provider:"), self.provider_label),
+                              (_tr("List:"), self.list_label), (_tr("Recipients:"), self.totals_label),
+                              (_tr("Cost:"), self.credits_label), (_tr("Balance:"), self.balance_label)):
+            campaign.addRow(label, widget)  # fmt: skip
+        message = QVBoxLayout()
+        message.addWidget(self.sample_label)
+        message.addWidget(self.sample_edit)
+        timing = QFormLayout()
+        timing.addRow(_tr("Pace:"), self.pace_label)
+        timing.addRow(_tr("Estimated time:"), self.duration_label)
+        timing.addRow(_tr("Sending hours:"), self.window_label)
+        schedule = QHBoxLayout()
+        schedule.addWidget(self.schedule_check)
+        schedule.addWidget(self.schedule_edit)
+        schedule.addStretch()
+        timing.addRow(schedule)
+        timing.addRow(self.schedule_note)
+        test = QHBoxLayout()
+        test.addWidget(self.test_edit, 1)
+        test.addWidget(self.test_button)
+        tests = QVBoxLayout()
+        tests.addLayout(test)
+        tests.addWidget(self.test_result)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        for title, layout in ((_tr("Campaign"), campaign), (_tr("Message"), message),
+                              (_tr("Pace and schedule"), timing), (_tr("Test message"), tests)):
+            box = QGroupBox(title)
+            box.setLayout(layout)
+            column.addWidget(box)  # fmt: skip
+        column.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.send_button)
+        outer = QVBoxLayout(page)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(bottom)
+
+    def show_draft(self, draft: CampaignDraft, caps: Capabilities) -> None:
+        self.name_label.setText(draft.name or _tr("(named after the sheet and today's date)"))
+        channel = _tr("E-mail") if draft.channel is Channel.EMAIL else _tr("SMS")
+        self.provider_label.setText(f"{caps.name} — {channel}")
+        path = draft.recipients_path
+        listed = path.name if path is not None else "—"
+        self.list_label.setText(f"{listed} ({draft.sheet})" if draft.sheet else listed)
+        self.test_edit.setPlaceholderText(
+            _tr("you@example.com") if draft.channel is Channel.EMAIL else _tr("+56 9 1234 5678")
+        )
+        if not self.schedule_check.isChecked():
+            self.schedule_edit.setDateTime(QDateTime.currentDateTime().addSecs(3600))
+        self.schedule_edit.setMinimumDateTime(QDateTime.currentDateTime())
+        self.show_schedule_note(self.schedule_check.isChecked(), caps.schedules)
+
+    def show_preparing(self) -> None:
+        self.send_button.setEnabled(False)
+        self.test_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.status_label.setText(_tr("Preparing the campaign: reading the sheet and writing every message…"))
+
+    def show_prepare_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, done, 1))
+        self.progress.setValue(done)
+
+    def show_prepared(self, prepared: Prepared, lang: str, pace: str, took: str, slow: bool) -> None:
+        self.progress.setVisible(False)
+        self.name_label.setText(prepared.name)
+        totals = _tr("{valid} will receive the message ({skipped} of {rows} rows skipped).")
+        self.totals_label.setText(totals.format(valid=number(prepared.valid, lang),
+                                                rows=number(prepared.rows, lang),
+                                                skipped=number(prepared.skipped, lang)))  # fmt: skip
+        self.credits_label.setText(_tr("{credits} credits").format(credits=number(prepared.credits, lang)))
+        if prepared.sample_text:
+            address = prepared.sample_address
+            address = f"+{address}" if address.isdigit() else address  # SMS numbers are international
+            self.sample_label.setText(_tr("Row {row}, to {address}:").format(row=prepared.sample_row,
+                                                                             address=address))  # fmt: skip
+            subject = _tr("Subject: {subject}\n\n").format(subject=prepared.sample_subject)
+            self.sample_edit.setPlainText((subject if prepared.sample_subject else "") + prepared.sample_text)
+        else:
+            self.sample_label.setText(_tr("No row has a valid recipient."))
+            self.sample_edit.clear()
+        self.pace_label.setText(pace)
+        personalized = _tr(" The message is personalized: it goes one number per request (slower).")
+        self.duration_label.setText(took + (personalized if slow else ""))
+        self.status_label.setText(_tr("Ready to send."))
+        self.send_button.setEnabled(prepared.valid > 0)
+        self.test_button.setEnabled(bool(prepared.sample_text))
+
+    def show_window(self, text: str) -> None:
+        self.window_label.setText(text)
+
+    def show_problem(self, text: str) -> None:
+        self.progress.setVisible(False)
+        self.status_label.setText(text)
+        self.send_button.setEnabled(False)
+
+    def show_schedule_note(self, on: bool, provider_schedules: bool) -> None:
+        if not on:
+            self.schedule_note.setText(_tr("Sending starts as soon as you confirm."))
+        elif provider_schedules:
+            self.schedule_note.setText(
+                _tr("The provider holds the messages until then: you may close Masivo.")
+            )
+        else:
+            self.schedule_note.setText(_tr("Masivo waits until then and must stay open."))

@@ -1,0 +1,132 @@
+"""What the review page does on worker threads: make the campaign from the draft, read a balance, send a test.
+
+No widgets here: each function takes plain values, runs on a `Worker` and returns a
+plain result, so the page stays responsive while a 100,000-row sheet is journaled.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.campaigns import CampaignPlan, import_campaign
+from app.core.journal import CampaignStatus, Journal
+from app.gui.draft import CampaignDraft
+from app.providers.base import (
+    Balance,
+    Channel,
+    OutgoingMessage,
+    Provider,
+    SendOptions,
+    SendResult,
+    State,
+)
+from app.providers.registry import capabilities
+
+DraftKey = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A campaign journaled from the draft, ready to send, and what the review shows of it."""
+
+    key: DraftKey
+    campaign_id: int
+    name: str
+    rows: int
+    valid: int
+    credits: int
+    texts: int | None  # distinct texts among valid rows (same-text providers), else None
+    sample_address: str = ""
+    sample_row: int = 0
+    sample_text: str = ""
+    sample_subject: str = ""
+
+    @property
+    def skipped(self) -> int:
+        return self.rows - self.valid
+
+
+def plan_for(draft: CampaignDraft) -> CampaignPlan:
+    """The engine's plan for what the user chose in the flow."""
+    start = draft.start_at.timestamp() if draft.start_at is not None else None
+    return CampaignPlan(
+        name=draft.name.strip(),
+        provider=draft.provider_id,
+        channel=draft.channel,
+        message=draft.template_text,
+        subject=draft.subject if draft.channel is Channel.EMAIL else "",
+        sender_name=draft.sender_name,
+        sender_email=draft.sender_email,
+        html=draft.html,
+        sms_mode=draft.sms_mode,
+        country=draft.country,
+        sheet=draft.sheet,
+        phone_column=draft.phone_column,
+        email_column=draft.email_column,
+        batch_size=draft.batch_size,
+        interval=draft.interval,
+        base_url=draft.base_url,
+        start_at=start,
+    )
+
+
+def draft_key(draft: CampaignDraft) -> DraftKey:
+    """Everything a prepared campaign depends on: when it changes, the campaign is made again."""
+    path = draft.recipients_path
+    stamp = path.stat().st_mtime_ns if path is not None and path.exists() else None
+    return (str(path), stamp, plan_for(draft))
+
+
+def prepare(
+    journal: Journal,
+    plan: CampaignPlan,
+    path: Path,
+    key: DraftKey,
+    previous: int | None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> Prepared:
+    """Journal the campaign (replacing an earlier unsent one) and read what the review shows."""
+    if previous is not None:
+        discard(journal, previous)
+    created = import_campaign(journal, plan, path, progress=progress, cancel=cancel)
+    campaign_id = created.campaign_id
+    sample = next(iter(journal.messages(campaign_id, [State.PENDING])), None)
+    texts = journal.pending_texts(campaign_id) if capabilities(plan.provider).same_text_bulk else None
+    name = journal.require(campaign_id).name
+    counted = (key, campaign_id, name, created.rows, created.valid, created.credits, texts)
+    if sample is None:
+        return Prepared(*counted)
+    return Prepared(*counted, sample.address, sample.sheet_row, sample.text, sample.subject)
+
+
+def discard(journal: Journal, campaign_id: int) -> None:
+    """Delete a prepared campaign the user never sent (one that ever ran stays in the history)."""
+    campaign = journal.campaign(campaign_id)
+    if campaign is not None and campaign.status is CampaignStatus.READY:
+        journal.delete_campaign(campaign_id)
+
+
+def read_balance(provider: Provider, channel: Channel) -> int | None:
+    """Credits left for this channel (None: the provider does not say)."""
+    if not provider.capabilities.has_balance:
+        return None
+    balance: Balance = provider.balance()
+    return balance.email if channel is Channel.EMAIL else balance.sms
+
+
+def send_test(provider: Provider, draft: CampaignDraft, to: str, text: str, subject: str) -> SendResult:
+    """One message to the user's own number or address, outside any campaign."""
+    options = SendOptions(
+        channel=draft.channel,
+        sender_name=draft.sender_name,
+        sender_email=draft.sender_email,
+        html=draft.html,
+        sms_mode=draft.sms_mode,
+        campaign_name=draft.name or "Masivo",
+    )
+    results = provider.send([OutgoingMessage(0, to, text, subject)], options)
+    return results[0] if results else SendResult(0, State.UNKNOWN)

@@ -1,0 +1,76 @@
+"""Where the window's campaign code gets provider adapters, and how their failures are worded.
+
+Adapters are made on worker threads (reading the keyring may block). The demo simulator
+is one instance for the whole session, so its balance goes down as campaigns send, as a
+real account's would.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.paths import log_dir
+from app.core.reasons import reason_text
+from app.core.secrets import CredentialStore, KeyringUnavailable
+from app.core.settings import Settings
+from app.providers import registry
+from app.providers.base import Credentials, Effect, Problem, Provider, ProviderFailure
+
+log = logging.getLogger(__name__)
+
+ProviderFactory = Callable[[str, "str | None"], Provider]  # (provider id, base URL or None) -> adapter
+
+
+class ProviderSource:
+    """Makes adapters with the stored credentials and the remembered base URL; raises `ProviderFailure`."""
+
+    def __init__(self, settings: Settings, credentials: CredentialStore | None = None) -> None:
+        self.settings = settings
+        self.credentials = credentials or CredentialStore()
+        self._demo: Provider | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, provider_id: str, base_url: str | None = None) -> Provider:
+        if provider_id == "demo":
+            with self._lock:
+                if self._demo is None:
+                    self._demo = registry.create("demo", Credentials())
+                return self._demo
+        caps = registry.capabilities(provider_id)
+        credentials = Credentials()
+        if caps.credentials:
+            try:
+                stored = self.credentials.load(provider_id)
+            except KeyringUnavailable:
+                raise ProviderFailure(Problem("no_keyring", Effect.STOP, "no_keyring")) from None
+            if stored is None:
+                raise ProviderFailure(Problem("no_credentials", Effect.STOP, "no_credentials"))
+            credentials = stored
+        url = base_url or self.settings.get(f"base_url.{provider_id}") or None
+        return registry.create(provider_id, credentials, url)
+
+
+def provider_name(provider_id: str) -> str:
+    try:
+        return registry.capabilities(provider_id).name
+    except registry.UnknownProvider:
+        return provider_id
+
+
+def failure_text(exc: object, lang: str, provider_id: str = "") -> str:
+    """One paragraph for a dialog: what happened and what to do; never a traceback."""
+    if isinstance(exc, ProviderFailure):
+        text = reason_text(exc.problem.reason, provider_name(provider_id) if provider_id else "", lang)
+        return f"{text} ({exc.problem.detail})" if exc.problem.detail else text
+    if isinstance(exc, ValueError | OSError) and str(exc):
+        return str(exc)  # the core's own sentences (a sheet it cannot read, a file it cannot write)
+    log.error("unexpected error in the window: %r", exc)
+    return QCoreApplication.translate(
+        "ProviderSource",
+        "Masivo could not finish this because of an unexpected error. "
+        "Your campaigns are safe in the journal. Details were written to the log in {folder}.",
+    ).format(folder=str(log_dir()))

@@ -1,0 +1,215 @@
+"""The real window, click by click: a demo campaign, pause and resume, closing mid-send, a provider error.
+
+The demo's clock runs fast (its 3-second deliveries come at once) and the runner watches
+every 50 ms; nothing else is faked: the pages, the journal, the engine and the report are real.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QPlainTextEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from app.core.journal import CampaignStatus, Journal
+from app.core.paths import sample_sheet
+from app.core.secrets import CredentialStore
+from app.core.settings import Settings
+from app.gui.main_window import HISTORY, MESSAGE, RECIPIENTS, REVIEW, TRACKING, MainWindow
+from app.gui.provider_source import ProviderSource
+from app.providers.base import Credentials, Provider, State
+from tests.fakes.dialogs import ScriptedDialogs
+from tests.fakes.itcloud import BOGOTA, FakeItCloud
+from tests.fakes.server import serving
+from tests.gui_campaigns import Gated, demo, journal_at, make_campaign
+
+NOON = dt.datetime(2025, 3, 10, 12, 0, tzinfo=BOGOTA)
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    journal = journal_at(tmp_path)
+    yield journal
+    journal.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(tmp_path / "settings.json")
+
+
+@pytest.fixture
+def sample() -> Path:
+    """The sample sheet bundled with Masivo: the one a new user sends first."""
+    bundled = sample_sheet()
+    assert bundled.is_file(), f"the bundled sample sheet {bundled} is missing"
+    return bundled
+
+
+def open_window(qtbot: QtBot, settings: Settings, journal: Journal, sample: Path, provider: Provider,
+                answers: list[bool] | None = None) -> MainWindow:  # fmt: skip
+    window = MainWindow(settings, journal, dialogs=ScriptedDialogs(answers=answers or []),
+                        store=CredentialStore(), sample=sample)  # fmt: skip
+    window.runner.providers = lambda provider_id, base_url: provider
+    window.runner.poll_every, window.runner.balance_every = 0.05, 0.0
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def said(window: MainWindow) -> ScriptedDialogs:
+    assert isinstance(window.dialogs, ScriptedDialogs)
+    return window.dialogs
+
+
+def click(qtbot: QtBot, button: QPushButton | None) -> None:
+    assert button is not None, "no such button"
+    assert button.isVisible() and button.isEnabled(), f"{button.objectName()} cannot be clicked"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def next_step(qtbot: QtBot, window: MainWindow, step: int) -> None:
+    qtbot.waitUntil(window.next_button.isEnabled, timeout=10_000)
+    click(qtbot, window.next_button)
+    assert window.current_step() == step
+
+
+def compose_and_review(qtbot: QtBot, window: MainWindow) -> None:
+    """Provider (demo) -> the sample sheet -> a message with a merge field -> review."""
+    next_step(qtbot, window, RECIPIENTS)
+    with qtbot.waitSignal(window.recipients_page.import_finished, timeout=20_000):
+        click(qtbot, window.recipients_page.findChild(QPushButton, "sampleSheetButton"))
+    next_step(qtbot, window, MESSAGE)
+    page = window.message_page
+    editor = page.findChild(QPlainTextEdit, "messageEdit")
+    fields = page.findChild(QListWidget, "mergeFieldList")
+    assert editor is not None and fields is not None
+    qtbot.keyClicks(editor, "Hola ")
+    fields.setCurrentItem(fields.findItems("Nombre", Qt.MatchFlag.MatchExactly)[0])
+    click(qtbot, page.findChild(QPushButton, "insertFieldButton"))
+    qtbot.keyClicks(editor, ", esta semana tenemos ofertas.")
+    next_step(qtbot, window, REVIEW)
+    qtbot.waitUntil(window.review_page.form.send_button.isEnabled, timeout=20_000)
+
+
+def confirm_send(qtbot: QtBot, window: MainWindow) -> int:
+    click(qtbot, window.review_page.form.send_button)
+    dialog = window.review_page.confirm_dialog
+    assert dialog is not None and dialog.isVisible()
+    with qtbot.waitSignal(window.review_page.campaign_started) as started:
+        click(qtbot, dialog.findChild(QPushButton, "confirmSendButton"))
+    assert window.current_step() == TRACKING
+    return int(started.args[0])
+
+
+def test_a_whole_demo_campaign_from_a_fresh_window(
+    qtbot: QtBot, settings: Settings, journal: Journal, sample: Path, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, settings, journal, sample, demo())
+    compose_and_review(qtbot, window)
+    valid = window.draft.valid_count
+    assert window.review_page.prepared is not None and window.review_page.prepared.valid == valid
+    sample_text = window.review_page.form.sample_edit.toPlainText()
+    assert sample_text.startswith("Hola ") and sample_text.endswith(", esta semana tenemos ofertas.")
+    assert "{" not in sample_text and len(sample_text) > len("Hola , esta semana tenemos ofertas.")
+    campaign_id = confirm_send(qtbot, window)
+
+    tracking = window.tracking_page
+    qtbot.waitUntil(lambda: tracking.panel.status_label.text() == "Completed", timeout=20_000)
+    qtbot.waitUntil(lambda: tracking.counts.get(State.ACCEPTED.value, 0) == 0, timeout=20_000)
+    counts = journal.counts(campaign_id)
+    assert tracking.counts == counts
+    assert counts.get("delivered", 0) + counts.get("undelivered", 0) == valid
+    assert tracking.panel.progress.value() == tracking.panel.progress.maximum() == sum(counts.values())
+    qtbot.waitUntil(lambda: tracking.model.rowCount() == sum(counts.values()), timeout=10_000)
+
+    qtbot.waitUntil(tracking.panel.export_button.isVisible)  # the summary, once the journal was read
+    report = tmp_path / "informe.xlsx"
+    said(window).files.append(report)
+    click(qtbot, tracking.panel.export_button)
+    qtbot.waitUntil(lambda: said(window).texts("inform") != [], timeout=10_000)
+    sheet = load_workbook(report, read_only=True).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    assert "Nombre" in header and "Estado" in header and "Motivo" in header
+    states = [row[header.index("Estado")] for row in rows[1:]]
+    assert len(states) == sum(counts.values())
+    assert states.count("Entregado") == counts.get("delivered", 0)
+    assert states.count("Omitido") == counts.get("skipped", 0)
+
+    window.step_list.setCurrentRow(HISTORY)
+    qtbot.waitUntil(lambda: window.history_page.model.rowCount() == 1, timeout=10_000)
+    assert window.history_page.model.entries[0].status == "completed"
+    window.close()
+
+
+def test_pause_resume_then_close_mid_send_and_resume_on_reopening(
+    qtbot: QtBot, settings: Settings, journal: Journal, sample: Path
+) -> None:
+    provider = Gated(demo(), hold_at=2)
+    window = open_window(qtbot, settings, journal, sample, provider, answers=[True])
+    window.runner.dispatcher_options = {"batch_size": 3}
+    compose_and_review(qtbot, window)
+    campaign_id = confirm_send(qtbot, window)
+    panel = window.tracking_page.panel
+
+    qtbot.waitUntil(lambda: provider.reached.is_set() and panel.pause_button.isEnabled(), timeout=10_000)
+    with qtbot.waitSignal(window.runner.finished, timeout=10_000) as ended:
+        click(qtbot, panel.pause_button)
+        provider.release.set()
+    assert ended.args[0].status is CampaignStatus.PAUSED
+    qtbot.waitUntil(lambda: panel.resume_button.isEnabled() and panel.status_label.text() == "Paused")
+
+    provider.hold_at, provider.sends = 2, 0
+    provider.reached.clear()
+    provider.release.clear()
+    click(qtbot, panel.resume_button)
+    qtbot.waitUntil(provider.reached.is_set, timeout=10_000)
+    provider.release.set()
+    window.close()  # "Pause and close": the scripted answer
+    assert not window.isVisible()
+    assert "A campaign is sending" in said(window).texts("ask")[0]
+    paused = journal.require(campaign_id)
+    assert (paused.status, paused.reason) == (CampaignStatus.PAUSED, "paused_by_user")
+    assert journal.counts(campaign_id)[State.PENDING.value] > 0
+
+    again = open_window(qtbot, settings, journal, sample, demo(), answers=[True])
+    qtbot.waitUntil(lambda: again.current_step() == TRACKING, timeout=10_000)
+    assert "Resume it now?" in said(again).texts("ask")[0]
+    qtbot.waitUntil(lambda: again.tracking_page.panel.status_label.text() == "Completed", timeout=20_000)
+    assert State.PENDING.value not in journal.counts(campaign_id)
+    again.close()
+
+
+def test_a_provider_error_is_explained_in_a_dialog(
+    qtbot: QtBot, settings: Settings, journal: Journal, sample: Path
+) -> None:
+    fake = FakeItCloud(balance=0, clock=lambda: NOON)
+    CredentialStore().save("itcloud", Credentials({"user": fake.user, "token": fake.token}))
+    campaign_id = make_campaign(journal, 3, "Sin saldo", provider="itcloud")
+    journal.set_status(campaign_id, CampaignStatus.PAUSED, "paused_by_user")
+    started = time.time()
+    with serving(fake.handle) as server:
+        settings.set("base_url.itcloud", server.url)
+        window = open_window(qtbot, settings, journal, sample, demo(), answers=[False])  # "Later"
+        window.runner.providers = ProviderSource(settings)  # the real adapter, over HTTP to the fake
+        window.runner.dispatcher_options = {"clock": lambda: NOON.timestamp() + time.time() - started}
+        qtbot.waitUntil(lambda: said(window).texts("ask") != [], timeout=10_000)
+        window.step_list.setCurrentRow(HISTORY)
+        history = window.history_page
+        qtbot.waitUntil(lambda: history.model.rowCount() == 1 and history.resume_button.isEnabled())
+        with qtbot.waitSignal(window.runner.finished, timeout=20_000) as ended:
+            click(qtbot, history.resume_button)
+        assert (ended.args[0].status, ended.args[0].reason) == (CampaignStatus.PAUSED, "no_balance")
+        warning = said(window).said[-1]
+        assert warning.kind == "warn" and warning.title == "The campaign paused"
+        assert warning.text.startswith("Saldo insuficiente: recargue su cuenta en IT Cloud Services")
+        assert "Traceback" not in warning.text
+        window.close()
