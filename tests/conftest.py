@@ -49,3 +49,29 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+def fake_secrets() -> list[str]:
+    """The passwords, tokens and keys the fake vendors accept."""
+    from tests.fakes import connecta, connectus, convergia, itcloud, wavy
+
+    return [
+        connecta.FakeConnecta.password,
+        connectus.FakeConnectus.api_key,
+        convergia.FakeConvergia.password,
+        itcloud.FakeItCloud.token,
+        wavy.FakeWavy.token,
+    ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_secret_left_behind(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """After the whole run: no data folder or log that a test left holds a vendor secret."""
+    yield
+    secrets = [s.encode() for s in fake_secrets()]
+    leaks = []
+    for home in tmp_path_factory.getbasetemp().rglob("masivo-home"):
+        for path in (p for p in home.rglob("*") if p.is_file()):
+            data = path.read_bytes()
+            leaks += [f"{path}: {s.decode()}" for s in secrets if s in data]
+    assert not leaks, "secrets written to a data folder or log:\n" + "\n".join(leaks)
