@@ -37,6 +37,7 @@ from app.gui.pages.provider import ProviderPage
 from app.gui.pages.recipients import RecipientsPage
 from app.gui.pages.review import ReviewPage
 from app.gui.pages.tracking import TrackingPage
+from app.gui.provider_source import ProviderSource
 from app.gui.runner import CampaignRunner
 from app.gui.window_menus import WindowMenus
 
@@ -68,7 +69,9 @@ class MainWindow(QMainWindow):
         self._owns_journal = journal is None
         self.store = store or CredentialStore()
         self.draft = CampaignDraft(provider_id=settings.get("provider"), country=settings.get("country"))
-        self.runner = CampaignRunner(self.journal, settings, parent=self)
+        self.runner = CampaignRunner(
+            self.journal, settings, providers=ProviderSource(settings, self.store), parent=self
+        )
         self._offered_resume = False
         self.setWindowTitle("Masivo")
         self._build(sample if sample is not None else sample_sheet())
