@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,11 +36,19 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
-def masivo_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def masivo_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "masivo-home"
     monkeypatch.setenv("MASIVO_HOME", str(home))
     monkeypatch.setenv("MASIVO_LANG", "es")
-    return home
+    level = logging.getLogger().level
+    yield home
+    # A command run in-process installs the log file handler of *this* test's data folder: drop it,
+    # so that the next test logs into its own folder.
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "masivo", False)]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
 
 
 @pytest.fixture(autouse=True)

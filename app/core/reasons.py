@@ -156,6 +156,43 @@ REASONS: dict[str, tuple[str, str]] = {
         "El destinatario está en la lista de exclusión (pidió no recibir mensajes).",
         "The recipient is on the suppression list (asked not to receive messages).",
     ),
+    # --- the campaign engine ---
+    "low_balance": (
+        "El saldo de {provider} no alcanza para toda la campaña: se enviará hasta agotarlo y la campaña "
+        "se pausará; recargue para completarla.",
+        "The {provider} balance is not enough for the whole campaign: it will send until it runs out and "
+        "pause; top up to complete it.",
+    ),
+    "paused_by_user": (
+        "Campaña pausada: reanúdela cuando quiera; continúa donde quedó.",
+        "Campaign paused: resume it whenever you like; it continues where it stopped.",
+    ),
+    "cancelled_by_user": (
+        "Campaña cancelada: los destinatarios pendientes no recibirán el mensaje.",
+        "Campaign cancelled: the pending recipients will not receive the message.",
+    ),
+    "scheduled": (
+        "La campaña espera la hora programada: deje Masivo abierto hasta entonces.",
+        "The campaign is waiting for its scheduled time: keep Masivo open until then.",
+    ),
+    "interrupted": (
+        "El envío se interrumpió (cierre o caída de Masivo) justo cuando este mensaje salía: pudo o no "
+        "haberse enviado. No se reenvía solo; revíselo antes de reenviarlo.",
+        "Sending was interrupted (Masivo closed or crashed) just as this message left: it may or may not "
+        "have been sent. It is never re-sent by itself; check it before re-sending.",
+    ),
+    "internal_error": (
+        "Error interno de Masivo: la campaña se detuvo; vea el registro y reanúdela.",
+        "Masivo hit an internal error: the campaign stopped; see the log and resume it.",
+    ),
+    "campaign_incomplete": (
+        "La campaña no terminó de crearse (se interrumpió la lectura de la planilla): créela de nuevo.",
+        "The campaign was never fully created (reading the sheet was interrupted): create it again.",
+    ),
+    "campaign_cancelled": (
+        "La campaña fue cancelada y no se puede reanudar: reenvíe sus pendientes como una campaña nueva.",
+        "The campaign was cancelled and cannot be resumed: re-send its pending rows as a new campaign.",
+    ),
 }
 
 

@@ -1,0 +1,87 @@
+"""Running a campaign from a terminal: the dispatcher with a progress bar, Ctrl+C as pause, the summary."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import TextIO
+
+from app.commands._common import TerminalBar, duration, exit_code, run_summary, say, summary_text
+from app.commands._provider import emit
+from app.core.dispatcher import Dispatcher
+from app.core.journal import Journal
+from app.core.progress import Controls, Progress
+from app.core.reasons import reason_text
+from app.providers.base import Provider
+
+
+@contextmanager
+def ctrl_c_pauses(controls: Controls) -> Iterator[None]:
+    """The first Ctrl+C pauses after the request in flight; a second one stops at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_interrupt(signum: int, frame: FrameType | None) -> None:
+        if controls.paused:
+            raise KeyboardInterrupt
+        controls.pause()
+        print(
+            "\n" + say("Pausando después del envío en curso…", "Pausing after the request in flight…"),
+            file=sys.stderr,
+        )
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def interrupted() -> str:
+    return say(
+        "Envío interrumpido. Vea sus campañas con «masivo campaigns» y continúe con «masivo resume N».",
+        "Sending interrupted. List your campaigns with “masivo campaigns”; continue with “masivo resume N”.",
+    )
+
+
+def drive(
+    journal: Journal, campaign_id: int, provider: Provider, args: argparse.Namespace, out: TextIO
+) -> int:
+    """Send the campaign until it ends or pauses; print the summary; return the exit code."""
+    name = provider.capabilities.name
+    controls = Controls()
+    bar = TerminalBar(say("Enviando", "Sending"), enabled=not getattr(args, "json", False))
+    told: set[str] = set()
+
+    def tell(key: str, sentence: str) -> None:
+        if key not in told:
+            told.add(key)
+            bar.finish()
+            print(sentence, file=sys.stderr)
+
+    def on_progress(progress: Progress) -> None:
+        if progress.warning:
+            tell(progress.warning, reason_text(progress.warning, name))
+        if progress.activity == "waiting" and progress.resume_at:
+            until = dt.datetime.fromtimestamp(progress.resume_at).strftime("%Y-%m-%d %H:%M")
+            tell(
+                f"wait-{progress.resume_at}",
+                f"{reason_text(progress.reason, name)} " + say(f"Continúa: {until}.", f"Continues: {until}."),
+            )
+        note = f"{progress.throughput:.0f}/s ETA {duration(progress.eta)}"
+        bar.update(progress.done, progress.total, note, force=progress.activity != "sending")
+
+    with ctrl_c_pauses(controls):
+        dispatcher = Dispatcher(journal, campaign_id, provider, controls=controls, progress=on_progress)
+        result = dispatcher.run()
+    bar.finish()
+    summary = run_summary(journal.require(campaign_id), result.status.value, result.reason, result.counts)
+    emit(out, args, summary, summary_text(summary, result.detail))
+    return exit_code(summary)

@@ -1,0 +1,50 @@
+"""`masivo report CAMPAIGN --out FILE.xlsx`: the original sheet plus what happened to every row."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from app.commands._common import find_campaign, open_journal_or_fail, say
+from app.commands._provider import CommandError, emit
+from app.core.report import write_report
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        return report(args, out)
+    except CommandError as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
+
+
+def report(args: argparse.Namespace, out: TextIO) -> int:
+    target = Path(args.out)
+    if target.suffix.lower() != ".xlsx":
+        raise CommandError(
+            say(
+                "El reporte se escribe como .xlsx: use --out ARCHIVO.xlsx.",
+                "The report is written as .xlsx: use --out FILE.xlsx.",
+            ),
+            2,
+        )
+    journal = open_journal_or_fail()
+    try:
+        campaign = find_campaign(journal, args.campaign)
+        try:
+            rows = write_report(journal, campaign.id, target)
+        except OSError as exc:
+            raise CommandError(
+                say(
+                    f"No se pudo escribir {target} ({exc.strerror or exc}): ¿está abierto en Excel?",
+                    f"Could not write {target} ({exc.strerror or exc}): is it open in Excel?",
+                ),
+                1,
+            ) from None
+    finally:
+        journal.close()
+    data = {"campaign": campaign.id, "out": str(target), "rows": rows}
+    emit(out, args, data, say(f"Reporte de {rows} filas en {target}.", f"Report of {rows} rows in {target}."))
+    return 0

@@ -1,0 +1,54 @@
+"""`masivo resume CAMPAIGN`: continue a paused or interrupted campaign where it stopped."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from app.commands._common import find_campaign, open_journal_or_fail, say
+from app.commands._engine import drive, interrupted
+from app.commands._provider import CommandError, open_provider
+from app.core.journal import CampaignStatus
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        return resume(args, out)
+    except CommandError as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:  # a second Ctrl+C: rows in flight become unknown on the next resume
+        print("\n" + interrupted(), file=sys.stderr)
+        return 130
+
+
+def resume(args: argparse.Namespace, out: TextIO) -> int:
+    journal = open_journal_or_fail()
+    try:
+        campaign = find_campaign(journal, args.campaign)
+        if campaign.status is CampaignStatus.CANCELLED:
+            raise CommandError(
+                say(
+                    "La campaña fue cancelada y no se puede reanudar.",
+                    "The campaign was cancelled and cannot be resumed.",
+                ),
+                2,
+            )
+        if campaign.status is CampaignStatus.CREATING:
+            raise CommandError(
+                say(
+                    "La campaña no terminó de crearse: créela de nuevo.",
+                    "The campaign was never fully created: create it again.",
+                ),
+                2,
+            )
+        if args.base_url:
+            journal.update_options(campaign.id, base_url=args.base_url)
+        provider = open_provider(campaign.provider, args.base_url or campaign.option("base_url"))
+        try:
+            return drive(journal, campaign.id, provider, args, out)
+        finally:
+            provider.close()
+    finally:
+        journal.close()

@@ -1,0 +1,187 @@
+"""`masivo send`: make a campaign from a recipients sheet and a message, then send it."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from app.commands._common import TerminalBar, duration, open_journal_or_fail, say
+from app.commands._engine import drive, interrupted
+from app.commands._provider import CommandError, open_provider
+from app.core.campaigns import CampaignError, CampaignPlan, Created, import_campaign
+from app.core.journal import Journal
+from app.core.pacing import Pace, estimate
+from app.core.settings import open_settings
+from app.providers import registry
+from app.providers.base import Capabilities, Channel
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        return send(args, out)
+    except CommandError as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:  # a second Ctrl+C: rows in flight become unknown on the next resume
+        print("\n" + interrupted(), file=sys.stderr)
+        return 130
+
+
+def send(args: argparse.Namespace, out: TextIO) -> int:
+    caps = registry.capabilities(args.provider)
+    plan = plan_from(args, caps)
+    if not args.yes and not sys.stdin.isatty():
+        raise CommandError(
+            say(
+                "Sin terminal no se puede confirmar: agregue --yes para enviar.",
+                "There is no terminal to confirm on: add --yes to send.",
+            ),
+            2,
+        )
+    provider = open_provider(args.provider, args.base_url)  # missing credentials fail before the import
+    journal = open_journal_or_fail()
+    try:
+        created = import_sheet(journal, plan, args)
+        describe(journal, created, caps, plan)
+        if not args.yes and not confirm():
+            journal.delete_campaign(created.campaign_id)
+            print(say("No se envió nada.", "Nothing was sent."), file=sys.stderr)
+            return 1
+        return drive(journal, created.campaign_id, provider, args, out)
+    finally:
+        provider.close()
+        journal.close()
+
+
+def plan_from(args: argparse.Namespace, caps: Capabilities) -> CampaignPlan:
+    """The user's choices, checked: each mistake is one sentence and exit code 2."""
+    channel = Channel(args.channel)
+    if channel not in caps.channels:
+        raise CommandError(
+            say(f"{caps.name} no envía {channel.value}.", f"{caps.name} does not send {channel.value}."), 2
+        )
+    if channel is Channel.EMAIL and not (args.subject or "").strip():
+        raise CommandError(
+            say("Falta el asunto del correo: use --subject.", "The e-mail needs --subject."), 2
+        )
+    if args.batch_size is not None and args.batch_size < 1:
+        raise CommandError(say("--batch-size debe ser 1 o más.", "--batch-size must be 1 or more."), 2)
+    if args.interval is not None and args.interval < 0:
+        raise CommandError(say("--interval no puede ser negativo.", "--interval cannot be negative."), 2)
+    return CampaignPlan(
+        name=args.name or "",
+        provider=caps.id,
+        channel=channel,
+        message=read_message(args),
+        subject=args.subject or "",
+        sender_name=args.sender_name or "",
+        sender_email=args.sender_email or "",
+        country=(args.country or open_settings().get("country") or "CL").upper(),
+        sheet=args.sheet,
+        batch_size=args.batch_size,
+        interval=args.interval,
+        base_url=args.base_url,
+        start_at=parse_at(args.at),
+    )
+
+
+def read_message(args: argparse.Namespace) -> str:
+    if args.message is not None:
+        text = str(args.message)
+    else:
+        try:
+            text = Path(args.message_file).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise CommandError(
+                say(
+                    f"No se encuentra el archivo {args.message_file}.",
+                    f"The file {args.message_file} does not exist.",
+                ),
+                2,
+            ) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(
+                say(
+                    f"No se puede leer {args.message_file} como texto UTF-8 ({exc}).",
+                    f"Cannot read {args.message_file} as UTF-8 text ({exc}).",
+                ),
+                2,
+            ) from None
+    if not text.strip():
+        raise CommandError(say("El mensaje está vacío.", "The message is empty."), 2)
+    return text
+
+
+def parse_at(value: str | None) -> float | None:
+    """`--at 'YYYY-MM-DD HH:MM'` in local time, as epoch seconds."""
+    if not value:
+        return None
+    for layout in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
+        try:
+            return dt.datetime.strptime(value.strip(), layout).astimezone().timestamp()
+        except ValueError:
+            continue
+    raise CommandError(
+        say(
+            f"Fecha y hora no válidas «{value}»: use AAAA-MM-DD HH:MM.",
+            f"Invalid date and time “{value}”: use YYYY-MM-DD HH:MM.",
+        ),
+        2,
+    )
+
+
+def import_sheet(journal: Journal, plan: CampaignPlan, args: argparse.Namespace) -> Created:
+    from app.core.recipients import ImportCancelled, SheetError
+
+    bar = TerminalBar(say("Leyendo", "Reading"), enabled=not args.json)
+    try:
+        return import_campaign(
+            journal, plan, args.recipients, progress=lambda done, total: bar.update(done, total)
+        )
+    except (SheetError, CampaignError) as exc:
+        raise CommandError(str(exc), 2) from None
+    except ImportCancelled:
+        raise CommandError(say("Lectura cancelada.", "Reading cancelled."), 1) from None
+    finally:
+        bar.finish()
+
+
+def describe(journal: Journal, created: Created, caps: Capabilities, plan: CampaignPlan) -> None:
+    """What is about to be sent, on stderr: rows, credits, the time it takes at the provider's pace."""
+    texts = journal.pending_texts(created.campaign_id) if caps.same_text_bulk else None
+    pace = Pace.for_provider(caps, plan.interval)
+    guess = estimate(caps, pace, created.valid, texts)
+    print(
+        say(
+            f"Campaña {created.campaign_id}: {created.valid} destinatarios válidos, "
+            f"{created.skipped} omitidos, {created.credits} créditos; "
+            f"tiempo estimado {duration(guess.seconds)}.",
+            f"Campaign {created.campaign_id}: {created.valid} valid recipients, {created.skipped} skipped, "
+            f"{created.credits} credits; estimated time {duration(guess.seconds)}.",
+        ),
+        file=sys.stderr,
+    )
+    if guess.one_per_request and caps.same_text_bulk:
+        print(
+            say(
+                "El mensaje es personalizado: se envía un número por petición (más lento).",
+                "The message is personalized: it goes one number a request (slower).",
+            ),
+            file=sys.stderr,
+        )
+    if plan.start_at and not caps.schedules:
+        print(
+            say(
+                "La campaña espera la hora programada: deje esta ventana abierta hasta entonces.",
+                "The campaign waits for its scheduled time: keep this window open until then.",
+            ),
+            file=sys.stderr,
+        )
+
+
+def confirm() -> bool:
+    answer = input(say("¿Enviar ahora? [s/N] ", "Send now? [y/N] ")).strip().lower()
+    return answer in ("s", "si", "sí", "y", "yes")

@@ -1,0 +1,83 @@
+"""`masivo suppression list|add|remove`: numbers and addresses that must never receive anything."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import Any, TextIO
+
+from app.commands._common import open_journal_or_fail, say
+from app.commands._provider import CommandError, emit
+from app.core.journal import SuppressionEntry
+from app.core.settings import open_settings
+from app.providers.base import Channel
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        return suppression(args, out)
+    except CommandError as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
+
+
+def suppression(args: argparse.Namespace, out: TextIO) -> int:
+    journal = open_journal_or_fail()
+    try:
+        if args.action == "list":
+            entries = journal.suppression_entries()
+            lines = [f"{e.value}  {e.channel}  {_when(e.added_at)}  {e.reason}" for e in entries]
+            emit(out, args, {"entries": [_entry(e) for e in entries]}, "\n".join(lines) or "—")
+            return 0
+        channel, value = normalized(args.value, args.country)
+        if args.action == "add":
+            entry = journal.add_suppression(value, channel.value, args.reason or "")
+            emit(
+                out,
+                args,
+                {"entries": [_entry(entry)]},
+                say(f"{value} agregado a la lista de exclusión.", f"{value} added to the suppression list."),
+            )
+            return 0
+        removed = journal.remove_suppression(value)
+        text = (
+            say(f"{value} quitado de la lista de exclusión.", f"{value} removed from the suppression list.")
+            if removed
+            else say(f"{value} no estaba en la lista.", f"{value} was not on the list.")
+        )
+        emit(out, args, {"value": value, "removed": removed}, text)
+        return 0 if removed else 1
+    finally:
+        journal.close()
+
+
+def normalized(raw: str, country: str | None) -> tuple[Channel, str]:
+    """The channel and the stored form of a value: phone digits with country code, or a lower-case address."""
+    from app.core.recipients import normalize_address
+
+    channel = Channel.EMAIL if "@" in raw else Channel.SMS
+    region = (country or open_settings().get("country") or "CL").upper()
+    value = normalize_address(raw, channel, region)
+    if not value:
+        raise CommandError(
+            say(
+                f"«{raw}» no es un número de {region} ni un correo válido.",
+                f"“{raw}” is neither a {region} phone number nor a valid e-mail address.",
+            ),
+            2,
+        )
+    return channel, value
+
+
+def _entry(entry: SuppressionEntry) -> dict[str, Any]:
+    return {
+        "value": entry.value,
+        "channel": entry.channel,
+        "reason": entry.reason,
+        "added_at": _when(entry.added_at),
+    }
+
+
+def _when(epoch: float) -> str:
+    return dt.datetime.fromtimestamp(epoch).isoformat(timespec="seconds")

@@ -1,0 +1,236 @@
+"""Making campaigns: a recipients sheet plus a template plus options become rows in the journal.
+
+Creation streams: rows are read, rendered and written a chunk at a time, so a
+1,000,000-row sheet is never held in memory. Every sheet row is kept (its number,
+address and original fields, for the report and for re-sends); rows that cannot be
+sent are `skipped` with the importer's reason. Re-sending makes a new campaign from
+an old one's unknown or failed rows, with the texts they were given the first time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any, Protocol
+
+from app.core.journal import Journal, NewCampaign, NewMessage
+from app.core.segments import measure
+from app.core.templates import Template, TemplateError
+from app.providers.base import Channel, State
+from app.providers.registry import capabilities
+
+CHUNK = 5000  # rows per commit while importing
+RESEND_STATES = (State.UNKNOWN,)
+
+
+class CampaignError(ValueError):
+    """A campaign that cannot be made as asked; the message is one sentence for the user."""
+
+
+class RecipientLike(Protocol):
+    """What creation reads from each imported row (`app.core.recipients.RecipientRow`)."""
+
+    @property
+    def row(self) -> int: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def fields(self) -> Mapping[str, str]: ...
+    @property
+    def status(self) -> Any: ...  # RowStatus: valid / invalid / duplicate / suppressed
+    @property
+    def reason(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class CampaignPlan:
+    """What the user chose: provider, channel, message and options."""
+
+    name: str
+    provider: str
+    channel: Channel
+    message: str  # the SMS text, or the e-mail body, with merge fields
+    subject: str = ""
+    sender_name: str = ""
+    sender_email: str = ""
+    html: bool = False
+    sms_mode: str = ""
+    country: str | None = None
+    sheet: str | None = None
+    phone_column: str | None = None
+    email_column: str | None = None
+    batch_size: int | None = None
+    interval: float | None = None
+    base_url: str | None = None
+    start_at: float | None = None  # epoch seconds
+
+    def options(self) -> dict[str, Any]:
+        skip = {"name", "provider", "channel", "message", "subject", "start_at"}
+        chosen = asdict(self).items()
+        return {key: value for key, value in chosen if key not in skip and value not in (None, "")}
+
+
+@dataclass(frozen=True)
+class Created:
+    """A new campaign and what went into it."""
+
+    campaign_id: int
+    rows: int
+    valid: int
+    credits: int  # SMS segments (or e-mails) the valid rows will cost
+
+    @property
+    def skipped(self) -> int:
+        return self.rows - self.valid
+
+
+def default_name(source: str, now: float) -> str:
+    stamp = dt.datetime.fromtimestamp(now).strftime("%Y-%m-%d %H:%M")
+    return f"{Path(source).stem} {stamp}" if source else stamp
+
+
+def create_campaign(
+    journal: Journal,
+    plan: CampaignPlan,
+    recipients: Iterable[RecipientLike],
+    *,
+    source: str = "",
+    progress: Callable[[int], None] | None = None,
+) -> Created:
+    """Render each recipient's message and journal the campaign, a chunk at a time."""
+    preview = getattr(recipients, "preview", None)  # the importer knows the headers before any row
+    headers: list[str] = list(preview.headers) if preview is not None else []
+    rows = iter(recipients)
+    if headers:
+        render = _renderer(plan, headers)  # a wrong field fails before the sheet is read
+    first = next(rows, None)
+    if first is None:
+        raise CampaignError(_say("La planilla no tiene destinatarios.", "The sheet has no recipients."))
+    if not headers:
+        render = _renderer(plan, list(first.fields))
+    group = capabilities(plan.provider).same_text_bulk
+    new = NewCampaign(plan.name or default_name(source, journal.clock()), plan.provider, plan.channel.value,
+                      plan.message, plan.subject, plan.options(), source, plan.start_at)  # fmt: skip
+    campaign_id = journal.create_campaign(new)
+    columns: dict[str, None] = dict.fromkeys(headers)
+    sms = plan.channel is Channel.SMS
+    total = valid = credits = 0
+    try:
+        chunk_source = chain((first,), rows)
+        while chunk := list(islice(chunk_source, CHUNK)):
+            messages = [_message(row, render, sms) for row in chunk]
+            for row in chunk:
+                if len(row.fields) != len(columns):  # a ragged row brings a column no header named
+                    columns.update(dict.fromkeys(row.fields))
+            journal.add_messages(campaign_id, messages, group_by_text=group)
+            total += len(messages)
+            sendable = [m for m in messages if m.state is State.PENDING]
+            valid += len(sendable)
+            credits += sum(m.credits for m in sendable)
+            if progress is not None:
+                progress(total)
+    except BaseException:
+        journal.delete_campaign(campaign_id)  # half a campaign must never be sent
+        raise
+    journal.finish_creation(campaign_id, list(columns))
+    return Created(campaign_id, total, valid, credits)
+
+
+def import_campaign(
+    journal: Journal,
+    plan: CampaignPlan,
+    path: str | Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> Created:
+    """Read a recipients sheet (streaming) and make a campaign of it; suppressed values are skipped.
+
+    `progress(rows read, rows estimated)` and `cancel` go to the importer.
+    """
+    from app.core.recipients import load_recipients
+
+    caps = capabilities(plan.provider)
+    rows = load_recipients(
+        path,
+        channel=plan.channel,
+        country=plan.country or "CL",
+        sheet=plan.sheet,
+        phone_column=plan.phone_column,
+        email_column=plan.email_column,
+        number_digits=caps.number_digits if plan.channel is Channel.SMS else None,
+        suppressed=journal.suppressed_values(),
+        progress=progress,
+        cancel=cancel,
+    )
+    return create_campaign(journal, plan, rows, source=str(path))
+
+
+def resend_campaign(
+    journal: Journal, campaign_id: int, states: Iterable[State] = RESEND_STATES, name: str | None = None
+) -> Created:
+    """A new campaign of `campaign_id`'s rows in `states` (unknown by default), with the same texts."""
+    old = journal.require(campaign_id)
+    chosen = tuple(states)
+    new = NewCampaign(name or f"{old.name} (reenvío)", old.provider, old.channel, old.template, old.subject,
+                      {**old.options, "resend_of": old.id}, old.source)  # fmt: skip
+    new_id = journal.create_campaign(new)
+    total = credits = 0
+    rows = journal.messages(campaign_id, chosen)
+    while chunk := list(islice(rows, CHUNK)):
+        messages = [
+            NewMessage(r.sheet_row, r.address, r.fields, r.text, r.subject, _credits(old.channel, r.text))
+            for r in chunk
+        ]
+        journal.add_messages(new_id, messages, group_by_text=capabilities(old.provider).same_text_bulk)
+        total += len(messages)
+        credits += sum(m.credits for m in messages)
+    journal.finish_creation(new_id, old.columns)
+    return Created(new_id, total, total, credits)
+
+
+# --- rendering --------------------------------------------------------------------------------------
+
+Renderer = Callable[[Mapping[str, str]], tuple[str, str]]  # fields -> (text, subject)
+
+
+def _renderer(plan: CampaignPlan, columns: list[str]) -> Renderer:
+    try:
+        body = Template(plan.message, columns)
+        subject = Template(plan.subject, columns) if plan.channel is Channel.EMAIL else None
+    except TemplateError as exc:
+        raise CampaignError(exc.text(_lang())) from None
+    escape = html.escape if plan.html else None
+    if subject is None:
+        return lambda fields: (body.render(fields), "")
+    return lambda fields: (body.render(fields, escape), subject.render(fields))
+
+
+def _message(row: RecipientLike, render: Renderer, sms: bool) -> NewMessage:
+    fields = row.fields
+    if row.status != "valid":  # RowStatus is a StrEnum
+        status = str(row.status)
+        reason = str(getattr(row, "reason_id", "") or status)
+        address = row.address or ""
+        return NewMessage(row.row, address, fields, "", state=State.SKIPPED, reason=reason, detail=row.reason)
+    text, subject = render(fields)
+    return NewMessage(row.row, row.address, fields, text, subject, measure(text)[2] if sms else 1)
+
+
+def _credits(channel: str, text: str) -> int:
+    return measure(text)[2] if channel == Channel.SMS.value else 1
+
+
+def _lang() -> str:
+    from app.core.reasons import language
+
+    return language()
+
+
+def _say(spanish: str, english: str) -> str:
+    return english if _lang() == "en" else spanish

@@ -1,0 +1,287 @@
+"""The journal: every campaign, every recipient row and its history, behind methods (never SQL outside).
+
+The rule that keeps a campaign honest: rows are journaled as leaving, durably, before
+their request leaves (`claim`), and their outcome after the answer (`record_results`).
+Opening a campaign to send again (`begin_run`) turns rows a crash left leaving into
+`unknown`, which are never re-sent automatically. See `queue.py` for how.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+from app.core.journal import queries as q
+from app.core.journal.backend import Backend, Row
+from app.core.journal.inbox import Inbox
+from app.core.journal.models import (
+    STATE_RANK,
+    Campaign,
+    CampaignStatus,
+    Event,
+    MessageRecord,
+    NewCampaign,
+    NewMessage,
+    dumps,
+)
+from app.core.journal.queue import SendQueue
+from app.core.journal.suppression import SuppressionList
+from app.providers.base import State, StatusUpdate
+
+PAGE = 5000  # rows read a page at a time: a 1,000,000-row campaign is never held in memory
+
+
+class Journal(SendQueue, SuppressionList):
+    """The one store of campaign state; the engine, the CLI and the window call these methods."""
+
+    def __init__(self, backend: Backend, clock: Callable[[], float] = time.time) -> None:
+        self.backend = backend
+        self.clock = clock
+        self.inbox = Inbox(self)  # replies and pushed status updates (inbox.py)
+
+    # --- campaigns --------------------------------------------------------------------------------
+    def create_campaign(self, new: NewCampaign) -> int:
+        """A new campaign in status `creating`; add its rows, then `finish_creation`."""
+        now = self.clock()
+        return self.backend.insert(
+            q.INSERT_CAMPAIGN,
+            (new.name, new.provider, new.channel, new.template, new.subject, dumps(dict(new.options)),
+             new.source, CampaignStatus.CREATING.value, new.start_at, now, now),
+        )  # fmt: skip
+
+    def add_messages(
+        self, campaign_id: int, rows: Iterable[NewMessage], *, group_by_text: bool = False
+    ) -> int:
+        """Append rows in one transaction (`group_by_text`: keyed for same-text bulks); returns the count."""
+        now = self.clock()
+        batch = list(rows)
+        with self.backend.transaction():
+            ids = self.backend.next_ids("messages", len(batch))
+            states = [
+                (key, campaign_id, row.state.value, text_key(row.text) if group_by_text else None,
+                 row.credits, row.reason, row.detail, now)
+                for key, row in zip(ids, batch, strict=True)
+            ]  # fmt: skip
+            self.backend.executemany(q.INSERT_MESSAGE, states)
+            contents = [
+                (key, row.sheet_row, row.address, dumps(row.fields), row.text, row.subject)
+                for key, row in zip(ids, batch, strict=True)
+            ]
+            self.backend.executemany(q.INSERT_CONTENTS, contents)
+        return len(batch)
+
+    def finish_creation(self, campaign_id: int, columns: Sequence[str]) -> None:
+        """Every row is in: the campaign can be sent."""
+        with self.backend.transaction():
+            self.backend.execute(q.SET_CAMPAIGN_COLUMNS, (dumps(list(columns)), self.clock(), campaign_id))
+            self.set_status(campaign_id, CampaignStatus.READY)
+
+    def update_options(self, campaign_id: int, **changes: Any) -> None:
+        campaign = self.require(campaign_id)
+        options = {**campaign.options, **changes}
+        self.backend.execute(q.SET_CAMPAIGN_OPTIONS, (dumps(options), self.clock(), campaign_id))
+
+    def campaign(self, campaign_id: int) -> Campaign | None:
+        rows = self.backend.query(q.CAMPAIGN_BY_ID, (campaign_id,))
+        return _campaign(rows[0]) if rows else None
+
+    def require(self, campaign_id: int) -> Campaign:
+        campaign = self.campaign(campaign_id)
+        if campaign is None:
+            raise KeyError(f"no campaign {campaign_id}")
+        return campaign
+
+    def find_campaign(self, ref: str | int) -> Campaign | None:
+        """A campaign by its number, else the newest one with that name."""
+        text = str(ref).strip()
+        if text.isdigit():
+            found = self.campaign(int(text))
+            if found is not None:
+                return found
+        rows = self.backend.query(q.CAMPAIGNS_BY_NAME, (text,))
+        return _campaign(rows[0]) if rows else None
+
+    def campaigns(self) -> list[Campaign]:
+        return [_campaign(row) for row in self.backend.query(q.ALL_CAMPAIGNS)]
+
+    def set_status(
+        self,
+        campaign_id: int,
+        status: CampaignStatus,
+        reason: str = "",
+        detail: str = "",
+        resume_at: float | None = None,
+    ) -> None:
+        now = self.clock()
+        finished = now if status in (CampaignStatus.COMPLETED, CampaignStatus.CANCELLED) else None
+        heartbeat = now if status is CampaignStatus.RUNNING else None
+        self.backend.execute(
+            q.SET_CAMPAIGN_STATUS,
+            (status.value, reason, detail, resume_at, finished, now, heartbeat, campaign_id),
+        )
+
+    def touch(self, campaign_id: int) -> None:
+        """A running sender's sign of life (a stale one means the sender died)."""
+        self.backend.execute(q.TOUCH_CAMPAIGN, (self.clock(), campaign_id))
+
+    def begin_run(self, campaign_id: int) -> int:
+        """Mark the campaign running; rows a dead sender left `sending` become `unknown`. Returns how many."""
+        # A later issue takes the campaign's lease here, so that one sender at a time can do this.
+        with self.backend.transaction():
+            lost = self.recover(campaign_id)
+            self.set_status(campaign_id, CampaignStatus.RUNNING)
+        return lost
+
+    def delete_campaign(self, campaign_id: int) -> None:
+        with self.backend.transaction():
+            self.backend.execute(q.DELETE_CLAIM, (campaign_id,))
+            self.backend.execute(q.DELETE_CAMPAIGN_EVENTS, (campaign_id,))
+            self.backend.execute(q.DELETE_CAMPAIGN_CONTENTS, (campaign_id,))
+            self.backend.execute(q.DELETE_CAMPAIGN_MESSAGES, (campaign_id,))
+            self.backend.execute(q.DELETE_CAMPAIGN, (campaign_id,))
+
+    # --- counts -----------------------------------------------------------------------------------
+    def counts(self, campaign_id: int) -> dict[str, int]:
+        """Rows per state (only states that have rows); rows in a claim count as `sending`."""
+        counts = {state: int(n) for state, n in self.backend.query(q.COUNT_STATES, (campaign_id,))}
+        return _with_leaving(counts, len(self.claimed(campaign_id)))
+
+    def all_counts(self) -> dict[int, dict[str, int]]:
+        counts: dict[int, dict[str, int]] = {}
+        for campaign_id, state, n in self.backend.query(q.COUNT_ALL_STATES):
+            counts.setdefault(int(campaign_id), {})[state] = int(n)
+        for campaign_id, ids in self.backend.query(q.ALL_CLAIMS):
+            counts[int(campaign_id)] = _with_leaving(counts.get(int(campaign_id), {}), len(json.loads(ids)))
+        return counts
+
+    def pending_credits(self, campaign_id: int) -> int:
+        """Credits (SMS segments, e-mails) the pending rows will cost."""
+        return int(self.backend.query(q.PENDING_CREDITS, (campaign_id,))[0][0])
+
+    def pending_texts(self, campaign_id: int) -> int:
+        """Distinct rendered texts among pending rows (a same-text bulk sends one request per text)."""
+        return int(self.backend.query(q.PENDING_TEXTS, (campaign_id,))[0][0])
+
+    # --- statuses after acceptance ----------------------------------------------------------------
+    def awaiting_status(
+        self, campaign_id: int, after_id: int = 0, limit: int = 1000
+    ) -> list[tuple[int, str]]:
+        """(row id, provider id) of accepted rows still waiting for a final status, in id order."""
+        rows = self.backend.query(q.AWAITING_STATUS, (campaign_id, after_id, limit))
+        return [(int(row[0]), str(row[1])) for row in rows]
+
+    def apply_statuses(self, updates: Iterable[StatusUpdate], provider: str | None = None) -> int:
+        """Apply statuses by provider id, only forward (a late "sent" never undoes "delivered")."""
+        now = self.clock()
+        changed = 0
+        with self.backend.transaction():
+            for update in updates:
+                final = now if update.state.is_final else None
+                params: tuple[Any, ...] = (update.state.value, update.code, update.reason, final, now,
+                                           update.provider_id, STATE_RANK[update.state])  # fmt: skip
+                sql = q.APPLY_STATUS if provider is None else q.APPLY_STATUS_OF
+                ids = [row[0] for row in self.backend.query(sql, params + ((provider,) if provider else ()))]
+                if ids:
+                    self.backend.executemany(
+                        q.INSERT_EVENT,
+                        [(key, now, update.state.value, update.code, update.reason) for key in ids],
+                    )
+                    changed += len(ids)
+                elif update.code:
+                    self.backend.execute(
+                        q.REFRESH_STATUS_CODE, (update.code, now, update.provider_id, update.state.value)
+                    )
+        return changed
+
+    # --- reading rows -----------------------------------------------------------------------------
+    def messages(self, campaign_id: int, states: Iterable[State] | None = None) -> Iterator[MessageRecord]:
+        """Every row of a campaign (or those in `states`), in sheet order, read a page at a time."""
+        wanted = frozenset(states) if states is not None else None
+        chosen = [state.value for state in wanted] if wanted is not None else None
+        if chosen is not None and State.SENDING.value in chosen:
+            chosen.append(State.PENDING.value)  # claimed rows are pending on disk
+        leaving = frozenset(self.claimed(campaign_id))
+        after = 0
+        while True:
+            if chosen is None:
+                rows = self.backend.query(q.MESSAGES_PAGE, (campaign_id, after, PAGE))
+            else:
+                sql = q.messages_in_states_page(len(chosen))
+                rows = self.backend.query(sql, (campaign_id, *chosen, after, PAGE))
+            for row in rows:
+                record = _message(row, leaving)
+                if wanted is None or record.state in wanted:
+                    yield record
+            if len(rows) < PAGE:
+                return
+            after = rows[-1][0]
+
+    def message(self, message_id: int) -> MessageRecord | None:
+        rows = self.backend.query(q.MESSAGE_BY_ID, (message_id,))
+        if not rows:
+            return None
+        campaign_id, _ = self._claim_of(message_id)
+        return _message(rows[0], frozenset(self.claimed(campaign_id)))
+
+    def history(self, message_id: int) -> list[Event]:
+        """A row's steps in time order: its last send and answer (kept on the row), then logged events."""
+        record = self.message(message_id)
+        if record is None:
+            return []
+        steps = []
+        if record.state is State.SENDING:
+            leaving_at = self._claim_of(message_id)[1]
+            steps.append(Event(leaving_at or self.clock(), State.SENDING, "", ""))
+        elif record.sent_at is not None:
+            steps.append(Event(record.sent_at, State.SENDING, "", ""))
+        if record.answered_at is not None and record.provider_id:
+            steps.append(Event(record.answered_at, State.ACCEPTED, "", ""))
+        elif record.answered_at is not None and record.state in (State.REJECTED, State.UNKNOWN):
+            steps.append(Event(record.answered_at, record.state, record.error_code, record.reason))
+        rows = self.backend.query(q.EVENTS_OF, (message_id,))
+        logged = [Event(row[0], State(row[1]), row[2], row[3]) for row in rows]
+        return sorted(steps + logged, key=lambda event: event.at)
+
+    # --- the database -----------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        return self.backend.schema_version()
+
+    def close(self) -> None:
+        self.backend.close()
+
+
+def text_key(text: str) -> int:
+    """A 63-bit key of a rendered text, to group same-text bulks without indexing the texts."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big") >> 1
+
+
+def _with_leaving(counts: dict[str, int], leaving: int) -> dict[str, int]:
+    """Counts with claimed rows (pending on disk) shown as `sending`."""
+    if leaving:
+        counts[State.PENDING.value] = counts.get(State.PENDING.value, 0) - leaving
+        counts[State.SENDING.value] = counts.get(State.SENDING.value, 0) + leaving
+        if not counts[State.PENDING.value]:
+            del counts[State.PENDING.value]
+    return counts
+
+
+def _campaign(row: Row) -> Campaign:
+    return Campaign(
+        id=int(row[0]), name=row[1], provider=row[2], channel=row[3], template=row[4], subject=row[5],
+        options=json.loads(row[6] or "{}"), columns=tuple(json.loads(row[7] or "[]")), source=row[8],
+        status=CampaignStatus(row[9]), reason=row[10], detail=row[11], start_at=row[12], resume_at=row[13],
+        created_at=row[14], updated_at=row[15], finished_at=row[16], heartbeat_at=row[17],
+    )  # fmt: skip
+
+
+def _message(row: Row, leaving: frozenset[int] = frozenset()) -> MessageRecord:
+    state = State.SENDING if row[0] in leaving and row[6] == State.PENDING.value else State(row[6])
+    return MessageRecord(
+        id=int(row[0]), sheet_row=int(row[1]), address=row[2], fields=json.loads(row[3]), text=row[4],
+        subject=row[5], state=state, provider_id=row[7] or "", error_code=row[8], reason=row[9],
+        detail=row[10], status_code=row[11], attempts=int(row[12]), sent_at=row[13], answered_at=row[14],
+        final_at=row[15],
+    )  # fmt: skip

@@ -1,0 +1,153 @@
+"""The journal's schema, as one numbered list of migrations shared by every backend.
+
+Statements are plain SQL; `{pk}` (an auto-numbered primary key), `{key}` (a primary key
+given by the writer) and `{float}` (a double-precision number, for epoch-second
+timestamps) are filled in by each backend. A migration is applied once, in order,
+inside one transaction, and its number recorded in `schema_migrations`. Never edit a
+released migration: add one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "campaigns, messages with their history, suppression list",
+        (
+            """CREATE TABLE campaigns (
+                id {pk},
+                name TEXT NOT NULL,
+                provider TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                template TEXT NOT NULL,
+                subject TEXT NOT NULL DEFAULT '',
+                options TEXT NOT NULL DEFAULT '{{}}',
+                columns TEXT NOT NULL DEFAULT '[]',
+                source TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL,
+                reason TEXT NOT NULL DEFAULT '',
+                detail TEXT NOT NULL DEFAULT '',
+                start_at {float},
+                resume_at {float},
+                created_at {float} NOT NULL,
+                updated_at {float} NOT NULL,
+                finished_at {float},
+                heartbeat_at {float}
+            )""",
+            "CREATE INDEX campaigns_name ON campaigns (name)",
+            # A row's state is rewritten at every step: it lives in a narrow table, so each step writes
+            # little; what never changes after the import (the sheet row, the text) lives beside it.
+            """CREATE TABLE messages (
+                id {pk},
+                campaign_id BIGINT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+                state TEXT NOT NULL,
+                text_key BIGINT,
+                credits INTEGER NOT NULL DEFAULT 1,
+                provider_id TEXT,
+                error_code TEXT NOT NULL DEFAULT '',
+                reason TEXT NOT NULL DEFAULT '',
+                detail TEXT NOT NULL DEFAULT '',
+                status_code TEXT NOT NULL DEFAULT '',
+                attempts INTEGER NOT NULL DEFAULT 0,
+                sent_at {float},
+                answered_at {float},
+                final_at {float},
+                updated_at {float} NOT NULL
+            )""",
+            """CREATE TABLE message_contents (
+                message_id {key},
+                sheet_row INTEGER NOT NULL,
+                address TEXT NOT NULL,
+                fields TEXT NOT NULL,
+                text TEXT NOT NULL,
+                subject TEXT NOT NULL DEFAULT ''
+            )""",
+            # The send queue: pending rows of a campaign in sheet order, and per-state counts from the index.
+            "CREATE INDEX messages_queue ON messages (campaign_id, state, id)",
+            # Same-text bulks (IT Cloud) take pending rows sharing a text; only their campaigns set it.
+            "CREATE INDEX messages_text_queue ON messages (campaign_id, text_key, state, id) "
+            "WHERE text_key IS NOT NULL",
+            "CREATE INDEX messages_provider_id ON messages (provider_id) WHERE provider_id IS NOT NULL",
+            """CREATE TABLE message_events (
+                id {pk},
+                message_id BIGINT NOT NULL,
+                at {float} NOT NULL,
+                state TEXT NOT NULL,
+                code TEXT NOT NULL DEFAULT '',
+                reason TEXT NOT NULL DEFAULT ''
+            )""",
+            "CREATE INDEX message_events_message ON message_events (message_id)",
+            # The rows whose requests are leaving (see queue.py): at most one claim per campaign.
+            """CREATE TABLE claims (
+                campaign_id BIGINT PRIMARY KEY REFERENCES campaigns (id) ON DELETE CASCADE,
+                ids TEXT NOT NULL,
+                at {float} NOT NULL
+            )""",
+            """CREATE TABLE suppression (
+                value TEXT PRIMARY KEY,
+                channel TEXT NOT NULL,
+                reason TEXT NOT NULL DEFAULT '',
+                added_at {float} NOT NULL
+            )""",
+        ),
+    ),
+    Migration(
+        2,
+        "replies and status updates pushed by providers, requests the receiver refused",
+        (
+            # A reply is linked to the last row that messaged its sender: rows are found by address.
+            "CREATE INDEX message_contents_address ON message_contents (address)",
+            # `event_key` is unique: a provider's repeated delivery of one event is stored once.
+            """CREATE TABLE replies (
+                id {pk},
+                event_key TEXT NOT NULL UNIQUE,
+                received_at {float} NOT NULL,
+                provider TEXT NOT NULL,
+                sender TEXT NOT NULL,
+                recipient TEXT NOT NULL DEFAULT '',
+                text TEXT NOT NULL,
+                provider_ref TEXT NOT NULL DEFAULT '',
+                campaign_id BIGINT,
+                message_id BIGINT,
+                opt_out INTEGER NOT NULL DEFAULT 0
+            )""",
+            "CREATE INDEX replies_sender ON replies (sender, received_at)",
+            "CREATE INDEX replies_campaign ON replies (campaign_id, id)",
+            # `pending`: the update came before any row had its id (its answer was not journaled yet).
+            """CREATE TABLE status_events (
+                id {pk},
+                event_key TEXT NOT NULL UNIQUE,
+                received_at {float} NOT NULL,
+                provider TEXT NOT NULL,
+                provider_id TEXT NOT NULL,
+                code TEXT NOT NULL,
+                state TEXT NOT NULL DEFAULT '',
+                pending INTEGER NOT NULL DEFAULT 0
+            )""",
+            "CREATE INDEX status_events_pending ON status_events (received_at) WHERE pending = 1",
+            """CREATE TABLE webhook_refusals (
+                id {pk},
+                received_at {float} NOT NULL,
+                route TEXT NOT NULL,
+                method TEXT NOT NULL,
+                http_status INTEGER NOT NULL,
+                reason TEXT NOT NULL,
+                detail TEXT NOT NULL DEFAULT '',
+                excerpt TEXT NOT NULL DEFAULT ''
+            )""",
+        ),
+    ),
+    # Reserved: a later migration adds `campaign_leases` (one sender per campaign, fencing every send).
+)
+
+LATEST = MIGRATIONS[-1].version

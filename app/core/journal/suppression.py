@@ -1,0 +1,50 @@
+"""The suppression list: numbers and addresses that must never receive anything, kept in the journal.
+
+Values arrive normalized by the caller (numbers as international digits without '+');
+e-mail addresses are lower-cased here too, so that no spelling slips through.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from app.core.journal import queries as q
+from app.core.journal.backend import Backend
+from app.core.journal.models import SuppressionEntry
+
+
+def suppression_key(value: str) -> str:
+    """The form a value is kept and compared in."""
+    value = value.strip()
+    return value.lower() if "@" in value else value
+
+
+class SuppressionList:
+    """Suppression methods of the journal (mixed into `Journal`)."""
+
+    backend: Backend
+    clock: Callable[[], float] = time.time
+
+    def add_suppression(self, value: str, channel: str, reason: str = "") -> SuppressionEntry:
+        """Add (or re-reason) an entry; pending rows with this address will be skipped, not sent."""
+        key = suppression_key(value)
+        self.backend.execute(q.UPSERT_SUPPRESSION, (key, channel, reason, self.clock()))
+        entry = self.suppression_entry(key)
+        assert entry is not None
+        return entry
+
+    def remove_suppression(self, value: str) -> bool:
+        """Remove an entry; False if it was not there."""
+        return self.backend.execute(q.DELETE_SUPPRESSION, (suppression_key(value),)) > 0
+
+    def suppression_entry(self, value: str) -> SuppressionEntry | None:
+        rows = self.backend.query(q.SUPPRESSION_ENTRY, (suppression_key(value),))
+        return SuppressionEntry(*rows[0]) if rows else None
+
+    def suppression_entries(self) -> list[SuppressionEntry]:
+        return [SuppressionEntry(*row) for row in self.backend.query(q.SUPPRESSION_ENTRIES)]
+
+    def suppressed_values(self) -> frozenset[str]:
+        """Every suppressed value, for the recipients importer."""
+        return frozenset(row[0] for row in self.backend.query(q.SUPPRESSION_VALUES))

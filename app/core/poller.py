@@ -1,0 +1,97 @@
+"""Status tracking: asks the provider what became of accepted messages, gently, and journals the answers.
+
+Rows are asked for in chunks (one bulk status call per chunk where the provider has
+one), at most one call per `Capabilities.status_interval`; answers go through
+`Journal.apply_statuses`, so a late or repeated status never moves a row backwards.
+`run` repeats passes until every row is final or a time limit passes.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.core.journal import Journal
+from app.core.pacing import Pacer
+from app.core.progress import Controls
+from app.providers.base import Channel, Effect, Problem, Provider, ProviderFailure
+
+log = logging.getLogger(__name__)
+
+POLL_EVERY = 60.0  # seconds between passes: statuses change over minutes, not seconds
+POLL_FOR = 72 * 3600.0  # carriers report within a few days or never
+BULK_CHUNK = 500  # ids per status call where the provider has a bulk status call
+SINGLE_CHUNK = 10  # ids per pace step where each id is its own request (Connecta, Convergia)
+
+
+@dataclass(frozen=True)
+class PollResult:
+    """One pass (or a whole run): rows asked about, rows that changed, and a problem that cut it short."""
+
+    asked: int = 0
+    changed: int = 0
+    awaiting: int = 0  # rows still waiting for a final status after the pass
+    problem: Problem | None = None
+
+
+class Poller:
+    """Polls one provider's statuses for a campaign's accepted rows."""
+
+    def __init__(
+        self,
+        journal: Journal,
+        provider: Provider,
+        *,
+        chunk: int | None = None,
+        controls: Controls | None = None,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:
+        self.journal, self.provider = journal, provider
+        self.caps = provider.capabilities
+        self.chunk = chunk or (BULK_CHUNK if self.caps.bulk_size > 1 else SINGLE_CHUNK)
+        self.controls = controls or Controls()
+        self.clock = clock
+        self.sleep = sleep or self.controls.sleep
+        self.pacer = Pacer(clock, self.sleep)
+
+    def poll_once(self, campaign_id: int) -> PollResult:
+        """Ask about every accepted row of the campaign once."""
+        if not self.caps.has_status:
+            return PollResult()
+        channel = Channel(self.journal.require(campaign_id).channel)
+        asked = changed = 0
+        after = 0
+        while not self.controls.stopping:
+            rows = self.journal.awaiting_status(campaign_id, after, self.chunk)
+            if not rows:
+                break
+            self.pacer.wait()
+            self.pacer.started(self.caps.status_interval)
+            try:
+                updates = self.provider.statuses([provider_id for _, provider_id in rows], channel)
+            except ProviderFailure as failure:
+                log.warning("campaign %d: status query failed: %s", campaign_id, failure.problem.code)
+                return PollResult(asked, changed, self._awaiting(campaign_id), failure.problem)
+            changed += self.journal.apply_statuses(updates, provider=self.caps.id)
+            asked += len(rows)
+            after = rows[-1][0]
+        return PollResult(asked, changed, self._awaiting(campaign_id))
+
+    def run(self, campaign_id: int, *, every: float = POLL_EVERY, limit: float = POLL_FOR) -> PollResult:
+        """Poll pass after pass until no row awaits a status, the time limit, or a pause/cancel."""
+        started = self.clock()
+        asked = changed = 0
+        while True:
+            result = self.poll_once(campaign_id)
+            asked, changed = asked + result.asked, changed + result.changed
+            stopped = result.problem is not None and result.problem.effect is Effect.STOP
+            done = not result.awaiting or self.controls.stopping or stopped
+            if done or self.clock() - started + every > limit:
+                return PollResult(asked, changed, result.awaiting, result.problem)
+            self.sleep(every)
+
+    def _awaiting(self, campaign_id: int) -> int:
+        return self.journal.counts(campaign_id).get("accepted", 0)

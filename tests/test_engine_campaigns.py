@@ -1,0 +1,95 @@
+"""Making campaigns from a real sheet: every row kept, texts rendered once, re-sends of unknown rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from app.core.campaigns import CampaignError, CampaignPlan, import_campaign, resend_campaign
+from app.core.journal import CampaignStatus, Journal, open_journal
+from app.providers.base import Channel, Effect, Problem, SendResult, State
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    opened = open_journal(str(tmp_path / "journal.sqlite3"))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def sheet(tmp_path: Path) -> Path:
+    book = Workbook()
+    rows = book.active
+    assert rows is not None
+    rows.append(["Nombre", "Celular", "Correo", "Monto"])
+    rows.append(["Ana", "+56 9 1234 5678", "ana@example.com", "$10.000"])
+    rows.append(["Beto", "912345679", "BETO@example.com", "$2.500"])
+    rows.append(["Repetida", "+56912345678", "otra@example.com", "$1"])
+    rows.append(["Sin número", "", "x@example.com", "$1"])
+    rows.append(["Baja", "+56 9 5555 0000", "baja@example.com", "$1"])
+    path = tmp_path / "clientes.xlsx"
+    book.save(path)
+    return path
+
+
+def test_import_keeps_every_row_and_renders_each_text_once(journal: Journal, sheet: Path) -> None:
+    journal.add_suppression("56955550000", "sms", "BAJA")
+    plan = CampaignPlan("cobranza", "demo", Channel.SMS, "Hola {nombre}, debe {Monto}", country="CL")
+    created = import_campaign(journal, plan, sheet)
+    assert (created.rows, created.valid, created.skipped, created.credits) == (5, 2, 3, 2)
+    campaign = journal.require(created.campaign_id)
+    assert campaign.status is CampaignStatus.READY
+    assert campaign.columns == ("Nombre", "Celular", "Correo", "Monto")
+    rows = list(journal.messages(created.campaign_id))
+    assert [(r.sheet_row, r.address, r.text, r.state) for r in rows[:2]] == [
+        (2, "56912345678", "Hola Ana, debe $10.000", State.PENDING),
+        (3, "56912345679", "Hola Beto, debe $2.500", State.PENDING),
+    ]
+    assert [(r.state, r.reason) for r in rows[2:]] == [
+        (State.SKIPPED, "duplicate"),
+        (State.SKIPPED, "phone_empty"),
+        (State.SKIPPED, "suppressed"),
+    ]
+    assert "fila 2" in rows[2].detail and rows[0].fields["Correo"] == "ana@example.com"
+
+
+def test_email_campaigns_render_subject_and_escape_html(journal: Journal, sheet: Path) -> None:
+    plan = CampaignPlan("correo", "demo", Channel.EMAIL, "<p>Hola {Nombre}</p>", subject="Su cuota, {Nombre}",
+                        html=True)  # fmt: skip
+    created = import_campaign(journal, plan, sheet)
+    first = next(iter(journal.messages(created.campaign_id)))
+    assert (first.address, first.subject, first.text) == (
+        "ana@example.com",
+        "Su cuota, Ana",
+        "<p>Hola Ana</p>",
+    )
+    assert journal.require(created.campaign_id).option("html") is True
+
+
+def test_a_field_that_is_not_a_column_fails_before_anything_is_written(journal: Journal, sheet: Path) -> None:
+    plan = CampaignPlan("x", "demo", Channel.SMS, "Hola {Apellido}", country="CL")
+    with pytest.raises(CampaignError, match="Apellido"):
+        import_campaign(journal, plan, sheet)
+    assert journal.campaigns() == []
+
+
+def test_resend_unknown_rows_as_a_new_campaign_with_the_same_texts(journal: Journal, sheet: Path) -> None:
+    plan = CampaignPlan("c", "demo", Channel.SMS, "Hola {nombre}", country="CL")
+    first = import_campaign(journal, plan, sheet)
+    ana, beto, baja = (m.key for m in journal.claim(first.campaign_id, 10).messages)
+    journal.record_results([SendResult(ana, State.ACCEPTED, "p1")])
+    journal.mark_unknown([beto, baja], Problem("read_timeout", Effect.UNKNOWN, "answer_lost"))
+    again = resend_campaign(journal, first.campaign_id)
+    assert (again.rows, again.valid) == (2, 2)
+    rows = list(journal.messages(again.campaign_id))
+    assert [(r.address, r.text, r.sheet_row, r.state) for r in rows] == [
+        ("56912345679", "Hola Beto", 3, State.PENDING),
+        ("56955550000", "Hola Baja", 6, State.PENDING),
+    ]
+    new = journal.require(again.campaign_id)
+    assert new.option("resend_of") == first.campaign_id and new.status is CampaignStatus.READY
+    assert new.columns == ("Nombre", "Celular", "Correo", "Monto")

@@ -1,0 +1,74 @@
+"""Status tracking over HTTP and with the demo: bulk status calls, a gentle pace, never backwards, limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core.dispatcher import Dispatcher
+from app.core.journal import Journal, open_journal
+from app.core.pacing import Pace
+from app.core.poller import Poller
+from app.providers import demo
+from app.providers.base import State, StatusUpdate
+from tests.engine_support import NoWaitClock, adapter, make_campaign, provider_server
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    opened = open_journal(str(tmp_path / "journal.sqlite3"))
+    yield opened
+    opened.close()
+
+
+def test_wavy_statuses_come_in_bulk_at_most_one_call_a_second(journal: Journal) -> None:
+    clock = NoWaitClock()
+    with provider_server("wavy") as (fake, server):
+        fake.fake.clock = clock  # the fake answers 429 to a second call within a second, by this clock
+        fake.fake.outcomes["573100000007"] = (2, 104)  # sent, then not delivered
+        campaign = make_campaign(journal, "wavy", 1200)
+        provider = adapter(fake, server)
+        Dispatcher(journal, campaign, provider, pace=Pace.off(), clock=clock, sleep=clock.sleep).run()
+        result = Poller(journal, provider, clock=clock, sleep=clock.sleep).poll_once(campaign)
+        provider.close()
+        searches = server.requests_to("/v1/sms/status/search")
+    assert (result.asked, result.changed, result.awaiting, result.problem) == (1200, 1200, 0, None)
+    assert len(searches) == 3  # 500 ids a call
+    assert journal.counts(campaign) == {"delivered": 1199, "undelivered": 1}
+    # A late, older status changes nothing.
+    late = next(iter(journal.messages(campaign))).provider_id
+    assert journal.apply_statuses([StatusUpdate(late, State.ACCEPTED, "SENT_SUCCESS")]) == 0
+
+
+def test_connecta_one_request_per_status_and_a_time_limit(journal: Journal) -> None:
+    clock = NoWaitClock()
+    with provider_server("connecta") as (fake, server):
+        campaign = make_campaign(journal, "connecta", 30)
+        provider = adapter(fake, server)
+        Dispatcher(journal, campaign, provider, pace=Pace.off(), clock=clock, sleep=clock.sleep).run()
+        first = next(iter(fake.fake.sent))
+        fake.fake.set_state(first, "confirmado")
+        started = clock()
+        result = Poller(journal, provider, clock=clock, sleep=clock.sleep).run(campaign, every=60, limit=300)
+        provider.close()
+    # The others stay "pendiente": it gives up at the limit instead of polling forever.
+    assert result.awaiting == 29 and clock() - started <= 300
+    assert result.asked == 30 + 4 * 29 and journal.counts(campaign) == {"delivered": 1, "accepted": 29}
+
+
+def test_demo_deliveries_and_providers_without_statuses(journal: Journal) -> None:
+    clock = NoWaitClock()
+    provider = demo.DemoProvider(clock=clock)
+    campaign = make_campaign(journal, "demo", 200)
+    Dispatcher(journal, campaign, provider, pace=Pace.off(), clock=clock, sleep=clock.sleep).run()
+    poller = Poller(journal, provider, clock=clock, sleep=clock.sleep)
+    assert poller.poll_once(campaign).changed == 0  # still "queued"
+    result = poller.run(campaign, every=5)
+    counts = journal.counts(campaign)
+    assert result.awaiting == 0 and counts["delivered"] + counts["undelivered"] == 200
+    with provider_server("itcloud") as (fake, server):
+        itcloud = adapter(fake, server)
+        assert Poller(journal, itcloud).poll_once(campaign).asked == 0
+        itcloud.close()

@@ -1,0 +1,208 @@
+"""The journal: migrations, the write-before-send order of the queue, recovery, statuses, suppression."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core.journal import (
+    LATEST,
+    CampaignStatus,
+    Journal,
+    JournalError,
+    NewCampaign,
+    NewMessage,
+    open_journal,
+)
+from app.core.journal import journal as journal_module
+from app.providers.base import Effect, Problem, SendResult, State, StatusUpdate
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    opened = open_journal(str(tmp_path / "journal.sqlite3"))
+    yield opened
+    opened.close()
+
+
+def campaign_with(journal: Journal, texts: list[str], *, group_by_text: bool = False, name: str = "c") -> int:
+    campaign = journal.create_campaign(NewCampaign(name, "demo", "sms", "Hola {nombre}"))
+    rows = [
+        NewMessage(i + 2, f"5691234{i:04d}", {"nombre": f"N{i}", "celular": f"5691234{i:04d}"}, text)
+        for i, text in enumerate(texts)
+    ]
+    journal.add_messages(campaign, rows, group_by_text=group_by_text)
+    journal.finish_creation(campaign, ["nombre", "celular"])
+    return campaign
+
+
+def test_open_journal_default_is_the_data_folder_and_migrates_once(masivo_home: Path) -> None:
+    journal = open_journal()
+    assert (masivo_home / "journal.sqlite3").exists()
+    assert journal.schema_version() == LATEST
+    assert journal.backend.migrate() == 0
+    journal.close()
+
+
+def test_a_journal_from_a_newer_masivo_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite3"
+    open_journal(str(path)).close()
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, 0)", (LATEST + 1,))
+    with pytest.raises(JournalError, match="newer Masivo"):
+        open_journal(str(path))
+
+
+def test_the_journal_is_in_wal_mode(journal: Journal) -> None:
+    assert journal.backend.query("PRAGMA journal_mode")[0][0] == "wal"
+
+
+def test_campaign_lifecycle_and_lookup(journal: Journal) -> None:
+    first = campaign_with(journal, ["a", "b"], name="promo")
+    second = campaign_with(journal, ["c"], name="promo")
+    campaign = journal.require(first)
+    assert campaign.status is CampaignStatus.READY
+    assert campaign.columns == ("nombre", "celular")
+    assert journal.find_campaign(str(first)).id == first  # type: ignore[union-attr]
+    assert journal.find_campaign("promo").id == second  # type: ignore[union-attr]
+    assert journal.find_campaign("nope") is None
+    assert journal.counts(first) == {"pending": 2}
+    assert journal.all_counts() == {first: {"pending": 2}, second: {"pending": 1}}
+    journal.update_options(first, batch_size=10)
+    assert journal.require(first).option("batch_size") == 10
+    journal.delete_campaign(second)
+    assert journal.campaign(second) is None
+
+
+def test_claim_journals_sending_before_anything_leaves(journal: Journal, tmp_path: Path) -> None:
+    campaign = campaign_with(journal, ["t1", "t2", "t3"])
+    claim = journal.claim(campaign, 2)
+    assert [m.text for m in claim.messages] == ["t1", "t2"]
+    # Another process opening the journal already sees them leaving: the commit happened.
+    other = open_journal(str(tmp_path / "journal.sqlite3"))
+    assert other.counts(campaign) == {"sending": 2, "pending": 1}
+    assert [m.state for m in other.messages(campaign)] == [State.SENDING, State.SENDING, State.PENDING]
+    assert [m.id for m in other.messages(campaign, [State.SENDING])] == [m.key for m in claim.messages]
+    other.close()
+    assert [e.state for e in journal.history(claim.messages[0].key)] == [State.SENDING]
+    # A second sender of the same campaign is refused while these are in flight.
+    with pytest.raises(JournalError, match="another sender"):
+        journal.claim(campaign, 1)
+
+
+def test_results_release_and_unknown(journal: Journal) -> None:
+    campaign = campaign_with(journal, ["a", "b", "c", "d"])
+    keys = [m.key for m in journal.claim(campaign, 4).messages]
+    problem = Problem("-4", Effect.SKIP, "invalid_number")
+    journal.record_results(
+        [SendResult(keys[0], State.ACCEPTED, "p1"), SendResult(keys[1], State.REJECTED, problem=problem)]
+    )
+    journal.release([keys[2]], Problem("http_500", Effect.RETRY, "provider_unavailable"))
+    journal.mark_unknown([keys[3]], Problem("read_timeout", Effect.UNKNOWN, "answer_lost"))
+    assert journal.counts(campaign) == {"accepted": 1, "rejected": 1, "pending": 1, "unknown": 1}
+    rejected = journal.message(keys[1])
+    assert rejected is not None and (rejected.error_code, rejected.reason) == ("-4", "invalid_number")
+    assert rejected.final_at is not None and rejected.attempts == 1
+    accepted = journal.message(keys[0])
+    assert accepted is not None and accepted.provider_id == "p1" and accepted.final_at is None
+    assert [e.state for e in journal.history(keys[2])] == [State.SENDING, State.PENDING]
+    # The released row is claimed again; the unknown one never is.
+    assert [m.key for m in journal.claim(campaign, 10).messages] == [keys[2]]
+
+
+def test_begin_run_turns_rows_left_sending_into_unknown(journal: Journal) -> None:
+    campaign = campaign_with(journal, ["a", "b", "c"])
+    journal.claim(campaign, 2)  # ... and the process dies here
+    assert journal.begin_run(campaign) == 2
+    assert journal.counts(campaign) == {"unknown": 2, "pending": 1}
+    assert journal.require(campaign).status is CampaignStatus.RUNNING
+    unknown = next(iter(journal.messages(campaign, [State.UNKNOWN])))
+    assert unknown.reason == "interrupted"
+
+
+def test_suppressed_rows_are_skipped_at_claim(journal: Journal) -> None:
+    campaign = campaign_with(journal, ["a", "b", "c"])
+    journal.add_suppression("56912340001", "sms", "BAJA")
+    claim = journal.claim(campaign, 3)
+    assert claim.skipped == 1
+    assert [m.to for m in claim.messages] == ["56912340000", "56912340002"]
+    skipped = next(iter(journal.messages(campaign, [State.SKIPPED])))
+    assert (skipped.address, skipped.reason) == ("56912340001", "suppressed")
+
+
+def test_same_text_claims_group_rows_by_rendered_text(journal: Journal) -> None:
+    campaign = campaign_with(journal, ["x", "y", "x", "y", "x"], group_by_text=True)
+    first = journal.claim(campaign, 1000, same_text=True)
+    assert [m.text for m in first.messages] == ["x", "x", "x"]
+    answers = [SendResult(m.key, State.ACCEPTED, f"id{m.key}") for m in first.messages]
+    second = journal.claim(campaign, 1000, same_text=True, results=answers)  # one commit for both
+    assert [m.text for m in second.messages] == ["y", "y"]
+    assert journal.counts(campaign) == {"accepted": 3, "sending": 2}
+    journal.release([m.key for m in second.messages])
+    assert [m.text for m in journal.claim(campaign, 1000, same_text=True).messages] == ["y", "y"]
+
+
+def test_statuses_only_move_forward(journal: Journal) -> None:
+    campaign = campaign_with(journal, ["a", "b"])
+    keys = [m.key for m in journal.claim(campaign, 2).messages]
+    journal.record_results(
+        [SendResult(keys[0], State.ACCEPTED, "id-1"), SendResult(keys[1], State.ACCEPTED, "id-2")]
+    )
+    assert journal.awaiting_status(campaign) == [(keys[0], "id-1"), (keys[1], "id-2")]
+    changed = journal.apply_statuses(
+        [StatusUpdate("id-1", State.DELIVERED, "ENTREGADO"), StatusUpdate("id-2", State.ACCEPTED, "EN_COLA")]
+    )
+    assert changed == 1
+    # A late "sent to carrier" does not undo "delivered"; a newer word for the same state is kept.
+    assert journal.apply_statuses([StatusUpdate("id-1", State.ACCEPTED, "ENVIADO_A_CARRIER")]) == 0
+    delivered = journal.message(keys[0])
+    assert delivered is not None and delivered.state is State.DELIVERED
+    assert delivered.status_code == "ENTREGADO" and delivered.final_at is not None
+    queued = journal.message(keys[1])
+    assert queued is not None and (queued.state, queued.status_code) == (State.ACCEPTED, "EN_COLA")
+    assert journal.awaiting_status(campaign) == [(keys[1], "id-2")]
+    assert journal.apply_statuses([StatusUpdate("id-2", State.DELIVERED)], provider="wavy") == 0
+    assert journal.apply_statuses([StatusUpdate("id-2", State.DELIVERED)], provider="demo") == 1
+    assert [e.state for e in journal.history(keys[0])] == [State.SENDING, State.ACCEPTED, State.DELIVERED]
+
+
+def test_messages_are_read_a_page_at_a_time(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(journal_module, "PAGE", 3)
+    campaign = campaign_with(journal, [f"t{i}" for i in range(8)])
+    assert [m.text for m in journal.messages(campaign)] == [f"t{i}" for i in range(8)]
+    keys = [m.key for m in journal.claim(campaign, 4).messages]
+    journal.mark_unknown(keys, Problem("x", Effect.UNKNOWN, "answer_lost"))
+    unknown = list(journal.messages(campaign, [State.UNKNOWN, State.REJECTED]))
+    assert [m.id for m in unknown] == keys
+    assert unknown[0].fields == {"nombre": "N0", "celular": "56912340000"}
+
+
+def test_suppression_list(journal: Journal) -> None:
+    journal.add_suppression("56911111111", "sms", "BAJA")
+    entry = journal.add_suppression(" Ana@Example.COM ", "email", "pidió no recibir")
+    assert entry.value == "ana@example.com"
+    assert journal.suppressed_values() == frozenset({"56911111111", "ana@example.com"})
+    assert [e.value for e in journal.suppression_entries()] == ["56911111111", "ana@example.com"]
+    journal.add_suppression("56911111111", "sms", "STOP")  # again: same entry, new reason
+    assert journal.suppression_entry("56911111111").reason == "STOP"  # type: ignore[union-attr]
+    assert journal.remove_suppression("ANA@example.com")
+    assert not journal.remove_suppression("ana@example.com")
+    assert journal.suppressed_values() == frozenset({"56911111111"})
+
+
+def test_pending_credits_and_texts(journal: Journal) -> None:
+    campaign = journal.create_campaign(NewCampaign("c", "demo", "sms", "x"))
+    journal.add_messages(
+        campaign,
+        [
+            NewMessage(2, "1", {}, "a", credits=2),
+            NewMessage(3, "2", {}, "a", credits=2),
+            NewMessage(4, "3", {}, "b"),
+            NewMessage(5, "", {}, "", state=State.SKIPPED, reason="phone_empty"),
+        ],
+    )
+    assert journal.pending_credits(campaign) == 5
+    assert journal.pending_texts(campaign) == 2
