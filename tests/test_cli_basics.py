@@ -11,7 +11,9 @@ from app.cli import run
 
 
 def test_version() -> None:
-    done = subprocess.run([sys.executable, "-m", "app", "--version"], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, timeout=60
+    )
     assert done.stdout.strip() == f"masivo {__version__}"
 
 

@@ -37,8 +37,12 @@ def test_secrets_in_a_real_request_never_reach_the_log(log_file: Path) -> None:
     CredentialStore().save("itcloud", Credentials({"user": "ana@example.com", "token": TOKEN}))
     with serving(lambda r: Reply(200, "12345")) as server:
         client = HttpClient(server.url)
-        client.request("GET", "/sms/api/sendsms", params={"user": "ana", "token": TOKEN, "GSM": "573102111111"})
-        client.request("POST", "/send_sms", json={"username": "ana", "password": PASSWORD}, auth=("ana", PASSWORD))
+        client.request(
+            "GET", "/sms/api/sendsms", params={"user": "ana", "token": TOKEN, "GSM": "573102111111"}
+        )
+        client.request(
+            "POST", "/send_sms", json={"username": "ana", "password": PASSWORD}, auth=("ana", PASSWORD)
+        )
         assert server.requests[0].query["token"] == [TOKEN], "the secret did travel: the test is real"
     logging.getLogger("test").error("failed for %s?password=%s", "http://host/x", PASSWORD)
     try:
@@ -48,7 +52,9 @@ def test_secrets_in_a_real_request_never_reach_the_log(log_file: Path) -> None:
     for handler in logging.getLogger().handlers:
         handler.flush()
     text = log_file.read_text(encoding="utf-8")
-    assert '"GET /sms/api/sendsms?user=ana&token=***&GSM=573102111111 HTTP/1.1"' in text, "urllib3 logged the URL, masked"
+    assert '"GET /sms/api/sendsms?user=ana&token=***&GSM=573102111111 HTTP/1.1"' in text, (
+        "urllib3 logged the URL, masked"
+    )
     assert TOKEN not in text
     assert PASSWORD not in text
     assert "***" in text

@@ -40,7 +40,9 @@ def test_no_keyring_is_said_and_memory_is_offered() -> None:
 
 
 @pytest.mark.secret_service
-@pytest.mark.skipif(not os.environ.get("DBUS_SESSION_BUS_ADDRESS"), reason="needs a D-Bus session with Secret Service")
+@pytest.mark.skipif(
+    not os.environ.get("DBUS_SESSION_BUS_ADDRESS"), reason="needs a D-Bus session with Secret Service"
+)
 def test_real_secret_service_round_trip() -> None:
     from keyring.backends import SecretService
 
