@@ -14,11 +14,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from app.core.paths import log_dir
+from app.core.provider_access import open_provider
 from app.core.reasons import reason_text
-from app.core.secrets import CredentialStore, KeyringUnavailable
+from app.core.secrets import CredentialStore
 from app.core.settings import Settings
 from app.providers import registry
-from app.providers.base import Credentials, Effect, Problem, Provider, ProviderFailure
+from app.providers.base import Credentials, Provider, ProviderFailure
 
 log = logging.getLogger(__name__)
 
@@ -40,18 +41,7 @@ class ProviderSource:
                 if self._demo is None:
                     self._demo = registry.create("demo", Credentials())
                 return self._demo
-        caps = registry.capabilities(provider_id)
-        credentials = Credentials()
-        if caps.credentials:
-            try:
-                stored = self.credentials.load(provider_id)
-            except KeyringUnavailable:
-                raise ProviderFailure(Problem("no_keyring", Effect.STOP, "no_keyring")) from None
-            if stored is None:
-                raise ProviderFailure(Problem("no_credentials", Effect.STOP, "no_credentials"))
-            credentials = stored
-        url = base_url or self.settings.get(f"base_url.{provider_id}") or None
-        return registry.create(provider_id, credentials, url)
+        return open_provider(provider_id, self.credentials, self.settings, base_url)
 
 
 def provider_name(provider_id: str) -> str:
