@@ -10,6 +10,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,10 +27,17 @@ def tool(name: str) -> str:
     return found
 
 
-def update() -> None:
+def ts_files() -> list[Path]:
+    """The Qt Linguist sources, one per language."""
+    return [TRANSLATIONS / f"masivo_{lang}.ts" for lang in LANGUAGES]
+
+
+def update(targets: Sequence[Path] = (), *, silent: bool = False) -> None:
+    """Refresh `targets` (default: every .ts file) with the tr() strings of app/gui; translations are kept."""
     sources = sorted(str(p) for p in (ROOT / "app" / "gui").rglob("*.py"))
-    targets = [str(TRANSLATIONS / f"masivo_{lang}.ts") for lang in LANGUAGES]
-    subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", *targets], check=True)
+    files = [str(t) for t in targets or ts_files()]
+    quiet = ["-silent"] if silent else []
+    subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", *quiet, "-ts", *files], check=True)
 
 
 def compile_all() -> None:

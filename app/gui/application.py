@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -99,6 +100,7 @@ def run_window(argv: Sequence[str]) -> int:
     settings = open_settings()
     app = create_application(argv)
     language = ui_language(settings)
+    os.environ["MASIVO_LANG"] = language  # the core's own sentences (sheet errors...) follow the window
     install_translations(app, language)
 
     from app.gui.main_window import MainWindow

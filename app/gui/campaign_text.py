@@ -10,9 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from app.core.pacing import window_opens_at
 from app.providers.base import Capabilities
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CampaignText", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
 def duration(seconds: float | None) -> str:
@@ -20,15 +18,15 @@ def duration(seconds: float | None) -> str:
     if seconds is None:
         return "—"
     if seconds < 1:
-        return _tr("less than a second")
+        return translate("CampaignText", "less than a second")
     total = round(seconds)
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return _tr("{h} h {m:02d} min").format(h=hours, m=minutes)
+        return translate("CampaignText", "{h} h {m:02d} min").format(h=hours, m=minutes)
     if minutes:
-        return _tr("{m} min {s:02d} s").format(m=minutes, s=secs)
-    return _tr("{s} s").format(s=secs)
+        return translate("CampaignText", "{m} min {s:02d} s").format(m=minutes, s=secs)
+    return translate("CampaignText", "{s} s").format(s=secs)
 
 
 def local_time(epoch: float | None) -> str:
@@ -41,16 +39,16 @@ def local_time(epoch: float | None) -> str:
 def status_label(status: str) -> str:
     """A campaign status (or the window's own: interrupted, waiting, preparing) in the window's language."""
     labels = {
-        "creating": _tr("Being created"),
-        "ready": _tr("Ready, not sent"),
-        "running": _tr("Sending"),
-        "sending": _tr("Sending"),
-        "waiting": _tr("Waiting"),
-        "paused": _tr("Paused"),
-        "completed": _tr("Completed"),
-        "cancelled": _tr("Cancelled"),
-        "failed": _tr("Stopped by an error"),
-        "interrupted": _tr("Interrupted"),
+        "creating": translate("CampaignText", "Being created"),
+        "ready": translate("CampaignText", "Ready, not sent"),
+        "running": translate("CampaignText", "Sending"),
+        "sending": translate("CampaignText", "Sending"),
+        "waiting": translate("CampaignText", "Waiting"),
+        "paused": translate("CampaignText", "Paused"),
+        "completed": translate("CampaignText", "Completed"),
+        "cancelled": translate("CampaignText", "Cancelled"),
+        "failed": translate("CampaignText", "Stopped by an error"),
+        "interrupted": translate("CampaignText", "Interrupted"),
     }
     return labels.get(status, status)
 
@@ -59,8 +57,11 @@ def window_text(caps: Capabilities, now: float | None = None) -> str:
     """The provider's sending hours and, when closed now, when sending would start."""
     window = caps.window
     if window is None:
-        return _tr("{provider} accepts messages at any hour.").format(provider=caps.name)
-    text = _tr(
+        return translate("CampaignText", "{provider} accepts messages at any hour.").format(
+            provider=caps.name
+        )
+    text = translate(
+        "CampaignText",
         "{provider} only sends between {start} and {end} ({zone} time); outside those hours the "
         "campaign waits and continues by itself."
     ).format(
@@ -69,5 +70,6 @@ def window_text(caps: Capabilities, now: float | None = None) -> str:
     )  # fmt: skip
     opens = window_opens_at(window, time.time() if now is None else now)
     if opens is not None:
-        text += " " + _tr("It is closed now: sending would start at {when}.").format(when=local_time(opens))
+        closed = translate("CampaignText", "It is closed now: sending would start at {when}.")
+        text += " " + closed.format(when=local_time(opens))
     return text

@@ -4,25 +4,1924 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/gui/application.py" line="49"/>
+        <location filename="../../app/gui/application.py" line="50"/>
         <source>Masivo: unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>Masivo: unexpected error</translation>
     </message>
     <message>
-        <location filename="../../app/gui/application.py" line="50"/>
+        <location filename="../../app/gui/application.py" line="51"/>
         <source>Something went wrong and Masivo could not finish what it was doing. Your campaigns are safe in the journal.
 
 Details were written to:
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Something went wrong and Masivo could not finish what it was doing. Your campaigns are safe in the journal.
+
+Details were written to:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignText</name>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="21"/>
+        <source>less than a second</source>
+        <translation>less than a second</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="26"/>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="28"/>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} min {s:02d} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="29"/>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="42"/>
+        <source>Being created</source>
+        <translation>Being created</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="43"/>
+        <source>Ready, not sent</source>
+        <translation>Ready, not sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="44"/>
+        <location filename="../../app/gui/campaign_text.py" line="45"/>
+        <source>Sending</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="46"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="47"/>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="48"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="49"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="50"/>
+        <source>Stopped by an error</source>
+        <translation>Stopped by an error</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="51"/>
+        <source>Interrupted</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="60"/>
+        <source>{provider} accepts messages at any hour.</source>
+        <translation>{provider} accepts messages at any hour.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="63"/>
+        <source>{provider} only sends between {start} and {end} ({zone} time); outside those hours the campaign waits and continues by itself.</source>
+        <translation>{provider} only sends between {start} and {end} ({zone} time); outside those hours the campaign waits and continues by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="73"/>
+        <source>It is closed now: sending would start at {when}.</source>
+        <translation>It is closed now: sending would start at {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../app/gui/composer.py" line="62"/>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="63"/>
+        <source>Sender name</source>
+        <translation>Sender name</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="64"/>
+        <source>Sender address</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="65"/>
+        <source>sales@yourcompany.com</source>
+        <translation>sales@yourcompany.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="66"/>
+        <source>The body is H&amp;TML</source>
+        <translation>The body is H&amp;TML</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="70"/>
+        <source>S&amp;ubject:</source>
+        <translation>S&amp;ubject:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="71"/>
+        <source>Sende&amp;r name:</source>
+        <translation>Sende&amp;r name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="72"/>
+        <source>Sender &amp;address:</source>
+        <translation>Sender &amp;address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="74"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="76"/>
+        <source>Merge fields</source>
+        <translation>Merge fields</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="78"/>
+        <source>In&amp;sert field</source>
+        <translation>In&amp;sert field</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="80"/>
+        <source>Message length</source>
+        <translation>Message length</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="81"/>
+        <source>Convert to GSM-7</source>
+        <translation>Convert to GSM-7</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="85"/>
+        <source>Problems with the message</source>
+        <translation>Problems with the message</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="89"/>
+        <source>Merge f&amp;ields:</source>
+        <translation>Merge f&amp;ields:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="93"/>
+        <source>&amp;Message:</source>
+        <translation>&amp;Message:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="156"/>
+        <source>Write the message.</source>
+        <translation>Write the message.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="170"/>
+        <source>Characters: {n}</source>
+        <translation>Characters: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="174"/>
+        <source>Characters: {chars} · Segments: {segments} · {encoding}</source>
+        <translation>Characters: {chars} · Segments: {segments} · {encoding}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="179"/>
+        <source>(because of {chars})</source>
+        <translation>(because of {chars})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="183"/>
+        <source>Limit: {n}</source>
+        <translation>Limit: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="185"/>
+        <source>TOO LONG: the provider rejects it</source>
+        <translation>TOO LONG: the provider rejects it</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="195"/>
+        <source>&amp;Convert to GSM-7: {before} → {after} segments per message</source>
+        <translation>&amp;Convert to GSM-7: {before} → {after} segments per message</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="229"/>
+        <source>Replaced: {pairs}. Ctrl+Z undoes it.</source>
+        <translation>Replaced: {pairs}. Ctrl+Z undoes it.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmSendDialog</name>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="37"/>
+        <source>Send the campaign?</source>
+        <translation>Send the campaign?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="41"/>
+        <source>{count} e-mails will be sent with {provider}.</source>
+        <translation>{count} e-mails will be sent with {provider}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="43"/>
+        <source>{count} SMS will be sent with {provider}, costing {credits} credits.</source>
+        <translation>{count} SMS will be sent with {provider}, costing {credits} credits.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="45"/>
+        <source>Balance: {balance} credits.</source>
+        <translation>Balance: {balance} credits.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="49"/>
+        <source>It starts on {when}; keep Masivo open until then.</source>
+        <translation>It starts on {when}; keep Masivo open until then.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="51"/>
+        <source>The provider delivers it on {when}.</source>
+        <translation>The provider delivers it on {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="60"/>
+        <source>&amp;Send {count} messages</source>
+        <translation>&amp;Send {count} messages</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="63"/>
+        <source>Confirm and send</source>
+        <translation>Confirm and send</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="64"/>
+        <source>&amp;Not yet</source>
+        <translation>&amp;Not yet</translation>
+    </message>
+</context>
+<context>
+    <name>CostPanel</name>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="128"/>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="134"/>
+        <source>Campaign cost</source>
+        <translation>Campaign cost</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="136"/>
+        <source>Provider balance</source>
+        <translation>Provider balance</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="147"/>
+        <source>Counting the cost for every recipient…</source>
+        <translation>Counting the cost for every recipient…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="153"/>
+        <source>Messages: {n} · Total credits (segments): {credits}</source>
+        <translation>Messages: {n} · Total credits (segments): {credits}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="158"/>
+        <source>{segments} segm.: {n}</source>
+        <translation>{segments} segm.: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="162"/>
+        <source>Distribution: {spread}</source>
+        <translation>Distribution: {spread}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="164"/>
+        <source>Longest message: row {row}, {chars} characters, {segments} segments</source>
+        <translation>Longest message: row {row}, {chars} characters, {segments} segments</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="172"/>
+        <source>Sent as UCS-2 (70 characters per segment): {n}</source>
+        <translation>Sent as UCS-2 (70 characters per segment): {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="177"/>
+        <source>Over the provider&apos;s limit of {limit} characters: {n} (rows {rows})</source>
+        <translation>Over the provider&apos;s limit of {limit} characters: {n} (rows {rows})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="184"/>
+        <source>With an empty merge field: {n} (for example row {row}: {fields})</source>
+        <translation>With an empty merge field: {n} (for example row {row}: {fields})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="189"/>
+        <source>Converted to GSM-7 it would cost {after} credits instead of {before}.</source>
+        <translation>Converted to GSM-7 it would cost {after} credits instead of {before}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="199"/>
+        <source>E-mails: {n} · Total credits: {n}</source>
+        <translation>E-mails: {n} · Total credits: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="212"/>
+        <source>Balance at {provider}: {n} credits.</source>
+        <translation>Balance at {provider}: {n} credits.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="217"/>
+        <source>{missing} credits are missing: </source>
+        <translation>{missing} credits are missing: </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="220"/>
+        <source>Enough for this campaign.</source>
+        <translation>Enough for this campaign.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="56"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="56"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="56"/>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="56"/>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="57"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="57"/>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="57"/>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="57"/>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="58"/>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="58"/>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="58"/>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="68"/>
+        <source>Campaigns</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="81"/>
+        <source>No campaigns yet.</source>
+        <translation>No campaigns yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="82"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="83"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Resume</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="84"/>
+        <source>Re-send &amp;unknown…</source>
+        <translation>Re-send &amp;unknown…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="85"/>
+        <source>Re-&amp;send failed…</source>
+        <translation>Re-&amp;send failed…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="159"/>
+        <source>Another campaign is sending</source>
+        <translation>Another campaign is sending</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="160"/>
+        <source>Only one campaign sends at a time: wait for it to finish or pause it.</source>
+        <translation>Only one campaign sends at a time: wait for it to finish or pause it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="168"/>
+        <source>{name} (re-send)</source>
+        <translation>{name} (re-send)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="194"/>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="219"/>
+        <source>The campaign “{name}” stopped with {count} messages still to send. Resume it now?</source>
+        <translation>The campaign “{name}” stopped with {count} messages still to send. Resume it now?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="223"/>
+        <source>Resume the campaign?</source>
+        <translation>Resume the campaign?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="224"/>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="224"/>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="75"/>
+        <source>Import recipients</source>
+        <translation>Import recipients</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="88"/>
+        <source>Choose a sheet, or drag it here.</source>
+        <translation>Choose a sheet, or drag it here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="90"/>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="91"/>
+        <source>Choose file</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="94"/>
+        <source>Sheet</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="97"/>
+        <source>No header row</source>
+        <translation>No header row</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="98"/>
+        <source>Header row</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="101"/>
+        <source>Address column</source>
+        <translation>Address column</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="106"/>
+        <source>First rows of the sheet</source>
+        <translation>First rows of the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="109"/>
+        <source>Problem with the file</source>
+        <translation>Problem with the file</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="112"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="123"/>
+        <source>&amp;Phone column:</source>
+        <translation>&amp;Phone column:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="123"/>
+        <source>&amp;E-mail column:</source>
+        <translation>&amp;E-mail column:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="125"/>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="126"/>
+        <source>&amp;Header row:</source>
+        <translation>&amp;Header row:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="133"/>
+        <source>First rows:</source>
+        <translation>First rows:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="141"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>Spreadsheets ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="142"/>
+        <source>Choose the recipients sheet</source>
+        <translation>Choose the recipients sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="189"/>
+        <source>Reading {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="216"/>
+        <source>Choose the column that holds the addresses.</source>
+        <translation>Choose the column that holds the addresses.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="17"/>
-        <source>Masivo</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/gui/main_window.py" line="87"/>
+        <source>{problem}
+
+Masivo will keep this session&apos;s campaigns on this computer.</source>
+        <translation>{problem}
+
+Masivo will keep this session&apos;s campaigns on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="88"/>
+        <source>Team database unavailable</source>
+        <translation>Team database unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="93"/>
+        <source>Campaign steps</source>
+        <translation>Campaign steps</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="95"/>
+        <source>1. Provider</source>
+        <translation>1. Provider</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="96"/>
+        <source>2. Recipients</source>
+        <translation>2. Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="97"/>
+        <source>3. Message</source>
+        <translation>3. Message</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="98"/>
+        <source>4. Review and send</source>
+        <translation>4. Review and send</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="99"/>
+        <source>5. Tracking</source>
+        <translation>5. Tracking</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="100"/>
+        <source>Campaign history</source>
+        <translation>Campaign history</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="135"/>
+        <source>← &amp;Back</source>
+        <translation>← &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="135"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="137"/>
+        <source>&amp;Next →</source>
+        <translation>&amp;Next →</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="137"/>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="223"/>
+        <source>Open sheet</source>
+        <translation>Open sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="224"/>
+        <source>First choose the provider and enter its credentials (step 1).</source>
+        <translation>First choose the provider and enter its credentials (step 1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="242"/>
+        <source>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</source>
+        <translation>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="245"/>
+        <source>&amp;Pause and close</source>
+        <translation>&amp;Pause and close</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="245"/>
+        <source>&amp;Keep sending</source>
+        <translation>&amp;Keep sending</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="246"/>
+        <source>Close Masivo?</source>
+        <translation>Close Masivo?</translation>
+    </message>
+</context>
+<context>
+    <name>MessageHighlighter</name>
+    <message>
+        <location filename="../../app/gui/highlighter.py" line="27"/>
+        <source>Not in the GSM alphabet: the whole SMS is sent as UCS-2</source>
+        <translation>Not in the GSM alphabet: the whole SMS is sent as UCS-2</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePage</name>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="49"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="125"/>
+        <source>No valid recipient yet: import a sheet in the previous step.</source>
+        <translation>No valid recipient yet: import a sheet in the previous step.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="129"/>
+        <source>Row {row} · {address}</source>
+        <translation>Row {row} · {address}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="187"/>
+        <source>{name} does not report a balance.</source>
+        <translation>{name} does not report a balance.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="202"/>
+        <source>Asking {name} for the balance…</source>
+        <translation>Asking {name} for the balance…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="209"/>
+        <source>Balance unknown.</source>
+        <translation>Balance unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="218"/>
+        <source>The balance could not be read: {reason}</source>
+        <translation>The balance could not be read: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesModel</name>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <source>Recipient</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="146"/>
+        <source>Provider id</source>
+        <translation>Provider id</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="146"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderPage</name>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="47"/>
+        <location filename="../../app/gui/pages/provider.py" line="60"/>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="68"/>
+        <source>&amp;SMS</source>
+        <translation>&amp;SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="69"/>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="79"/>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Provider:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="81"/>
+        <source>Send by:</source>
+        <translation>Send by:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="83"/>
+        <source>Credentials</source>
+        <translation>Credentials</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="86"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="88"/>
+        <source>Forget c&amp;redentials</source>
+        <translation>Forget c&amp;redentials</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="91"/>
+        <source>Connection status</source>
+        <translation>Connection status</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="98"/>
+        <source>Advanced options</source>
+        <translation>Advanced options</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="100"/>
+        <source>A&amp;dvanced options</source>
+        <translation>A&amp;dvanced options</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="101"/>
+        <source>Provider base URL</source>
+        <translation>Provider base URL</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="106"/>
+        <source>Base UR&amp;L:</source>
+        <translation>Base UR&amp;L:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="107"/>
+        <source>Leave empty to use the provider&apos;s own address.</source>
+        <translation>Leave empty to use the provider&apos;s own address.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="122"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="124"/>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="125"/>
+        <source>Sends {channels}</source>
+        <translation>Sends {channels}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="125"/>
+        <source> and </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="126"/>
+        <source>shows the balance</source>
+        <translation>shows the balance</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="126"/>
+        <source>no balance query</source>
+        <translation>no balance query</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="127"/>
+        <source>reports delivery</source>
+        <translation>reports delivery</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="127"/>
+        <source>no delivery reports</source>
+        <translation>no delivery reports</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="129"/>
+        <source>up to {n} characters per SMS</source>
+        <translation>up to {n} characters per SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="167"/>
+        <source>{name} needs no credentials: it simulates sending, nothing leaves this computer.</source>
+        <translation>{name} needs no credentials: it simulates sending, nothing leaves this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="224"/>
+        <source>No keyring</source>
+        <translation>No keyring</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="230"/>
+        <source>Forget the {name} credentials stored on this computer?</source>
+        <translation>Forget the {name} credentials stored on this computer?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="231"/>
+        <source>Forget credentials</source>
+        <translation>Forget credentials</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="231"/>
+        <source>Forget</source>
+        <translation>Forget</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="236"/>
+        <source>Credentials forgotten.</source>
+        <translation>Credentials forgotten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="256"/>
+        <source>Connecting to {name}…</source>
+        <translation>Connecting to {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="268"/>
+        <source>Connection works. {balance}</source>
+        <translation>Connection works. {balance}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="274"/>
+        <source>{n} SMS</source>
+        <translation>{n} SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="276"/>
+        <source>{n} e-mails</source>
+        <translation>{n} e-mails</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="278"/>
+        <source>This provider does not report a balance.</source>
+        <translation>This provider does not report a balance.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="279"/>
+        <source>Balance: {parts}.</source>
+        <translation>Balance: {parts}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="286"/>
+        <source>The connection failed: {reason}</source>
+        <translation>The connection failed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderSource</name>
+    <message>
+        <location filename="../../app/gui/provider_source.py" line="62"/>
+        <source>Masivo could not finish this because of an unexpected error. Your campaigns are safe in the journal. Details were written to the log in {folder}.</source>
+        <translation>Masivo could not finish this because of an unexpected error. Your campaigns are safe in the journal. Details were written to the log in {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientPreview</name>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="46"/>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="47"/>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Previous</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="48"/>
+        <source>Previous recipient</source>
+        <translation>Previous recipient</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="49"/>
+        <source>Ne&amp;xt ▶</source>
+        <translation>Ne&amp;xt ▶</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="50"/>
+        <source>Next recipient</source>
+        <translation>Next recipient</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="51"/>
+        <source>Recipient number</source>
+        <translation>Recipient number</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="54"/>
+        <source>Recipient shown</source>
+        <translation>Recipient shown</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="56"/>
+        <source>Subject for this recipient</source>
+        <translation>Subject for this recipient</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="57"/>
+        <source>Message for this recipient</source>
+        <translation>Message for this recipient</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="58"/>
+        <source>E-mail for this recipient</source>
+        <translation>E-mail for this recipient</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="60"/>
+        <location filename="../../app/gui/message_preview.py" line="64"/>
+        <source>Plain-text version</source>
+        <translation>Plain-text version</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="63"/>
+        <source>As sent</source>
+        <translation>As sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="68"/>
+        <source>Empty merge fields</source>
+        <translation>Empty merge fields</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="76"/>
+        <source>Recipient n&amp;o.:</source>
+        <translation>Recipient n&amp;o.:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="91"/>
+        <source>of {n}</source>
+        <translation>of {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="108"/>
+        <source>Subject: {subject}</source>
+        <translation>Subject: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="120"/>
+        <source>Empty for this recipient: {fields}</source>
+        <translation>Empty for this recipient: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsModel</name>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="39"/>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="40"/>
+        <source>Invalid</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="41"/>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="42"/>
+        <source>Suppressed</source>
+        <translation>Suppressed</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsPage</name>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="45"/>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="112"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>Spreadsheets ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="114"/>
+        <source>Choose the recipients sheet</source>
+        <translation>Choose the recipients sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="173"/>
+        <source>Reading {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="188"/>
+        <source>{file} · sheet «{sheet}» · addresses in column «{column}»</source>
+        <translation>{file} · sheet «{sheet}» · addresses in column «{column}»</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="215"/>
+        <source>Import cancelled: no recipient was loaded.</source>
+        <translation>Import cancelled: no recipient was loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="220"/>
+        <source>The sheet could not be imported</source>
+        <translation>The sheet could not be imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="238"/>
+        <source>{name}-rejected.xlsx</source>
+        <translation>{name}-rejected.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="239"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="240"/>
+        <source>Export rejected rows</source>
+        <translation>Export rejected rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="252"/>
+        <source>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</source>
+        <translation>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="254"/>
+        <source>Rejected rows exported</source>
+        <translation>Rejected rows exported</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="259"/>
+        <source>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</source>
+        <translation>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="262"/>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsPanel</name>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="38"/>
+        <source>Country of the numbers</source>
+        <translation>Country of the numbers</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="43"/>
+        <source>&amp;Open sheet…</source>
+        <translation>&amp;Open sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="43"/>
+        <source>Open sheet</source>
+        <translation>Open sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="45"/>
+        <source>Use the &amp;sample sheet</source>
+        <translation>Use the &amp;sample sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="48"/>
+        <source>Imported sheet</source>
+        <translation>Imported sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="50"/>
+        <source>Import progress</source>
+        <translation>Import progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="51"/>
+        <source>&amp;Cancel import</source>
+        <translation>&amp;Cancel import</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="52"/>
+        <source>&amp;Export rejected rows…</source>
+        <translation>&amp;Export rejected rows…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="55"/>
+        <source>All: {n}</source>
+        <translation>All: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="55"/>
+        <source>Show every row</source>
+        <translation>Show every row</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="56"/>
+        <source>Valid: {n}</source>
+        <translation>Valid: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="56"/>
+        <source>Show valid rows</source>
+        <translation>Show valid rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="57"/>
+        <source>Invalid: {n}</source>
+        <translation>Invalid: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="57"/>
+        <source>Show invalid rows</source>
+        <translation>Show invalid rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="58"/>
+        <source>Duplicates: {n}</source>
+        <translation>Duplicates: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="58"/>
+        <source>Show duplicate rows</source>
+        <translation>Show duplicate rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="59"/>
+        <source>Suppressed: {n}</source>
+        <translation>Suppressed: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="59"/>
+        <source>Show suppressed rows</source>
+        <translation>Show suppressed rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="68"/>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="78"/>
+        <source>Countr&amp;y of the numbers:</source>
+        <translation>Countr&amp;y of the numbers:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="122"/>
+        <source>Open an Excel, LibreOffice or CSV sheet with one recipient per row, or drag it here.</source>
+        <translation>Open an Excel, LibreOffice or CSV sheet with one recipient per row, or drag it here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="124"/>
+        <source>New here? Try the sample sheet: the Demo provider sends nothing for real.</source>
+        <translation>New here? Try the sample sheet: the Demo provider sends nothing for real.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewForm</name>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="36"/>
+        <source>Up to {size} messages per request</source>
+        <translation>Up to {size} messages per request</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="38"/>
+        <source>One message per request</source>
+        <translation>One message per request</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="40"/>
+        <source>, one request every {seconds} s.</source>
+        <translation>, one request every {seconds} s.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="41"/>
+        <source>, with no wait between requests.</source>
+        <translation>, with no wait between requests.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="58"/>
+        <source>Message of the first recipient</source>
+        <translation>Message of the first recipient</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="63"/>
+        <source>S&amp;chedule the start for</source>
+        <translation>S&amp;chedule the start for</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="65"/>
+        <source>Start date and time</source>
+        <translation>Start date and time</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="72"/>
+        <source>Your number or address for a test</source>
+        <translation>Your number or address for a test</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="74"/>
+        <source>Send a &amp;test</source>
+        <translation>Send a &amp;test</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="78"/>
+        <source>Preparing the campaign</source>
+        <translation>Preparing the campaign</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="81"/>
+        <source>&amp;Send…</source>
+        <translation>&amp;Send…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="81"/>
+        <source>Send the campaign</source>
+        <translation>Send the campaign</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="89"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="90"/>
+        <source>Provider:</source>
+        <translation>Provider:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="91"/>
+        <source>List:</source>
+        <translation>List:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="92"/>
+        <source>Recipients:</source>
+        <translation>Recipients:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="93"/>
+        <source>Cost:</source>
+        <translation>Cost:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="94"/>
+        <source>Balance:</source>
+        <translation>Balance:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="101"/>
+        <source>Pace:</source>
+        <translation>Pace:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="102"/>
+        <source>Estimated time:</source>
+        <translation>Estimated time:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="103"/>
+        <source>Sending hours:</source>
+        <translation>Sending hours:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="119"/>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="120"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="121"/>
+        <source>Pace and schedule</source>
+        <translation>Pace and schedule</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="122"/>
+        <source>Test message</source>
+        <translation>Test message</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="140"/>
+        <source>(named after the sheet and today&apos;s date)</source>
+        <translation>(named after the sheet and today&apos;s date)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="143"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="143"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="148"/>
+        <source>+56 9 1234 5678</source>
+        <translation>+56 9 1234 5678</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="150"/>
+        <source>you@example.com</source>
+        <translation>you@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="163"/>
+        <source>Preparing the campaign: reading the sheet and writing every message…</source>
+        <translation>Preparing the campaign: reading the sheet and writing every message…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="173"/>
+        <source>{valid} will receive the message ({skipped} of {rows} rows skipped).</source>
+        <translation>{valid} will receive the message ({skipped} of {rows} rows skipped).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="179"/>
+        <source>{credits} credits</source>
+        <translation>{credits} credits</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="184"/>
+        <source>Row {row}, to {address}:</source>
+        <translation>Row {row}, to {address}:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="186"/>
+        <source>Subject: {subject}
+
+</source>
+        <translation>Subject: {subject}
+
+</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="190"/>
+        <source>No row has a valid recipient.</source>
+        <translation>No row has a valid recipient.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="193"/>
+        <source> The message is personalized: it goes one number per request (slower).</source>
+        <translation> The message is personalized: it goes one number per request (slower).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="197"/>
+        <source>Ready to send.</source>
+        <translation>Ready to send.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="211"/>
+        <source>Sending starts as soon as you confirm.</source>
+        <translation>Sending starts as soon as you confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="214"/>
+        <source>The provider holds the messages until then: you may close Masivo.</source>
+        <translation>The provider holds the messages until then: you may close Masivo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="217"/>
+        <source>Masivo waits until then and must stay open.</source>
+        <translation>Masivo waits until then and must stay open.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="119"/>
+        <source>Choose a recipients sheet first (step Recipients).</source>
+        <translation>Choose a recipients sheet first (step Recipients).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="165"/>
+        <source>The campaign cannot be prepared</source>
+        <translation>The campaign cannot be prepared</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="185"/>
+        <source>Asking {provider} for the balance…</source>
+        <translation>Asking {provider} for the balance…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="196"/>
+        <source>The balance could not be read: {why}</source>
+        <translation>The balance could not be read: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="201"/>
+        <source>{provider} does not report a balance.</source>
+        <translation>{provider} does not report a balance.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="206"/>
+        <source>{balance} credits available.</source>
+        <translation>{balance} credits available.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="218"/>
+        <source>Wait until the campaign is prepared.</source>
+        <translation>Wait until the campaign is prepared.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="222"/>
+        <source>Type your own e-mail address.</source>
+        <translation>Type your own e-mail address.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="223"/>
+        <source>Type your own mobile number, e.g. +56 9 1234 5678.</source>
+        <translation>Type your own mobile number, e.g. +56 9 1234 5678.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="237"/>
+        <source>Sending the test message…</source>
+        <translation>Sending the test message…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="245"/>
+        <source>{provider} accepted the test message (id {id}).</source>
+        <translation>{provider} accepted the test message (id {id}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="266"/>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="267"/>
+        <source>The scheduled time has already passed: choose a later time or send now.</source>
+        <translation>The scheduled time has already passed: choose a later time or send now.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="280"/>
+        <source>Nothing to send</source>
+        <translation>Nothing to send</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="281"/>
+        <source>No row of the sheet has a valid recipient: check the address column in step Recipients.</source>
+        <translation>No row of the sheet has a valid recipient: check the address column in step Recipients.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="298"/>
+        <source>Another campaign is sending</source>
+        <translation>Another campaign is sending</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="299"/>
+        <source>Only one campaign sends at a time: wait for it to finish or pause it in Tracking.</source>
+        <translation>Only one campaign sends at a time: wait for it to finish or pause it in Tracking.</translation>
+    </message>
+</context>
+<context>
+    <name>StateChart</name>
+    <message>
+        <location filename="../../app/gui/state_chart.py" line="35"/>
+        <source>Messages by status</source>
+        <translation>Messages by status</translation>
+    </message>
+</context>
+<context>
+    <name>StateGroup</name>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="53"/>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="54"/>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="55"/>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="56"/>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="57"/>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="58"/>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPage</name>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="88"/>
+        <source>Campaign {id}</source>
+        <translation>Campaign {id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="89"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="148"/>
+        <source>The campaign stopped</source>
+        <translation>The campaign stopped</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="149"/>
+        <source>The campaign paused</source>
+        <translation>The campaign paused</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="155"/>
+        <source>The campaign could not start</source>
+        <translation>The campaign could not start</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="161"/>
+        <source>Pausing after the request in flight…</source>
+        <translation>Pausing after the request in flight…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="167"/>
+        <source>Another campaign is sending</source>
+        <translation>Another campaign is sending</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="168"/>
+        <source>Only one campaign sends at a time: wait for it to finish or pause it.</source>
+        <translation>Only one campaign sends at a time: wait for it to finish or pause it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="175"/>
+        <source>The {count} pending recipients will not receive the message, and the campaign cannot be resumed.</source>
+        <translation>The {count} pending recipients will not receive the message, and the campaign cannot be resumed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="177"/>
+        <source>Cancel the campaign?</source>
+        <translation>Cancel the campaign?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="178"/>
+        <source>Cancel the campaign</source>
+        <translation>Cancel the campaign</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="178"/>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="216"/>
+        <source>Campaign {id}: {name} ({provider})</source>
+        <translation>Campaign {id}: {name} ({provider})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="233"/>
+        <source>Continues at {time}.</source>
+        <translation>Continues at {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="252"/>
+        <source>{credits} credits</source>
+        <translation>{credits} credits</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="256"/>
+        <source>No campaign to show</source>
+        <translation>No campaign to show</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="258"/>
+        <source>Send a campaign from Review and send, or open one from History.</source>
+        <translation>Send a campaign from Review and send, or open one from History.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="279"/>
+        <source>Unknown messages may or may not have been sent: check them before re-sending them from History.</source>
+        <translation>Unknown messages may or may not have been sent: check them before re-sending them from History.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="282"/>
+        <source>Resume it to send the pending messages.</source>
+        <translation>Resume it to send the pending messages.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="286"/>
+        <source>Masivo could not read the campaign</source>
+        <translation>Masivo could not read the campaign</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="32"/>
+        <source>{name} - report.xlsx</source>
+        <translation>{name} - report.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="34"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="35"/>
+        <source>Export report</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="49"/>
+        <source>The report was saved in {path}.</source>
+        <translation>The report was saved in {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="50"/>
+        <source>Report saved</source>
+        <translation>Report saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="54"/>
+        <source>The report could not be written ({why}). If the file is open in Excel, close it and try again, or choose another folder.</source>
+        <translation>The report could not be written ({why}). If the file is open in Excel, close it and try again, or choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="59"/>
+        <source>The report was not saved</source>
+        <translation>The report was not saved</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPanel</name>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="52"/>
+        <source>Messages sent</source>
+        <translation>Messages sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="54"/>
+        <source>Messages by status</source>
+        <translation>Messages by status</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="59"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="60"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Resume</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="61"/>
+        <source>&amp;Cancel campaign…</source>
+        <translation>&amp;Cancel campaign…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="64"/>
+        <source>E&amp;xport report…</source>
+        <translation>E&amp;xport report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="66"/>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="67"/>
+        <source>Show messages</source>
+        <translation>Show messages</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="69"/>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="72"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="83"/>
+        <source>Progress:</source>
+        <translation>Progress:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="84"/>
+        <source>Messages:</source>
+        <translation>Messages:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="85"/>
+        <source>Speed:</source>
+        <translation>Speed:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="86"/>
+        <source>Time left:</source>
+        <translation>Time left:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="87"/>
+        <source>Balance:</source>
+        <translation>Balance:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="100"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="143"/>
+        <source>{rate} messages per second</source>
+        <translation>{rate} messages per second</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="32"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="33"/>
+        <source>&amp;Open sheet…</source>
+        <translation>&amp;Open sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="37"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="41"/>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="41"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="45"/>
+        <source>&amp;System language</source>
+        <translation>&amp;System language</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="53"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="54"/>
+        <source>&amp;About Masivo</source>
+        <translation>&amp;About Masivo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="56"/>
+        <source>Open the &amp;log folder</source>
+        <translation>Open the &amp;log folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="68"/>
+        <source>The new language takes effect the next time you start Masivo.</source>
+        <translation>The new language takes effect the next time you start Masivo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="69"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="72"/>
+        <source>Masivo {version}
+SMS and e-mail campaigns from a spreadsheet.
+
+Logs: {folder}</source>
+        <translation>Masivo {version}
+SMS and e-mail campaigns from a spreadsheet.
+
+Logs: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="73"/>
+        <source>About Masivo</source>
+        <translation>About Masivo</translation>
     </message>
 </context>
 </TS>

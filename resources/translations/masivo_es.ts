@@ -4,25 +4,1924 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/gui/application.py" line="49"/>
+        <location filename="../../app/gui/application.py" line="50"/>
         <source>Masivo: unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>Masivo: error inesperado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/application.py" line="50"/>
+        <location filename="../../app/gui/application.py" line="51"/>
         <source>Something went wrong and Masivo could not finish what it was doing. Your campaigns are safe in the journal.
 
 Details were written to:
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo salió mal y Masivo no pudo terminar lo que estaba haciendo. Sus campañas están guardadas y a salvo.
+
+Los detalles quedaron en:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignText</name>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="21"/>
+        <source>less than a second</source>
+        <translation>menos de un segundo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="26"/>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="28"/>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} min {s:02d} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="29"/>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="42"/>
+        <source>Being created</source>
+        <translation>En creación</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="43"/>
+        <source>Ready, not sent</source>
+        <translation>Lista, sin enviar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="44"/>
+        <location filename="../../app/gui/campaign_text.py" line="45"/>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="46"/>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="47"/>
+        <source>Paused</source>
+        <translation>Pausada</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="48"/>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="49"/>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="50"/>
+        <source>Stopped by an error</source>
+        <translation>Detenida por un error</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="51"/>
+        <source>Interrupted</source>
+        <translation>Interrumpida</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="60"/>
+        <source>{provider} accepts messages at any hour.</source>
+        <translation>{provider} acepta mensajes a cualquier hora.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="63"/>
+        <source>{provider} only sends between {start} and {end} ({zone} time); outside those hours the campaign waits and continues by itself.</source>
+        <translation>{provider} solo envía entre las {start} y las {end} (hora de {zone}); fuera de ese horario la campaña espera y continúa sola.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_text.py" line="73"/>
+        <source>It is closed now: sending would start at {when}.</source>
+        <translation>Ahora está fuera de horario: el envío comenzaría el {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../app/gui/composer.py" line="62"/>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="63"/>
+        <source>Sender name</source>
+        <translation>Nombre del remitente</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="64"/>
+        <source>Sender address</source>
+        <translation>Correo del remitente</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="65"/>
+        <source>sales@yourcompany.com</source>
+        <translation>ventas@suempresa.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="66"/>
+        <source>The body is H&amp;TML</source>
+        <translation>El cuerpo es &amp;HTML</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="70"/>
+        <source>S&amp;ubject:</source>
+        <translation>As&amp;unto:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="71"/>
+        <source>Sende&amp;r name:</source>
+        <translation>Nombre del &amp;remitente:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="72"/>
+        <source>Sender &amp;address:</source>
+        <translation>C&amp;orreo del remitente:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="74"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="76"/>
+        <source>Merge fields</source>
+        <translation>Campos de combinación</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="78"/>
+        <source>In&amp;sert field</source>
+        <translation>&amp;Insertar campo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="80"/>
+        <source>Message length</source>
+        <translation>Largo del mensaje</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="81"/>
+        <source>Convert to GSM-7</source>
+        <translation>Convertir a GSM-7</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="85"/>
+        <source>Problems with the message</source>
+        <translation>Problemas del mensaje</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="89"/>
+        <source>Merge f&amp;ields:</source>
+        <translation>&amp;Campos:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="93"/>
+        <source>&amp;Message:</source>
+        <translation>&amp;Mensaje:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="156"/>
+        <source>Write the message.</source>
+        <translation>Escriba el mensaje.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="170"/>
+        <source>Characters: {n}</source>
+        <translation>Caracteres: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="174"/>
+        <source>Characters: {chars} · Segments: {segments} · {encoding}</source>
+        <translation>Caracteres: {chars} · Segmentos: {segments} · {encoding}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="179"/>
+        <source>(because of {chars})</source>
+        <translation>(por {chars})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="183"/>
+        <source>Limit: {n}</source>
+        <translation>Límite: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="185"/>
+        <source>TOO LONG: the provider rejects it</source>
+        <translation>DEMASIADO LARGO: el proveedor lo rechaza</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="195"/>
+        <source>&amp;Convert to GSM-7: {before} → {after} segments per message</source>
+        <translation>Convertir a &amp;GSM-7: {before} → {after} segmentos por mensaje</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/composer.py" line="229"/>
+        <source>Replaced: {pairs}. Ctrl+Z undoes it.</source>
+        <translation>Reemplazos: {pairs}. Ctrl+Z los deshace.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmSendDialog</name>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="37"/>
+        <source>Send the campaign?</source>
+        <translation>¿Enviar la campaña?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="41"/>
+        <source>{count} e-mails will be sent with {provider}.</source>
+        <translation>Se enviarán {count} correos con {provider}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="43"/>
+        <source>{count} SMS will be sent with {provider}, costing {credits} credits.</source>
+        <translation>Se enviarán {count} SMS con {provider}, con un costo de {credits} créditos.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="45"/>
+        <source>Balance: {balance} credits.</source>
+        <translation>Saldo: {balance} créditos.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="49"/>
+        <source>It starts on {when}; keep Masivo open until then.</source>
+        <translation>Comienza el {when}; deje Masivo abierto hasta entonces.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="51"/>
+        <source>The provider delivers it on {when}.</source>
+        <translation>El proveedor la entrega el {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="60"/>
+        <source>&amp;Send {count} messages</source>
+        <translation>&amp;Enviar {count} mensajes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="63"/>
+        <source>Confirm and send</source>
+        <translation>Confirmar y enviar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/confirm_send.py" line="64"/>
+        <source>&amp;Not yet</source>
+        <translation>&amp;Todavía no</translation>
+    </message>
+</context>
+<context>
+    <name>CostPanel</name>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="128"/>
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="134"/>
+        <source>Campaign cost</source>
+        <translation>Costo de la campaña</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="136"/>
+        <source>Provider balance</source>
+        <translation>Saldo del proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="147"/>
+        <source>Counting the cost for every recipient…</source>
+        <translation>Calculando el costo para cada destinatario…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="153"/>
+        <source>Messages: {n} · Total credits (segments): {credits}</source>
+        <translation>Mensajes: {n} · Créditos totales (segmentos): {credits}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="158"/>
+        <source>{segments} segm.: {n}</source>
+        <translation>{segments} segm.: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="162"/>
+        <source>Distribution: {spread}</source>
+        <translation>Distribución: {spread}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="164"/>
+        <source>Longest message: row {row}, {chars} characters, {segments} segments</source>
+        <translation>Mensaje más largo: fila {row}, {chars} caracteres, {segments} segmentos</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="172"/>
+        <source>Sent as UCS-2 (70 characters per segment): {n}</source>
+        <translation>Enviados como UCS-2 (70 caracteres por segmento): {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="177"/>
+        <source>Over the provider&apos;s limit of {limit} characters: {n} (rows {rows})</source>
+        <translation>Sobre el límite del proveedor de {limit} caracteres: {n} (filas {rows})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="184"/>
+        <source>With an empty merge field: {n} (for example row {row}: {fields})</source>
+        <translation>Con un campo de combinación vacío: {n} (por ejemplo, fila {row}: {fields})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="189"/>
+        <source>Converted to GSM-7 it would cost {after} credits instead of {before}.</source>
+        <translation>Convertido a GSM-7 costaría {after} créditos en vez de {before}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="199"/>
+        <source>E-mails: {n} · Total credits: {n}</source>
+        <translation>Correos: {n} · Créditos totales: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="212"/>
+        <source>Balance at {provider}: {n} credits.</source>
+        <translation>Saldo en {provider}: {n} créditos.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="217"/>
+        <source>{missing} credits are missing: </source>
+        <translation>Faltan {missing} créditos: </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="220"/>
+        <source>Enough for this campaign.</source>
+        <translation>Alcanza para esta campaña.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="56"/>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="56"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="56"/>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="56"/>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="57"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="57"/>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="57"/>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="57"/>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="58"/>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="58"/>
+        <source>Unknown</source>
+        <translation>Desconocidos</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="58"/>
+        <source>Pending</source>
+        <translation>Pendientes</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="68"/>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="81"/>
+        <source>No campaigns yet.</source>
+        <translation>Todavía no hay campañas.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="82"/>
+        <source>&amp;Open</source>
+        <translation>A&amp;brir</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="83"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="84"/>
+        <source>Re-send &amp;unknown…</source>
+        <translation>Reenviar &amp;desconocidos…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="85"/>
+        <source>Re-&amp;send failed…</source>
+        <translation>Reenviar &amp;fallidos…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="159"/>
+        <source>Another campaign is sending</source>
+        <translation>Otra campaña se está enviando</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="160"/>
+        <source>Only one campaign sends at a time: wait for it to finish or pause it.</source>
+        <translation>Solo se envía una campaña a la vez: espere a que termine o páusela.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="168"/>
+        <source>{name} (re-send)</source>
+        <translation>{name} (reenvío)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="194"/>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="219"/>
+        <source>The campaign “{name}” stopped with {count} messages still to send. Resume it now?</source>
+        <translation>La campaña «{name}» se detuvo con {count} mensajes por enviar. ¿Reanudarla ahora?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="223"/>
+        <source>Resume the campaign?</source>
+        <translation>¿Reanudar la campaña?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="224"/>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="224"/>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="75"/>
+        <source>Import recipients</source>
+        <translation>Importar destinatarios</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="88"/>
+        <source>Choose a sheet, or drag it here.</source>
+        <translation>Elija una planilla o arrástrela aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="90"/>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Elegir archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="91"/>
+        <source>Choose file</source>
+        <translation>Elegir archivo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="94"/>
+        <source>Sheet</source>
+        <translation>Hoja</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="97"/>
+        <source>No header row</source>
+        <translation>Sin fila de encabezados</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="98"/>
+        <source>Header row</source>
+        <translation>Fila de encabezados</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="101"/>
+        <source>Address column</source>
+        <translation>Columna de direcciones</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="106"/>
+        <source>First rows of the sheet</source>
+        <translation>Primeras filas de la hoja</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="109"/>
+        <source>Problem with the file</source>
+        <translation>Problema con el archivo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="112"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="123"/>
+        <source>&amp;Phone column:</source>
+        <translation>Columna de &amp;teléfonos:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="123"/>
+        <source>&amp;E-mail column:</source>
+        <translation>Columna de &amp;correos:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="125"/>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Hoja:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="126"/>
+        <source>&amp;Header row:</source>
+        <translation>&amp;Fila de encabezados:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="133"/>
+        <source>First rows:</source>
+        <translation>Primeras filas:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="141"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>Planillas ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="142"/>
+        <source>Choose the recipients sheet</source>
+        <translation>Elija la planilla de destinatarios</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="189"/>
+        <source>Reading {name}…</source>
+        <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="216"/>
+        <source>Choose the column that holds the addresses.</source>
+        <translation>Elija la columna que tiene las direcciones.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="17"/>
-        <source>Masivo</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/gui/main_window.py" line="87"/>
+        <source>{problem}
+
+Masivo will keep this session&apos;s campaigns on this computer.</source>
+        <translation>{problem}
+
+Masivo guardará las campañas de esta sesión en este computador.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="88"/>
+        <source>Team database unavailable</source>
+        <translation>Base de datos del equipo no disponible</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="93"/>
+        <source>Campaign steps</source>
+        <translation>Pasos de la campaña</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="95"/>
+        <source>1. Provider</source>
+        <translation>1. Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="96"/>
+        <source>2. Recipients</source>
+        <translation>2. Destinatarios</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="97"/>
+        <source>3. Message</source>
+        <translation>3. Mensaje</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="98"/>
+        <source>4. Review and send</source>
+        <translation>4. Revisar y enviar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="99"/>
+        <source>5. Tracking</source>
+        <translation>5. Seguimiento</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="100"/>
+        <source>Campaign history</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="135"/>
+        <source>← &amp;Back</source>
+        <translation>← A&amp;trás</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="135"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="137"/>
+        <source>&amp;Next →</source>
+        <translation>&amp;Siguiente →</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="137"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="223"/>
+        <source>Open sheet</source>
+        <translation>Abrir planilla</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="224"/>
+        <source>First choose the provider and enter its credentials (step 1).</source>
+        <translation>Primero elija el proveedor e ingrese sus credenciales (paso 1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="242"/>
+        <source>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</source>
+        <translation>Hay una campaña enviándose. Masivo la pausará después de los mensajes en curso; la próxima vez que abra Masivo le ofrecerá reanudarla donde quedó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="245"/>
+        <source>&amp;Pause and close</source>
+        <translation>&amp;Pausar y cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="245"/>
+        <source>&amp;Keep sending</source>
+        <translation>&amp;Seguir enviando</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="246"/>
+        <source>Close Masivo?</source>
+        <translation>¿Cerrar Masivo?</translation>
+    </message>
+</context>
+<context>
+    <name>MessageHighlighter</name>
+    <message>
+        <location filename="../../app/gui/highlighter.py" line="27"/>
+        <source>Not in the GSM alphabet: the whole SMS is sent as UCS-2</source>
+        <translation>No está en el alfabeto GSM: todo el SMS se envía como UCS-2</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePage</name>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="49"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="125"/>
+        <source>No valid recipient yet: import a sheet in the previous step.</source>
+        <translation>Todavía no hay destinatarios válidos: importe una planilla en el paso anterior.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="129"/>
+        <source>Row {row} · {address}</source>
+        <translation>Fila {row} · {address}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="187"/>
+        <source>{name} does not report a balance.</source>
+        <translation>{name} no informa el saldo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="202"/>
+        <source>Asking {name} for the balance…</source>
+        <translation>Consultando el saldo a {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="209"/>
+        <source>Balance unknown.</source>
+        <translation>Saldo desconocido.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/message.py" line="218"/>
+        <source>The balance could not be read: {reason}</source>
+        <translation>No se pudo leer el saldo: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesModel</name>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <source>Updated</source>
+        <translation>Actualizado</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="146"/>
+        <source>Provider id</source>
+        <translation>ID del proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="146"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderPage</name>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="47"/>
+        <location filename="../../app/gui/pages/provider.py" line="60"/>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="68"/>
+        <source>&amp;SMS</source>
+        <translation>S&amp;MS</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="69"/>
+        <source>&amp;E-mail</source>
+        <translation>Correo &amp;electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="79"/>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Proveedor:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="81"/>
+        <source>Send by:</source>
+        <translation>Enviar por:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="83"/>
+        <source>Credentials</source>
+        <translation>Credenciales</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="86"/>
+        <source>&amp;Test connection</source>
+        <translation>Probar co&amp;nexión</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="88"/>
+        <source>Forget c&amp;redentials</source>
+        <translation>&amp;Olvidar credenciales</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="91"/>
+        <source>Connection status</source>
+        <translation>Estado de la conexión</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="98"/>
+        <source>Advanced options</source>
+        <translation>Opciones avanzadas</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="100"/>
+        <source>A&amp;dvanced options</source>
+        <translation>Opciones avanza&amp;das</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="101"/>
+        <source>Provider base URL</source>
+        <translation>URL base del proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="106"/>
+        <source>Base UR&amp;L:</source>
+        <translation>URL &amp;base:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="107"/>
+        <source>Leave empty to use the provider&apos;s own address.</source>
+        <translation>Déjela vacía para usar la dirección propia del proveedor.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="122"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="124"/>
+        <source>e-mail</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="125"/>
+        <source>Sends {channels}</source>
+        <translation>Envía {channels}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="125"/>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="126"/>
+        <source>shows the balance</source>
+        <translation>muestra el saldo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="126"/>
+        <source>no balance query</source>
+        <translation>sin consulta de saldo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="127"/>
+        <source>reports delivery</source>
+        <translation>informa la entrega</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="127"/>
+        <source>no delivery reports</source>
+        <translation>sin informes de entrega</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="129"/>
+        <source>up to {n} characters per SMS</source>
+        <translation>hasta {n} caracteres por SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="167"/>
+        <source>{name} needs no credentials: it simulates sending, nothing leaves this computer.</source>
+        <translation>{name} no necesita credenciales: simula el envío y nada sale de este computador.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="224"/>
+        <source>No keyring</source>
+        <translation>Sin almacén de claves</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="230"/>
+        <source>Forget the {name} credentials stored on this computer?</source>
+        <translation>¿Olvidar las credenciales de {name} guardadas en este computador?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="231"/>
+        <source>Forget credentials</source>
+        <translation>Olvidar credenciales</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="231"/>
+        <source>Forget</source>
+        <translation>Olvidar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="236"/>
+        <source>Credentials forgotten.</source>
+        <translation>Credenciales olvidadas.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="256"/>
+        <source>Connecting to {name}…</source>
+        <translation>Conectando con {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="268"/>
+        <source>Connection works. {balance}</source>
+        <translation>La conexión funciona. {balance}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="274"/>
+        <source>{n} SMS</source>
+        <translation>{n} SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="276"/>
+        <source>{n} e-mails</source>
+        <translation>{n} correos</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="278"/>
+        <source>This provider does not report a balance.</source>
+        <translation>Este proveedor no informa el saldo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="279"/>
+        <source>Balance: {parts}.</source>
+        <translation>Saldo: {parts}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="286"/>
+        <source>The connection failed: {reason}</source>
+        <translation>La conexión falló: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderSource</name>
+    <message>
+        <location filename="../../app/gui/provider_source.py" line="62"/>
+        <source>Masivo could not finish this because of an unexpected error. Your campaigns are safe in the journal. Details were written to the log in {folder}.</source>
+        <translation>Masivo no pudo terminar esto por un error inesperado. Sus campañas están guardadas y a salvo. Los detalles quedaron en el registro, en {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientPreview</name>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="46"/>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="47"/>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ A&amp;nterior</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="48"/>
+        <source>Previous recipient</source>
+        <translation>Destinatario anterior</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="49"/>
+        <source>Ne&amp;xt ▶</source>
+        <translation>Sigui&amp;ente ▶</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="50"/>
+        <source>Next recipient</source>
+        <translation>Destinatario siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="51"/>
+        <source>Recipient number</source>
+        <translation>Número de destinatario</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="54"/>
+        <source>Recipient shown</source>
+        <translation>Destinatario mostrado</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="56"/>
+        <source>Subject for this recipient</source>
+        <translation>Asunto para este destinatario</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="57"/>
+        <source>Message for this recipient</source>
+        <translation>Mensaje para este destinatario</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="58"/>
+        <source>E-mail for this recipient</source>
+        <translation>Correo para este destinatario</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="60"/>
+        <location filename="../../app/gui/message_preview.py" line="64"/>
+        <source>Plain-text version</source>
+        <translation>Versión en texto simple</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="63"/>
+        <source>As sent</source>
+        <translation>Tal como se envía</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="68"/>
+        <source>Empty merge fields</source>
+        <translation>Campos de combinación vacíos</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="76"/>
+        <source>Recipient n&amp;o.:</source>
+        <translation>&amp;Destinatario n.º:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="91"/>
+        <source>of {n}</source>
+        <translation>de {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="108"/>
+        <source>Subject: {subject}</source>
+        <translation>Asunto: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/message_preview.py" line="120"/>
+        <source>Empty for this recipient: {fields}</source>
+        <translation>Vacíos para este destinatario: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsModel</name>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="39"/>
+        <source>Valid</source>
+        <translation>Válido</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="40"/>
+        <source>Invalid</source>
+        <translation>Inválido</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="41"/>
+        <source>Duplicate</source>
+        <translation>Duplicado</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="42"/>
+        <source>Suppressed</source>
+        <translation>Excluido</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsPage</name>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="45"/>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="112"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>Planillas ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="114"/>
+        <source>Choose the recipients sheet</source>
+        <translation>Elija la planilla de destinatarios</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="173"/>
+        <source>Reading {name}…</source>
+        <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="188"/>
+        <source>{file} · sheet «{sheet}» · addresses in column «{column}»</source>
+        <translation>{file} · hoja «{sheet}» · direcciones en la columna «{column}»</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="215"/>
+        <source>Import cancelled: no recipient was loaded.</source>
+        <translation>Importación cancelada: no se cargó ningún destinatario.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="220"/>
+        <source>The sheet could not be imported</source>
+        <translation>No se pudo importar la planilla</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="238"/>
+        <source>{name}-rejected.xlsx</source>
+        <translation>{name}-rechazadas.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="239"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="240"/>
+        <source>Export rejected rows</source>
+        <translation>Exportar filas rechazadas</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="252"/>
+        <source>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</source>
+        <translation>Filas rechazadas guardadas en {path}: {n}. Corríjalas ahí e importe esa planilla.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="254"/>
+        <source>Rejected rows exported</source>
+        <translation>Filas rechazadas exportadas</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="259"/>
+        <source>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</source>
+        <translation>No se pudo escribir {path}: puede estar abierto en otro programa. Ciérrelo o elija otro nombre, e intente de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recipients.py" line="262"/>
+        <source>Export failed</source>
+        <translation>No se pudo exportar</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsPanel</name>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="38"/>
+        <source>Country of the numbers</source>
+        <translation>País de los números</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="43"/>
+        <source>&amp;Open sheet…</source>
+        <translation>A&amp;brir planilla…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="43"/>
+        <source>Open sheet</source>
+        <translation>Abrir planilla</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="45"/>
+        <source>Use the &amp;sample sheet</source>
+        <translation>Usar la planilla de &amp;ejemplo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="48"/>
+        <source>Imported sheet</source>
+        <translation>Planilla importada</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="50"/>
+        <source>Import progress</source>
+        <translation>Avance de la importación</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="51"/>
+        <source>&amp;Cancel import</source>
+        <translation>&amp;Cancelar importación</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="52"/>
+        <source>&amp;Export rejected rows…</source>
+        <translation>E&amp;xportar filas rechazadas…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="55"/>
+        <source>All: {n}</source>
+        <translation>Todas: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="55"/>
+        <source>Show every row</source>
+        <translation>Mostrar todas las filas</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="56"/>
+        <source>Valid: {n}</source>
+        <translation>Válidas: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="56"/>
+        <source>Show valid rows</source>
+        <translation>Mostrar las filas válidas</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="57"/>
+        <source>Invalid: {n}</source>
+        <translation>Inválidas: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="57"/>
+        <source>Show invalid rows</source>
+        <translation>Mostrar las filas inválidas</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="58"/>
+        <source>Duplicates: {n}</source>
+        <translation>Duplicadas: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="58"/>
+        <source>Show duplicate rows</source>
+        <translation>Mostrar las filas duplicadas</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="59"/>
+        <source>Suppressed: {n}</source>
+        <translation>Excluidas: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="59"/>
+        <source>Show suppressed rows</source>
+        <translation>Mostrar las filas excluidas</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="68"/>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="78"/>
+        <source>Countr&amp;y of the numbers:</source>
+        <translation>&amp;País de los números:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="122"/>
+        <source>Open an Excel, LibreOffice or CSV sheet with one recipient per row, or drag it here.</source>
+        <translation>Abra una planilla de Excel, LibreOffice o CSV con un destinatario por fila, o arrástrela aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/recipients_panel.py" line="124"/>
+        <source>New here? Try the sample sheet: the Demo provider sends nothing for real.</source>
+        <translation>¿Primera vez? Pruebe con la planilla de ejemplo: el proveedor Demo no envía nada de verdad.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewForm</name>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="36"/>
+        <source>Up to {size} messages per request</source>
+        <translation>Hasta {size} mensajes por solicitud</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="38"/>
+        <source>One message per request</source>
+        <translation>Un mensaje por solicitud</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="40"/>
+        <source>, one request every {seconds} s.</source>
+        <translation>, una solicitud cada {seconds} s.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="41"/>
+        <source>, with no wait between requests.</source>
+        <translation>, sin espera entre solicitudes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="58"/>
+        <source>Message of the first recipient</source>
+        <translation>Mensaje del primer destinatario</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="63"/>
+        <source>S&amp;chedule the start for</source>
+        <translation>Programar el &amp;inicio para</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="65"/>
+        <source>Start date and time</source>
+        <translation>Fecha y hora de inicio</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="72"/>
+        <source>Your number or address for a test</source>
+        <translation>Su número o dirección para una prueba</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="74"/>
+        <source>Send a &amp;test</source>
+        <translation>Enviar &amp;prueba</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="78"/>
+        <source>Preparing the campaign</source>
+        <translation>Preparando la campaña</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="81"/>
+        <source>&amp;Send…</source>
+        <translation>&amp;Enviar…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="81"/>
+        <source>Send the campaign</source>
+        <translation>Enviar la campaña</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="89"/>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="90"/>
+        <source>Provider:</source>
+        <translation>Proveedor:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="91"/>
+        <source>List:</source>
+        <translation>Lista:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="92"/>
+        <source>Recipients:</source>
+        <translation>Destinatarios:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="93"/>
+        <source>Cost:</source>
+        <translation>Costo:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="94"/>
+        <source>Balance:</source>
+        <translation>Saldo:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="101"/>
+        <source>Pace:</source>
+        <translation>Ritmo:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="102"/>
+        <source>Estimated time:</source>
+        <translation>Tiempo estimado:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="103"/>
+        <source>Sending hours:</source>
+        <translation>Horario de envío:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="119"/>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="120"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="121"/>
+        <source>Pace and schedule</source>
+        <translation>Ritmo y programación</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="122"/>
+        <source>Test message</source>
+        <translation>Mensaje de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="140"/>
+        <source>(named after the sheet and today&apos;s date)</source>
+        <translation>(con el nombre de la planilla y la fecha de hoy)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="143"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="143"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="148"/>
+        <source>+56 9 1234 5678</source>
+        <translation>+56 9 1234 5678</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="150"/>
+        <source>you@example.com</source>
+        <translation>su.correo@ejemplo.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="163"/>
+        <source>Preparing the campaign: reading the sheet and writing every message…</source>
+        <translation>Preparando la campaña: leyendo la planilla y escribiendo cada mensaje…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="173"/>
+        <source>{valid} will receive the message ({skipped} of {rows} rows skipped).</source>
+        <translation>{valid} recibirán el mensaje (se omiten {skipped} de {rows} filas).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="179"/>
+        <source>{credits} credits</source>
+        <translation>{credits} créditos</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="184"/>
+        <source>Row {row}, to {address}:</source>
+        <translation>Fila {row}, para {address}:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="186"/>
+        <source>Subject: {subject}
+
+</source>
+        <translation>Asunto: {subject}
+
+</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="190"/>
+        <source>No row has a valid recipient.</source>
+        <translation>Ninguna fila tiene un destinatario válido.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="193"/>
+        <source> The message is personalized: it goes one number per request (slower).</source>
+        <translation> El mensaje es personalizado: va un número por solicitud (más lento).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="197"/>
+        <source>Ready to send.</source>
+        <translation>Lista para enviar.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="211"/>
+        <source>Sending starts as soon as you confirm.</source>
+        <translation>El envío comienza apenas confirme.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="214"/>
+        <source>The provider holds the messages until then: you may close Masivo.</source>
+        <translation>El proveedor retiene los mensajes hasta entonces: puede cerrar Masivo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="217"/>
+        <source>Masivo waits until then and must stay open.</source>
+        <translation>Masivo espera hasta entonces y debe quedar abierto.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="119"/>
+        <source>Choose a recipients sheet first (step Recipients).</source>
+        <translation>Primero elija una planilla de destinatarios (paso Destinatarios).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="165"/>
+        <source>The campaign cannot be prepared</source>
+        <translation>No se puede preparar la campaña</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="185"/>
+        <source>Asking {provider} for the balance…</source>
+        <translation>Consultando el saldo a {provider}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="196"/>
+        <source>The balance could not be read: {why}</source>
+        <translation>No se pudo leer el saldo: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="201"/>
+        <source>{provider} does not report a balance.</source>
+        <translation>{provider} no informa el saldo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="206"/>
+        <source>{balance} credits available.</source>
+        <translation>{balance} créditos disponibles.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="218"/>
+        <source>Wait until the campaign is prepared.</source>
+        <translation>Espere a que la campaña esté preparada.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="222"/>
+        <source>Type your own e-mail address.</source>
+        <translation>Escriba su propia dirección de correo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="223"/>
+        <source>Type your own mobile number, e.g. +56 9 1234 5678.</source>
+        <translation>Escriba su propio número de celular, p. ej. +56 9 1234 5678.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="237"/>
+        <source>Sending the test message…</source>
+        <translation>Enviando el mensaje de prueba…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="245"/>
+        <source>{provider} accepted the test message (id {id}).</source>
+        <translation>{provider} aceptó el mensaje de prueba (ID {id}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="266"/>
+        <source>Schedule</source>
+        <translation>Programación</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="267"/>
+        <source>The scheduled time has already passed: choose a later time or send now.</source>
+        <translation>La hora programada ya pasó: elija una hora posterior o envíe ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="280"/>
+        <source>Nothing to send</source>
+        <translation>Nada que enviar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="281"/>
+        <source>No row of the sheet has a valid recipient: check the address column in step Recipients.</source>
+        <translation>Ninguna fila de la planilla tiene un destinatario válido: revise la columna de direcciones en el paso Destinatarios.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="298"/>
+        <source>Another campaign is sending</source>
+        <translation>Otra campaña se está enviando</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="299"/>
+        <source>Only one campaign sends at a time: wait for it to finish or pause it in Tracking.</source>
+        <translation>Solo se envía una campaña a la vez: espere a que termine o páusela en Seguimiento.</translation>
+    </message>
+</context>
+<context>
+    <name>StateChart</name>
+    <message>
+        <location filename="../../app/gui/state_chart.py" line="35"/>
+        <source>Messages by status</source>
+        <translation>Mensajes por estado</translation>
+    </message>
+</context>
+<context>
+    <name>StateGroup</name>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="53"/>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="54"/>
+        <source>Accepted</source>
+        <translation>Aceptado</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="55"/>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="56"/>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="57"/>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/campaign_model.py" line="58"/>
+        <source>Skipped</source>
+        <translation>Omitido</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPage</name>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="88"/>
+        <source>Campaign {id}</source>
+        <translation>Campaña {id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="89"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="148"/>
+        <source>The campaign stopped</source>
+        <translation>La campaña se detuvo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="149"/>
+        <source>The campaign paused</source>
+        <translation>La campaña se pausó</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="155"/>
+        <source>The campaign could not start</source>
+        <translation>La campaña no pudo comenzar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="161"/>
+        <source>Pausing after the request in flight…</source>
+        <translation>Pausando después de la solicitud en curso…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="167"/>
+        <source>Another campaign is sending</source>
+        <translation>Otra campaña se está enviando</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="168"/>
+        <source>Only one campaign sends at a time: wait for it to finish or pause it.</source>
+        <translation>Solo se envía una campaña a la vez: espere a que termine o páusela.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="175"/>
+        <source>The {count} pending recipients will not receive the message, and the campaign cannot be resumed.</source>
+        <translation>Los destinatarios pendientes ({count}) no recibirán el mensaje y la campaña no se podrá reanudar.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="177"/>
+        <source>Cancel the campaign?</source>
+        <translation>¿Cancelar la campaña?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="178"/>
+        <source>Cancel the campaign</source>
+        <translation>Cancelar la campaña</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="178"/>
+        <source>Keep it</source>
+        <translation>Mantenerla</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="216"/>
+        <source>Campaign {id}: {name} ({provider})</source>
+        <translation>Campaña {id}: {name} ({provider})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="233"/>
+        <source>Continues at {time}.</source>
+        <translation>Continúa el {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="252"/>
+        <source>{credits} credits</source>
+        <translation>{credits} créditos</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="256"/>
+        <source>No campaign to show</source>
+        <translation>No hay campaña para mostrar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="258"/>
+        <source>Send a campaign from Review and send, or open one from History.</source>
+        <translation>Envíe una campaña desde Revisar y enviar, o abra una desde el Historial.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="279"/>
+        <source>Unknown messages may or may not have been sent: check them before re-sending them from History.</source>
+        <translation>Los mensajes desconocidos pueden haberse enviado o no: revíselos antes de reenviarlos desde el Historial.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="282"/>
+        <source>Resume it to send the pending messages.</source>
+        <translation>Reanúdela para enviar los mensajes pendientes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking.py" line="286"/>
+        <source>Masivo could not read the campaign</source>
+        <translation>Masivo no pudo leer la campaña</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="32"/>
+        <source>{name} - report.xlsx</source>
+        <translation>{name} - informe.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="34"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="35"/>
+        <source>Export report</source>
+        <translation>Exportar informe</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="49"/>
+        <source>The report was saved in {path}.</source>
+        <translation>El informe se guardó en {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="50"/>
+        <source>Report saved</source>
+        <translation>Informe guardado</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="54"/>
+        <source>The report could not be written ({why}). If the file is open in Excel, close it and try again, or choose another folder.</source>
+        <translation>No se pudo escribir el informe ({why}). Si el archivo está abierto en Excel, ciérrelo e intente de nuevo, o elija otra carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_export.py" line="59"/>
+        <source>The report was not saved</source>
+        <translation>El informe no se guardó</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPanel</name>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="52"/>
+        <source>Messages sent</source>
+        <translation>Mensajes enviados</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="54"/>
+        <source>Messages by status</source>
+        <translation>Mensajes por estado</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="59"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="60"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="61"/>
+        <source>&amp;Cancel campaign…</source>
+        <translation>&amp;Cancelar campaña…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="64"/>
+        <source>E&amp;xport report…</source>
+        <translation>E&amp;xportar informe…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="66"/>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="67"/>
+        <source>Show messages</source>
+        <translation>Mostrar mensajes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="69"/>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="72"/>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="83"/>
+        <source>Progress:</source>
+        <translation>Avance:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="84"/>
+        <source>Messages:</source>
+        <translation>Mensajes:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="85"/>
+        <source>Speed:</source>
+        <translation>Velocidad:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="86"/>
+        <source>Time left:</source>
+        <translation>Tiempo restante:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="87"/>
+        <source>Balance:</source>
+        <translation>Saldo:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="100"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_panel.py" line="143"/>
+        <source>{rate} messages per second</source>
+        <translation>{rate} mensajes por segundo</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="32"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="33"/>
+        <source>&amp;Open sheet…</source>
+        <translation>&amp;Abrir planilla…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="37"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="41"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="41"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="45"/>
+        <source>&amp;System language</source>
+        <translation>Idioma del &amp;sistema</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="53"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="54"/>
+        <source>&amp;About Masivo</source>
+        <translation>&amp;Acerca de Masivo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="56"/>
+        <source>Open the &amp;log folder</source>
+        <translation>Abrir la carpeta de &amp;registros</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="68"/>
+        <source>The new language takes effect the next time you start Masivo.</source>
+        <translation>El nuevo idioma se aplicará la próxima vez que inicie Masivo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="69"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="72"/>
+        <source>Masivo {version}
+SMS and e-mail campaigns from a spreadsheet.
+
+Logs: {folder}</source>
+        <translation>Masivo {version}
+Campañas de SMS y correo electrónico desde una planilla.
+
+Registros: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="73"/>
+        <source>About Masivo</source>
+        <translation>Acerca de Masivo</translation>
     </message>
 </context>
 </TS>

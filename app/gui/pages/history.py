@@ -38,6 +38,8 @@ from app.gui.worker import Task, Worker
 from app.gui.workers import Workers
 from app.providers.base import Channel, State
 
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+
 FAILED = (State.REJECTED, State.UNDELIVERED, State.BOUNCED)
 
 
@@ -80,7 +82,7 @@ class HistoryPage(Page):
         self.open_button = named(QPushButton(self.tr("&Open")), "openCampaignButton")
         self.resume_button = named(QPushButton(self.tr("&Resume")), "resumeCampaignButton")
         self.resend_unknown_button = named(QPushButton(self.tr("Re-send &unknown…")), "resendUnknownButton")
-        self.resend_failed_button = named(QPushButton(self.tr("Re-send &failed…")), "resendFailedButton")
+        self.resend_failed_button = named(QPushButton(self.tr("Re-&send failed…")), "resendFailedButton")
         self.open_button.clicked.connect(self.on_open)
         self.resume_button.clicked.connect(self.on_resume)
         self.resend_unknown_button.clicked.connect(lambda: self.on_resend((State.UNKNOWN,)))
@@ -192,10 +194,6 @@ class HistoryPage(Page):
         dialogs_for(self).warn(self, self.tr("History"), failure_text(exc, ui_lang(self.settings)))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryPage", text)
-
-
 _OFFERS: set[Worker] = set()  # startup look-ups, kept alive until they end
 
 
@@ -218,10 +216,13 @@ def offer_resume(window: QWidget) -> Worker:
         if not isinstance(found, HistoryEntry) or runner.is_sending():
             return
         campaign = found.campaign
-        question = _tr("The campaign “{name}” stopped with {count} messages still to send. Resume it now?")
+        question = translate(
+            "HistoryPage", "The campaign “{name}” stopped with {count} messages still to send. Resume it now?"
+        )
         question = question.format(name=campaign.name, count=number(found.pending, ui_lang(runner.settings)))
-        if not dialogs_for(window).ask(window, _tr("Resume the campaign?"), question, yes=_tr("Resume"),
-                                       no=_tr("Later")):  # fmt: skip
+        title = translate("HistoryPage", "Resume the campaign?")
+        yes, no = translate("HistoryPage", "Resume"), translate("HistoryPage", "Later")
+        if not dialogs_for(window).ask(window, title, question, yes=yes, no=no):
             return
         runner.start(campaign.id)
         history = window.findChild(HistoryPage)

@@ -26,21 +26,19 @@ from app.gui.named import named
 from app.gui.pages.review_work import Prepared
 from app.providers.base import Capabilities, Channel
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewForm", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
 def pace_text(caps: Capabilities, pace: Pace) -> str:
     """How the campaign will be paced, in one sentence."""
     wait = pace.interval(caps.bulk_size)
     if caps.bulk_size > 1:
-        text = _tr("Up to {size} messages per request").format(size=caps.bulk_size)
+        text = translate("ReviewForm", "Up to {size} messages per request").format(size=caps.bulk_size)
     else:
-        text = _tr("One message per request")
+        text = translate("ReviewForm", "One message per request")
     if wait > 0:
-        return text + _tr(", one request every {seconds} s.").format(seconds=f"{wait:g}")
-    return text + _tr(", with no wait between requests.")
+        return text + translate("ReviewForm", ", one request every {seconds} s.").format(seconds=f"{wait:g}")
+    return text + translate("ReviewForm", ", with no wait between requests.")
 
 
 def _label(text: str = "") -> QLabel:
@@ -57,41 +55,52 @@ class ReviewForm:
         self.name_label, self.provider_label, self.list_label = _label(), _label(), _label()
         self.totals_label, self.credits_label, self.balance_label = _label(), _label(), _label()
         self.sample_label = _label()
-        self.sample_edit = named(QPlainTextEdit(), "sampleText", _tr("Message of the first recipient"))
+        first = translate("ReviewForm", "Message of the first recipient")
+        self.sample_edit = named(QPlainTextEdit(), "sampleText", first)
         self.sample_edit.setReadOnly(True)
         self.sample_edit.setMaximumHeight(self.sample_edit.fontMetrics().lineSpacing() * 5 + 12)
         self.pace_label, self.duration_label, self.window_label = _label(), _label(), _label()
-        self.schedule_check = named(QCheckBox(_tr("S&chedule the start for")), "scheduleCheck")
-        self.schedule_edit = named(QDateTimeEdit(), "scheduleEdit", _tr("Start date and time"))
+        schedule = translate("ReviewForm", "S&chedule the start for")
+        self.schedule_check = named(QCheckBox(schedule), "scheduleCheck")
+        start = translate("ReviewForm", "Start date and time")
+        self.schedule_edit = named(QDateTimeEdit(), "scheduleEdit", start)
         self.schedule_edit.setEnabled(False)
         self.schedule_edit.setCalendarPopup(True)
         self.schedule_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.schedule_check.toggled.connect(self.schedule_edit.setEnabled)
         self.schedule_note = _label()
-        self.test_edit = named(QLineEdit(), "testAddressEdit", _tr("Your number or address for a test"))
-        self.test_button = named(QPushButton(_tr("Send a &test")), "testSendButton")
+        test_address = translate("ReviewForm", "Your number or address for a test")
+        self.test_edit = named(QLineEdit(), "testAddressEdit", test_address)
+        self.test_button = named(QPushButton(translate("ReviewForm", "Send a &test")), "testSendButton")
         self.test_button.setEnabled(False)
         self.test_result = named(_label(), "testResultLabel")
         self.status_label = named(_label(), "reviewStatusLabel")
-        self.progress = named(QProgressBar(), "prepareProgress", _tr("Preparing the campaign"))
+        preparing = translate("ReviewForm", "Preparing the campaign")
+        self.progress = named(QProgressBar(), "prepareProgress", preparing)
         self.progress.setVisible(False)
-        self.send_button = named(QPushButton(_tr("&Send…")), "sendButton", _tr("Send the campaign"))
+        send, send_name = translate("ReviewForm", "&Send…"), translate("ReviewForm", "Send the campaign")
+        self.send_button = named(QPushButton(send), "sendButton", send_name)
         self.send_button.setEnabled(False)
         self._lay_out(page)
 
     def _lay_out(self, page: QWidget) -> None:
         campaign = QFormLayout()
-        for label, widget in ((_tr("Name:"), self.name_label), (_tr("Provider:"), self.provider_label),
-                              (_tr("List:"), self.list_label), (_tr("Recipients:"), self.totals_label),
-                              (_tr("Cost:"), self.credits_label), (_tr("Balance:"), self.balance_label)):
-            campaign.addRow(label, widget)  # fmt: skip
+        for label, widget in (
+            (translate("ReviewForm", "Name:"), self.name_label),
+            (translate("ReviewForm", "Provider:"), self.provider_label),
+            (translate("ReviewForm", "List:"), self.list_label),
+            (translate("ReviewForm", "Recipients:"), self.totals_label),
+            (translate("ReviewForm", "Cost:"), self.credits_label),
+            (translate("ReviewForm", "Balance:"), self.balance_label),
+        ):
+            campaign.addRow(label, widget)
         message = QVBoxLayout()
         message.addWidget(self.sample_label)
         message.addWidget(self.sample_edit)
         timing = QFormLayout()
-        timing.addRow(_tr("Pace:"), self.pace_label)
-        timing.addRow(_tr("Estimated time:"), self.duration_label)
-        timing.addRow(_tr("Sending hours:"), self.window_label)
+        timing.addRow(translate("ReviewForm", "Pace:"), self.pace_label)
+        timing.addRow(translate("ReviewForm", "Estimated time:"), self.duration_label)
+        timing.addRow(translate("ReviewForm", "Sending hours:"), self.window_label)
         schedule = QHBoxLayout()
         schedule.addWidget(self.schedule_check)
         schedule.addWidget(self.schedule_edit)
@@ -106,11 +115,15 @@ class ReviewForm:
         tests.addWidget(self.test_result)
         inner = QWidget()
         column = QVBoxLayout(inner)
-        for title, layout in ((_tr("Campaign"), campaign), (_tr("Message"), message),
-                              (_tr("Pace and schedule"), timing), (_tr("Test message"), tests)):
+        for title, layout in (
+            (translate("ReviewForm", "Campaign"), campaign),
+            (translate("ReviewForm", "Message"), message),
+            (translate("ReviewForm", "Pace and schedule"), timing),
+            (translate("ReviewForm", "Test message"), tests),
+        ):
             box = QGroupBox(title)
             box.setLayout(layout)
-            column.addWidget(box)  # fmt: skip
+            column.addWidget(box)
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -124,15 +137,18 @@ class ReviewForm:
         outer.addLayout(bottom)
 
     def show_draft(self, draft: CampaignDraft, caps: Capabilities) -> None:
-        self.name_label.setText(draft.name or _tr("(named after the sheet and today's date)"))
-        channel = _tr("E-mail") if draft.channel is Channel.EMAIL else _tr("SMS")
+        unnamed = translate("ReviewForm", "(named after the sheet and today's date)")
+        self.name_label.setText(draft.name or unnamed)
+        email = draft.channel is Channel.EMAIL
+        channel = translate("ReviewForm", "E-mail") if email else translate("ReviewForm", "SMS")
         self.provider_label.setText(f"{caps.name} — {channel}")
         path = draft.recipients_path
         listed = path.name if path is not None else "—"
         self.list_label.setText(f"{listed} ({draft.sheet})" if draft.sheet else listed)
-        self.test_edit.setPlaceholderText(
-            _tr("you@example.com") if draft.channel is Channel.EMAIL else _tr("+56 9 1234 5678")
-        )
+        example = translate("ReviewForm", "+56 9 1234 5678")
+        if email:
+            example = translate("ReviewForm", "you@example.com")
+        self.test_edit.setPlaceholderText(example)
         if not self.schedule_check.isChecked():
             self.schedule_edit.setDateTime(QDateTime.currentDateTime().addSecs(3600))
         self.schedule_edit.setMinimumDateTime(QDateTime.currentDateTime())
@@ -143,7 +159,9 @@ class ReviewForm:
         self.test_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.status_label.setText(_tr("Preparing the campaign: reading the sheet and writing every message…"))
+        self.status_label.setText(
+            translate("ReviewForm", "Preparing the campaign: reading the sheet and writing every message…")
+        )
 
     def show_prepare_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, done, 1))
@@ -152,25 +170,31 @@ class ReviewForm:
     def show_prepared(self, prepared: Prepared, lang: str, pace: str, took: str, slow: bool) -> None:
         self.progress.setVisible(False)
         self.name_label.setText(prepared.name)
-        totals = _tr("{valid} will receive the message ({skipped} of {rows} rows skipped).")
+        totals = translate(
+            "ReviewForm", "{valid} will receive the message ({skipped} of {rows} rows skipped)."
+        )
         self.totals_label.setText(totals.format(valid=number(prepared.valid, lang),
                                                 rows=number(prepared.rows, lang),
                                                 skipped=number(prepared.skipped, lang)))  # fmt: skip
-        self.credits_label.setText(_tr("{credits} credits").format(credits=number(prepared.credits, lang)))
+        credits = translate("ReviewForm", "{credits} credits")
+        self.credits_label.setText(credits.format(credits=number(prepared.credits, lang)))
         if prepared.sample_text:
             address = prepared.sample_address
             address = f"+{address}" if address.isdigit() else address  # SMS numbers are international
-            self.sample_label.setText(_tr("Row {row}, to {address}:").format(row=prepared.sample_row,
-                                                                             address=address))  # fmt: skip
-            subject = _tr("Subject: {subject}\n\n").format(subject=prepared.sample_subject)
+            row_to = translate("ReviewForm", "Row {row}, to {address}:")
+            self.sample_label.setText(row_to.format(row=prepared.sample_row, address=address))
+            subject = translate("ReviewForm", "Subject: {subject}\n\n")
+            subject = subject.format(subject=prepared.sample_subject)
             self.sample_edit.setPlainText((subject if prepared.sample_subject else "") + prepared.sample_text)
         else:
-            self.sample_label.setText(_tr("No row has a valid recipient."))
+            self.sample_label.setText(translate("ReviewForm", "No row has a valid recipient."))
             self.sample_edit.clear()
         self.pace_label.setText(pace)
-        personalized = _tr(" The message is personalized: it goes one number per request (slower).")
+        personalized = translate(
+            "ReviewForm", " The message is personalized: it goes one number per request (slower)."
+        )
         self.duration_label.setText(took + (personalized if slow else ""))
-        self.status_label.setText(_tr("Ready to send."))
+        self.status_label.setText(translate("ReviewForm", "Ready to send."))
         self.send_button.setEnabled(prepared.valid > 0)
         self.test_button.setEnabled(bool(prepared.sample_text))
 
@@ -184,10 +208,10 @@ class ReviewForm:
 
     def show_schedule_note(self, on: bool, provider_schedules: bool) -> None:
         if not on:
-            self.schedule_note.setText(_tr("Sending starts as soon as you confirm."))
+            self.schedule_note.setText(translate("ReviewForm", "Sending starts as soon as you confirm."))
         elif provider_schedules:
             self.schedule_note.setText(
-                _tr("The provider holds the messages until then: you may close Masivo.")
+                translate("ReviewForm", "The provider holds the messages until then: you may close Masivo.")
             )
         else:
-            self.schedule_note.setText(_tr("Masivo waits until then and must stay open."))
+            self.schedule_note.setText(translate("ReviewForm", "Masivo waits until then and must stay open."))

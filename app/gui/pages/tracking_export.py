@@ -15,9 +15,7 @@ from app.gui.provider_source import failure_text
 from app.gui.worker import Task
 from app.gui.workers import Workers
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrackingPage", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
 def export_report(
@@ -31,9 +29,11 @@ def export_report(
 ) -> None:
     """Ask where, write the report on a worker, then say where it is (or why it could not be written)."""
     folder = Path(settings.get("last_folder") or Path.home())
-    suggested = folder / _tr("{name} - report.xlsx").format(name=safe_name(campaign.name))
-    workbook = _tr("Excel workbook (*.xlsx)")
-    target = dialogs_for(page).save_file(page, _tr("Export report"), suggested, workbook)
+    report_name = translate("TrackingPage", "{name} - report.xlsx")
+    suggested = folder / report_name.format(name=safe_name(campaign.name))
+    workbook = translate("TrackingPage", "Excel workbook (*.xlsx)")
+    title = translate("TrackingPage", "Export report")
+    target = dialogs_for(page).save_file(page, title, suggested, workbook)
     if target is None:
         return
     if target.suffix.lower() != ".xlsx":
@@ -46,14 +46,17 @@ def export_report(
         return target
 
     def exported(_: object) -> None:
-        text = _tr("The report was saved in {path}.").format(path=str(target))
-        dialogs_for(page).inform(page, _tr("Report saved"), text)
+        text = translate("TrackingPage", "The report was saved in {path}.").format(path=str(target))
+        dialogs_for(page).inform(page, translate("TrackingPage", "Report saved"), text)
 
     def failed(exc: object) -> None:
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else failure_text(exc, lang)
-        text = _tr("The report could not be written ({why}). If the file is open in Excel, close it and "
-                   "try again, or choose another folder.").format(why=why)  # fmt: skip
-        dialogs_for(page).warn(page, _tr("The report was not saved"), text)
+        text = translate(
+            "TrackingPage",
+            "The report could not be written ({why}). If the file is open in Excel, close it and "
+            "try again, or choose another folder.",
+        ).format(why=why)
+        dialogs_for(page).warn(page, translate("TrackingPage", "The report was not saved"), text)
 
     worker = workers.run(export, exported, failed)
     worker.done.connect(lambda: button.setEnabled(True))

@@ -28,9 +28,7 @@ from app.gui.named import buddy, named
 from app.gui.state_chart import StateChart
 from app.providers.base import State
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrackingPanel", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
 def _label(name: str) -> QLabel:
@@ -51,24 +49,27 @@ class TrackingPanel:
         self.title_label.setFont(font)
         self.status_label = _label("campaignStatusLabel")
         self.reason_label = _label("campaignReasonLabel")
-        self.progress = named(QProgressBar(), "campaignProgress", _tr("Messages sent"))
+        self.progress = named(QProgressBar(), "campaignProgress", translate("TrackingPanel", "Messages sent"))
         self.progress.setFormat("%v / %m (%p%)")
-        self.chart = named(StateChart(), "stateChart", _tr("Messages by status"))
+        self.chart = named(StateChart(), "stateChart", translate("TrackingPanel", "Messages by status"))
         self.counts_label = _label("countsLabel")
         self.throughput_label = _label("throughputLabel")
         self.eta_label = _label("etaLabel")
         self.balance_label = _label("balanceLabel")
-        self.pause_button = named(QPushButton(_tr("&Pause")), "pauseButton")
-        self.resume_button = named(QPushButton(_tr("&Resume")), "resumeButton")
-        self.cancel_button = named(QPushButton(_tr("&Cancel campaign…")), "cancelButton")
+        self.pause_button = named(QPushButton(translate("TrackingPanel", "&Pause")), "pauseButton")
+        self.resume_button = named(QPushButton(translate("TrackingPanel", "&Resume")), "resumeButton")
+        cancel = translate("TrackingPanel", "&Cancel campaign…")
+        self.cancel_button = named(QPushButton(cancel), "cancelButton")
         self.summary_label = _label("summaryLabel")
-        self.export_button = named(QPushButton(_tr("E&xport report…")), "exportReportButton")
-        self.summary_box = QGroupBox(_tr("Summary"))
-        self.filter_combo = named(QComboBox(), "stateFilterCombo", _tr("Show messages"))
-        self.filter_combo.addItem(_tr("All"), None)
+        export = translate("TrackingPanel", "E&xport report…")
+        self.export_button = named(QPushButton(export), "exportReportButton")
+        self.summary_box = QGroupBox(translate("TrackingPanel", "Summary"))
+        show = translate("TrackingPanel", "Show messages")
+        self.filter_combo = named(QComboBox(), "stateFilterCombo", show)
+        self.filter_combo.addItem(translate("TrackingPanel", "All"), None)
         for group, states in STATE_GROUPS:
             self.filter_combo.addItem(group_label(group), tuple(states))
-        self.table = named(QTableView(), "messagesTable", _tr("Messages"))
+        self.table = named(QTableView(), "messagesTable", translate("TrackingPanel", "Messages"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
@@ -79,11 +80,11 @@ class TrackingPanel:
 
     def _lay_out(self, page: QWidget) -> None:
         numbers = QFormLayout()
-        numbers.addRow(_tr("Progress:"), self.progress)
-        numbers.addRow(_tr("Messages:"), self.counts_label)
-        numbers.addRow(_tr("Speed:"), self.throughput_label)
-        numbers.addRow(_tr("Time left:"), self.eta_label)
-        numbers.addRow(_tr("Balance:"), self.balance_label)
+        numbers.addRow(translate("TrackingPanel", "Progress:"), self.progress)
+        numbers.addRow(translate("TrackingPanel", "Messages:"), self.counts_label)
+        numbers.addRow(translate("TrackingPanel", "Speed:"), self.throughput_label)
+        numbers.addRow(translate("TrackingPanel", "Time left:"), self.eta_label)
+        numbers.addRow(translate("TrackingPanel", "Balance:"), self.balance_label)
         top = QHBoxLayout()
         top.addLayout(numbers, 3)
         top.addWidget(self.chart, 2)
@@ -96,7 +97,7 @@ class TrackingPanel:
         summary.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         self.summary_box.setVisible(False)
         filters = QHBoxLayout()
-        filters.addWidget(buddy(_tr("&Show:"), self.filter_combo))
+        filters.addWidget(buddy(translate("TrackingPanel", "&Show:"), self.filter_combo))
         filters.addWidget(self.filter_combo)
         filters.addStretch()
         column = QVBoxLayout(page)
@@ -139,7 +140,8 @@ class TrackingPanel:
             self.eta_label.setText("—")
             return
         rate = f"{throughput:.0f}" if throughput >= 10 else f"{throughput:.1f}"
-        self.throughput_label.setText(_tr("{rate} messages per second").format(rate=rate))
+        speed = translate("TrackingPanel", "{rate} messages per second")
+        self.throughput_label.setText(speed.format(rate=rate))
         self.eta_label.setText(duration(eta))
 
     def show_controls(self, *, sending: bool, resumable: bool, cancellable: bool) -> None:
