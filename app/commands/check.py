@@ -1,0 +1,186 @@
+"""`masivo check FILE`: read a recipients sheet and report every row that would not be sent to.
+
+Exit codes: 0 the sheet was read (whatever its rows say), 1 the file cannot be read,
+2 a wrong option (unknown country, sheet or column), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
+
+from app.core.reasons import language
+from app.providers.base import Channel
+
+if TYPE_CHECKING:
+    from app.core.recipients import Summary
+
+SHOWN_ERRORS = 100  # rows listed in the text output; --json lists them all
+USAGE_ERRORS = frozenset({"unknown_country", "sheet_missing", "column_missing"})
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    from app.core.recipients import ImportCancelled, SheetError, Summary, load_recipients
+
+    lang = language()
+    channel = Channel(args.channel)
+    country = (args.country or _remembered_country()).strip().upper()
+    digits = _provider_digits(args.provider) if channel is Channel.SMS else None
+    bar = None if args.json or not sys.stderr.isatty() else ProgressBar(sys.stderr, lang)
+    summary = Summary()
+    try:
+        suppressed = _suppressed_values(lang)
+        stream = load_recipients(
+            args.file,
+            channel=channel,
+            country=country,
+            sheet=args.sheet,
+            phone_column=args.phone_column,
+            email_column=args.email_column,
+            number_digits=digits,
+            suppressed=suppressed,
+            progress=bar.update if bar else None,
+        )
+        with stream:
+            for row in stream:
+                summary.add(row)
+    except SheetError as exc:
+        _clear(bar)
+        print(str(exc), file=sys.stderr)
+        return 2 if exc.message_id in USAGE_ERRORS else 1
+    except (KeyboardInterrupt, ImportCancelled):
+        _clear(bar)
+        print(_say(lang, "Revisión interrumpida.", "Check interrupted."), file=sys.stderr)
+        return 130
+    _clear(bar)
+    if args.json:
+        out.write(json.dumps(summary.as_dict(), ensure_ascii=False) + "\n")
+    else:
+        preview = stream.preview
+        out.write(
+            report_text(summary, preview.path.name, preview.sheet, preview.header_row, stream.column, lang)
+        )
+    return 0
+
+
+def report_text(summary: Summary, file: str, sheet: str, header_row: int, column: str, lang: str) -> str:
+    """The human report: where the addresses were found, the counts, then each rejected row."""
+    en = lang == "en"
+    if header_row:
+        header = f"headers on row {header_row}" if en else f"encabezados en la fila {header_row}"
+    else:
+        header = "no header row" if en else "sin fila de encabezados"
+    where = (
+        f"sheet «{sheet}» ({header}, column «{column}»)"
+        if en
+        else f"hoja «{sheet}» ({header}, columna «{column}»)"
+    )
+    lines = [
+        f"{file}, {where}",
+        _say(
+            lang,
+            f"Filas: {summary.rows}; válidas: {summary.valid}, inválidas: {summary.invalid}, "
+            f"duplicadas: {summary.duplicates}, excluidas: {summary.suppressed}.",
+            f"Rows: {summary.rows}; valid: {summary.valid}, invalid: {summary.invalid}, "
+            f"duplicates: {summary.duplicates}, suppressed: {summary.suppressed}.",
+        ),
+    ]
+    if summary.notes:
+        lines.append(
+            _say(
+                lang,
+                f"{summary.notes} de las válidas están en rangos que la numeración conocida no lista "
+                "(regla: posible): se enviarán.",
+                f"{summary.notes} of the valid ones lie in ranges the known numbering plan does not list "
+                "(rule: possible): they will be sent.",
+            )
+        )
+    for error in summary.errors[:SHOWN_ERRORS]:
+        lines.append(f"  {'Row' if en else 'Fila'} {error['row']}, «{error['column']}»: {error['reason']}")
+    hidden = len(summary.errors) - SHOWN_ERRORS
+    if hidden > 0:
+        more = _say(
+            lang,
+            f"  … y {hidden} más (--json las lista todas).",
+            f"  … and {hidden} more (--json lists all).",
+        )
+        lines.append(more)
+    return "\n".join(lines) + "\n"
+
+
+class ProgressBar:
+    """A one-line bar on a terminal's stderr, redrawn at most ten times a second."""
+
+    def __init__(self, stream: TextIO, lang: str, clock: Callable[[], float] = time.monotonic) -> None:
+        self.stream = stream
+        self.label = "rows" if lang == "en" else "filas"
+        self.clock = clock
+        self._last = float("-inf")
+        self.drawn = False
+
+    def update(self, done: int, total: int) -> None:
+        now = self.clock()
+        if now - self._last < 0.1 and done < total:
+            return
+        self._last = now
+        share = done / total if total else 1.0
+        filled = int(share * 30)
+        line = f"\r[{'#' * filled}{' ' * (30 - filled)}] {share:4.0%}  {done:,}/{total:,} {self.label}"
+        self.stream.write(line)
+        self.stream.flush()
+        self.drawn = True
+
+    def clear(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * 70 + "\r")
+            self.stream.flush()
+            self.drawn = False
+
+
+def _clear(bar: ProgressBar | None) -> None:
+    if bar is not None:
+        bar.clear()
+
+
+def _say(lang: str, spanish: str, english: str) -> str:
+    return english if lang == "en" else spanish
+
+
+def _remembered_country() -> str:
+    """The country last chosen in the window (settings), else Chile."""
+    from app.core.settings import open_settings
+
+    return str(open_settings().get("country") or "CL")
+
+
+def _provider_digits(provider: str | None) -> int | None:
+    """The exact digit count the provider demands of a number (IT Cloud and Convergia: 12)."""
+    if not provider:
+        return None
+    from app.providers import registry
+
+    return registry.capabilities(provider).number_digits
+
+
+def _suppressed_values(lang: str) -> frozenset[str]:
+    """The journal's suppression list; an unreadable journal is reported and the check goes on."""
+    from app.core.journal import JournalError, open_journal
+    from app.core.journal.location import configured_url
+    from app.core.paths import journal_path
+
+    if not configured_url() and not journal_path().exists():  # a team database is always asked
+        return frozenset()  # nothing suppressed yet; a check creates no files
+    try:
+        journal = open_journal()
+    except JournalError as exc:
+        print(_say(lang, f"Aviso: no se pudo leer la lista de exclusión ({exc}).",
+                   f"Warning: could not read the suppression list ({exc})."), file=sys.stderr)  # fmt: skip
+        return frozenset()
+    try:
+        return journal.suppressed_values()
+    finally:
+        journal.close()
