@@ -16,16 +16,16 @@ EXACT_LIMIT = 2.0**53
 
 def display_text(value: Any, english: bool = False) -> str:
     """The text of one cell for a merge field: numbers, dates and booleans as a user reads them."""
-    if value is None:
-        return ""
     kind = value.__class__
-    if kind is str:
-        return str(value)
-    if kind is float:
-        if value.is_integer() and -EXACT_LIMIT < value < EXACT_LIMIT:
+    if kind is float:  # the common case first: numbers are floats, text rarely comes here
+        if value.is_integer() and -9007199254740992.0 < value < 9007199254740992.0:  # 2**53: exact
             return str(int(value))
         shortest = repr(value)
         return shortest if len(shortest) <= 15 else float_text(value)
+    if kind is str:
+        return str(value)
+    if value is None:
+        return ""
     if kind is bool:
         return ("TRUE" if value else "FALSE") if english else ("VERDADERO" if value else "FALSO")
     if kind is int:

@@ -44,7 +44,10 @@ class ColumnMapping:
 
 @dataclass(slots=True)
 class Summary:
-    """Counts over rows as they stream by; `as_dict()` is what `masivo check --json` prints."""
+    """Counts over rows as they stream by; `as_dict()` is what `masivo check --json` prints.
+
+    `errors` lists every row that will not be sent (invalid, duplicate, suppressed) with its reason.
+    """
 
     rows: int = 0
     valid: int = 0

@@ -86,7 +86,12 @@ def stream_rows(
     next_report = PROGRESS_EVERY
     try:
         for number, cells in chain(prepared.buffered, stream.rows):
-            value = cells[position] if position < len(cells) else ""
+            if len(cells) == width:
+                value = cells[position]
+                fields = None
+            else:
+                value = cells[position] if position < len(cells) else ""
+                fields = general(cells)
             if value == "" and cells.count("") == len(cells):
                 continue  # an empty row: not a recipient, and not worth a reason
             done += 1
@@ -96,7 +101,8 @@ def stream_rows(
                     raise ImportCancelled()
                 if progress is not None:
                     progress(done, stream.estimate_total(done, number))
-            fields = rectangle(cells, names, show) if len(cells) == width else general(cells)
+            if fields is None:
+                fields = rectangle(cells, names, show)
             result = check(value)
             note, params = "", NO_PARAMS
             if isinstance(result, str):
