@@ -62,6 +62,7 @@ class CampaignPlan:
     sms_mode: str = ""
     country: str | None = None
     sheet: str | None = None
+    header_row: int | None = None  # the sheet's row of headers, when the user chose it; None: detected
     phone_column: str | None = None
     email_column: str | None = None
     batch_size: int | None = None
@@ -161,6 +162,7 @@ def import_campaign(
         channel=plan.channel,
         country=plan.country or "CL",
         sheet=plan.sheet,
+        header_row=plan.header_row,
         phone_column=plan.phone_column,
         email_column=plan.email_column,
         number_digits=caps.number_digits if plan.channel is Channel.SMS else None,

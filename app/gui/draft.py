@@ -22,6 +22,7 @@ class CampaignDraft:
     country: str = "CL"
     recipients_path: Path | None = None
     sheet: str | None = None
+    header_row: int | None = None  # None: detected by the importer
     phone_column: str | None = None
     email_column: str | None = None
     columns: list[str] = field(default_factory=list)  # the sheet's headers: the merge fields

@@ -198,6 +198,7 @@ class RecipientsPage(Page):
         assert self._choice is not None and started is not None
         self.draft.recipients_path = self._choice.path
         self.draft.sheet = started.sheet
+        self.draft.header_row = self._choice.header_row
         sms = self.draft.channel is Channel.SMS
         self.draft.phone_column = started.column if sms else None
         self.draft.email_column = None if sms else started.column

@@ -64,6 +64,7 @@ def plan_for(draft: CampaignDraft) -> CampaignPlan:
         sms_mode=draft.sms_mode,
         country=draft.country,
         sheet=draft.sheet,
+        header_row=draft.header_row,
         phone_column=draft.phone_column,
         email_column=draft.email_column,
         batch_size=draft.batch_size,
