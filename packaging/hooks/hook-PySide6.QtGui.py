@@ -29,6 +29,9 @@ UNUSED_PLUGINS = {
     ("imageformats", "tga"): "no TGA images",
     ("imageformats", "wbmp"): "no WBMP images",
     ("imageformats", "pdf"): "no PDF rendering",
+    ("imageformats", "gif"): "no GIF images (icons are SVG and PNG)",
+    ("imageformats", "jpeg"): "no JPEG images (icons are SVG and PNG)",
+    ("imageformats", "icns"): "the macOS icon is read by Finder, not by Qt",
 }
 # Whole plugin folders with nothing for a desktop app: embedded input/display drivers.
 UNUSED_FOLDERS = {"egldeviceintegrations", "generic"}

@@ -6,8 +6,6 @@ sentences; a rejected `RecipientRow` carries a row-level one and its id.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from app.core.reasons import language, reason_text
 
 # id: (Spanish, English)
@@ -209,17 +207,8 @@ COUNTRIES: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 
-@lru_cache(maxsize=64)
 def country_name(region: str, lang: str) -> str:
-    """'Chile' for 'CL' in the user's language; the code itself when unknown."""
-    if region in COUNTRIES:
-        return COUNTRIES[region][lang == "en"]
-    from phonenumbers.geodata.locale import LOCALE_DATA
-
-    names = LOCALE_DATA.get(region, {})
-    name = names.get(lang) or names.get("en") or region
-    for _ in range(5):  # '*aa' means "the same as the 'aa' entry"
-        if not name.startswith("*"):
-            break
-        name = names.get(name[1:], region)
-    return name
+    """'Chile' for 'CL' in the user's language; the code itself for a country not listed."""
+    # Not phonenumbers' geodata: importing it costs seconds and 4 MB of every installer.
+    names = COUNTRIES.get(region)
+    return names[lang == "en"] if names else region
