@@ -129,5 +129,9 @@ class RecipientsPanel(QWidget):
         if total is None:
             self.progress.setRange(0, 0)
             return
+        # QProgressBar.setValue repaints synchronously, which paints every dirty widget of the window
+        # (the growing table) there and then: with updates off, it is painted with the next frame instead.
+        self.progress.setUpdatesEnabled(False)
         self.progress.setRange(0, max(total, done))
         self.progress.setValue(done)
+        self.progress.setUpdatesEnabled(True)
