@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from app.core.answers import failed_request, read_answer
 from app.core.dispatcher import Dispatcher
-from app.core.journal import CampaignStatus, Journal, open_journal
+from app.core.journal import CampaignStatus, Journal
 from app.core.pacing import Pace
 from app.core.progress import Controls
 from app.providers import demo
@@ -26,13 +25,6 @@ from app.providers.base import (
     State,
 )
 from tests.dispatcher_support import BULK, NOON, FakeClock, Scripted, make_campaign, run
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(str(tmp_path / "j.sqlite3"))
-    yield opened
-    opened.close()
 
 
 def test_every_row_is_sent_once_with_its_text(journal: Journal) -> None:

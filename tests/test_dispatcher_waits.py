@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
-import pytest
-
-from app.core.journal import CampaignStatus, Journal, open_journal
+from app.core.journal import CampaignStatus, Journal
 from app.core.pacing import Backoff
 from app.providers.base import (
     Effect,
@@ -21,13 +18,6 @@ from app.providers.base import (
     State,
 )
 from tests.dispatcher_support import BOGOTA, BULK, NOON, FakeClock, Scripted, make_campaign, run
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(str(tmp_path / "j.sqlite3"))
-    yield opened
-    opened.close()
 
 
 def test_retry_backs_off_then_pauses_when_the_provider_stays_down(journal: Journal) -> None:

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
 from app.core.campaigns import CampaignError, CampaignPlan, import_campaign, resend_campaign
-from app.core.journal import CampaignStatus, Journal, open_journal
+from app.core.journal import CampaignStatus, Journal
 from app.providers.base import Channel, Effect, Problem, SendResult, State
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(str(tmp_path / "journal.sqlite3"))
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from app.core.dispatcher import Dispatcher, RunResult
-from app.core.journal import CampaignStatus, Journal, open_journal
+from app.core.journal import CampaignStatus, Journal
 from app.core.pacing import Pace
 from app.providers.base import Provider, State
 from tests.engine_support import (
@@ -28,13 +26,6 @@ from tests.engine_support import (
 
 COUNT = 300
 BATCH = 20  # several requests even for bulk providers
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(str(tmp_path / "journal.sqlite3"))
-    yield opened
-    opened.close()
 
 
 def send(journal: Journal, campaign: int, provider: Provider) -> RunResult:

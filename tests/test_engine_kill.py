@@ -74,7 +74,7 @@ class Killer:
 
 
 @pytest.mark.slow
-def test_send_killed_at_random_moments_resumes_with_no_duplicates(tmp_path: Path) -> None:
+def test_send_killed_at_random_moments_resumes_with_no_duplicates(tmp_path: Path, journal_url: str) -> None:
     seed = int(os.environ.get("MASIVO_KILL_SEED") or time.time_ns() % 1_000_000)
     rng = random.Random(seed)
     home = tmp_path / "home"
@@ -85,6 +85,7 @@ def test_send_killed_at_random_moments_resumes_with_no_duplicates(tmp_path: Path
             **os.environ,
             "MASIVO_HOME": str(home),
             "MASIVO_LANG": "en",
+            "MASIVO_DATABASE_URL": journal_url,  # a SQLite file, or the PostgreSQL test database
             **environment({"wavy": fake.credentials}),
         }
         killer = Killer(server, rng)
@@ -121,7 +122,7 @@ def test_send_killed_at_random_moments_resumes_with_no_duplicates(tmp_path: Path
             assert proc.returncode == -signal.SIGKILL, (
                 f"seed {seed}: not killed ({proc.returncode}) {out} {err}"
             )
-            journal = open_journal(str(home / "journal.sqlite3"))
+            journal = open_journal(journal_url)
             campaign = journal.find_campaign("kill-test")
             journal.close()
             assert campaign is not None, (

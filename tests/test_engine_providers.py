@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from app.core.dispatcher import Dispatcher
-from app.core.journal import CampaignStatus, Journal, open_journal
+from app.core.journal import CampaignStatus, Journal
 from app.core.pacing import Pace
 from tests.engine_support import (
     PROVIDERS,
@@ -22,14 +19,6 @@ from tests.engine_support import (
     provider_server,
     text_for,
 )
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(str(tmp_path / "journal.sqlite3"))
-    yield opened
-    opened.close()
-
 
 # One message a request: 2,500 HTTP requests take a few seconds on a quiet machine, more on a busy one.
 ONE_BY_ONE = ("connecta", "convergia")

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from app.core.dispatcher import Dispatcher
-from app.core.journal import Journal, open_journal
+from app.core.journal import Journal
 from app.core.pacing import Pace
 from app.core.poller import Poller
 from app.providers import demo
 from app.providers.base import State, StatusUpdate
 from tests.engine_support import NoWaitClock, adapter, make_campaign, provider_server
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(str(tmp_path / "journal.sqlite3"))
-    yield opened
-    opened.close()
 
 
 def test_wavy_statuses_come_in_bulk_at_most_one_call_a_second(journal: Journal) -> None:

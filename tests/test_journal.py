@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,13 +18,6 @@ from app.core.journal import (
 )
 from app.core.journal import journal as journal_module
 from app.providers.base import Effect, Problem, SendResult, State, StatusUpdate
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(str(tmp_path / "journal.sqlite3"))
-    yield opened
-    opened.close()
 
 
 def campaign_with(journal: Journal, texts: list[str], *, group_by_text: bool = False, name: str = "c") -> int:
@@ -57,6 +49,8 @@ def test_a_journal_from_a_newer_masivo_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_journal_is_in_wal_mode(journal: Journal) -> None:
+    if journal.backend.name != "sqlite":
+        pytest.skip("SQLite only")
     assert journal.backend.query("PRAGMA journal_mode")[0][0] == "wal"
 
 
@@ -77,12 +71,12 @@ def test_campaign_lifecycle_and_lookup(journal: Journal) -> None:
     assert journal.campaign(second) is None
 
 
-def test_claim_journals_sending_before_anything_leaves(journal: Journal, tmp_path: Path) -> None:
+def test_claim_journals_sending_before_anything_leaves(journal: Journal, journal_url: str) -> None:
     campaign = campaign_with(journal, ["t1", "t2", "t3"])
     claim = journal.claim(campaign, 2)
     assert [m.text for m in claim.messages] == ["t1", "t2"]
     # Another process opening the journal already sees them leaving: the commit happened.
-    other = open_journal(str(tmp_path / "journal.sqlite3"))
+    other = open_journal(journal_url)
     assert other.counts(campaign) == {"sending": 2, "pending": 1}
     assert [m.state for m in other.messages(campaign)] == [State.SENDING, State.SENDING, State.PENDING]
     assert [m.id for m in other.messages(campaign, [State.SENDING])] == [m.key for m in claim.messages]

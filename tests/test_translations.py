@@ -187,7 +187,7 @@ def test_the_window_speaks_the_chosen_language(qtbot: QtBot, language: str) -> N
     menus = [action.text() for action in window.menuBar().actions()]
     if language == "es":
         assert steps == ["1. Proveedor", "2. Destinatarios", "3. Mensaje", "4. Revisar y enviar",
-                         "5. Seguimiento", "Historial"]  # fmt: skip
+                         "5. Seguimiento", "Historial", "Respuestas", "Lista de exclusión"]  # fmt: skip
         assert window.title_label.text() == "Proveedor"
         assert (window.back_button.text(), window.next_button.text()) == ("← A&trás", "&Siguiente →")
         assert menus == ["&Archivo", "&Ver", "A&yuda"]

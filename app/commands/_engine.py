@@ -13,9 +13,10 @@ from types import FrameType
 from typing import TextIO
 
 from app.commands._common import TerminalBar, duration, exit_code, run_summary, say, summary_text
-from app.commands._provider import emit
+from app.commands._provider import CommandError, emit
+from app.commands._team import BUSY, busy_message
 from app.core.dispatcher import Dispatcher
-from app.core.journal import Journal
+from app.core.journal import CampaignBusy, Journal, JournalError
 from app.core.progress import Controls, Progress
 from app.core.reasons import reason_text
 from app.providers.base import Provider
@@ -78,10 +79,18 @@ def drive(
         note = f"{progress.throughput:.0f}/s ETA {duration(progress.eta)}"
         bar.update(progress.done, progress.total, note, force=progress.activity != "sending")
 
+    campaign = journal.require(campaign_id)  # read now: the database may be away when the run ends
     with ctrl_c_pauses(controls):
         dispatcher = Dispatcher(journal, campaign_id, provider, controls=controls, progress=on_progress)
-        result = dispatcher.run()
+        try:
+            result = dispatcher.run()
+        except CampaignBusy as busy:  # another sender (machine, window) has it: say who, send nothing
+            bar.finish()
+            raise CommandError(busy_message(busy), BUSY) from None
+        except JournalError as exc:  # the team database cannot be reached: nothing was sent
+            bar.finish()
+            raise CommandError(str(exc), 2) from None
     bar.finish()
-    summary = run_summary(journal.require(campaign_id), result.status.value, result.reason, result.counts)
+    summary = run_summary(campaign, result.status.value, result.reason, result.counts)
     emit(out, args, summary, summary_text(summary, result.detail))
     return exit_code(summary)

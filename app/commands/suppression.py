@@ -30,7 +30,12 @@ def suppression(args: argparse.Namespace, out: TextIO) -> int:
             lines = [f"{e.value}  {e.channel}  {_when(e.added_at)}  {e.reason}" for e in entries]
             emit(out, args, {"entries": [_entry(e) for e in entries]}, "\n".join(lines) or "—")
             return 0
-        channel, value = normalized(args.value, args.country)
+        # An opt-out keeps the digits the provider sent, even ones the importer refuses: removed as written.
+        stored = journal.suppression_entry(args.value.strip().removeprefix("+"))
+        if args.action == "remove" and stored is not None:
+            channel, value = Channel(stored.channel), stored.value
+        else:
+            channel, value = normalized(args.value, args.country)
         if args.action == "add":
             entry = journal.add_suppression(value, channel.value, args.reason or "")
             emit(

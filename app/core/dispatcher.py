@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from app.core.answers import failed_request, read_answer
-from app.core.journal import CampaignStatus, Journal
+from app.core.dispatcher_team import Offline, TeamRun
+from app.core.journal import CampaignStatus, DatabaseUnavailable, Journal, LeaseLost
 from app.core.pacing import Backoff, Pace, Pacer, RateMeter, window_opens_at
 from app.core.progress import Controls, Progress, ProgressCallback, Tally
 from app.core.sending import balance_check, send_options
@@ -64,7 +65,7 @@ class _Ended(Exception):
         self.status, self.reason, self.detail = status, reason, detail
 
 
-class Dispatcher:
+class Dispatcher(TeamRun):
     """Runs one campaign until it completes, pauses, is cancelled or fails; `run` may be called again."""
 
     def __init__(
@@ -129,6 +130,7 @@ class Dispatcher:
             )
         fresh = campaign.status is CampaignStatus.READY
         recovered = self.journal.begin_run(self.campaign_id)
+        self._replay_unsaved()  # answers an earlier run could not journal (its database was away)
         if recovered:
             log.warning(
                 "campaign %d: %d rows left sending by a crash are now unknown", campaign.id, recovered
@@ -143,11 +145,18 @@ class Dispatcher:
             if fresh:  # before the first request; a resumed campaign checks after its first one
                 self._check_balance()
             while True:
-                self._send_next()
-                if self._balance_due:
-                    self._check_balance()
+                try:
+                    self._send_next()
+                    if self._balance_due:
+                        self._check_balance()
+                except DatabaseUnavailable as lost:  # a team database went away: wait for it, bounded
+                    self._wait_for_database(lost)
         except _Ended as end:
             return self._end(end.status, end.reason, end.detail)
+        except LeaseLost:
+            return RunResult(self.campaign_id, *self._lease_lost_result())
+        except (Offline, DatabaseUnavailable) as offline:
+            return RunResult(self.campaign_id, *self._offline_result(str(offline)))
         except Exception as exc:
             log.exception("campaign %d failed", self.campaign_id)
             self._flush()
@@ -182,10 +191,10 @@ class Dispatcher:
             return
         self.pacer.wait()
         self._check_controls()  # a pause asked for during the pacing wait takes effect now
-        answered, self._answered = self._answered, []
         claim = self.journal.claim(
-            self.campaign_id, self.group_size, same_text=self.caps.same_text_bulk, results=answered
+            self.campaign_id, self.group_size, same_text=self.caps.same_text_bulk, results=self._answered
         )  # the last group's answers commit with this group's claim: one write to disk for both
+        answered, self._answered = self._answered, []  # kept until written (the database may go away)
         self._tally_answers(answered)
         self.tally.move(State.PENDING, State.SKIPPED, claim.skipped)
         if not claim.messages:
@@ -209,6 +218,7 @@ class Dispatcher:
                 self.pacer.wait()
                 if self.controls.stopping:
                     break
+                self.journal.check_lease(self.campaign_id)  # fence every request, not only each claim
             self.pacer.started(self.pace.interval(len(batch)))
             problem = self._send_request(batch)
             if problem is not None:
@@ -262,9 +272,10 @@ class Dispatcher:
     # --- journal and tally ----------------------------------------------------------------------------
     def _flush(self) -> None:
         """Journal the answers not yet written (before any wait, pause or end)."""
-        answered, self._answered = self._answered, []
+        answered = self._answered
         if answered:
             self.journal.record_results(answered)
+            self._answered = []
             self._tally_answers(answered)
 
     def _tally_answers(self, results: list[SendResult]) -> None:
@@ -304,6 +315,7 @@ class Dispatcher:
             self.sleep(min(remaining, self.wait_slice))
             self.journal.touch(self.campaign_id)
         self._check_controls()
+        self.journal.check_lease(self.campaign_id)  # a sender that slept through its lease stops here
         self.journal.set_status(self.campaign_id, CampaignStatus.RUNNING)
         self._emit("sending", force=True)
 
@@ -312,6 +324,7 @@ class Dispatcher:
         if status is CampaignStatus.PAUSED and self.caps.has_balance and reason == "no_balance":
             self.balance = _try_balance(self.provider)
         self.journal.set_status(self.campaign_id, status, reason, detail)
+        self.journal.release_lease(self.campaign_id)
         counts = self.journal.counts(self.campaign_id)
         self.tally, self._counted = Tally(dict(counts)), True
         self._emit(status.value, reason=reason, detail=detail, force=True)

@@ -193,6 +193,23 @@ REASONS: dict[str, tuple[str, str]] = {
         "La campaña fue cancelada y no se puede reanudar: reenvíe sus pendientes como una campaña nueva.",
         "The campaign was cancelled and cannot be resumed: re-send its pending rows as a new campaign.",
     ),
+    # The team database (issue 12): one sender per campaign, and a database that can go away.
+    "campaign_busy": (
+        "Otra persona o ventana está enviando esta campaña: no se envió nada. Puede seguir su avance.",
+        "Someone else (or another window) is sending this campaign: nothing was sent. You can watch it.",
+    ),
+    "lease_lost": (
+        "Este equipo dejó de enviar la campaña (estuvo sin conexión o suspendido y otro equipo la "
+        "retomó): no se envía nada más desde aquí.",
+        "This computer stopped sending the campaign (it was offline or asleep and another one took it "
+        "over): nothing more is sent from here.",
+    ),
+    "database_unavailable": (
+        "Se perdió la conexión con la base de datos del equipo: la campaña se pausó. Reanúdela cuando "
+        "vuelva la conexión; lo ya enviado queda registrado.",
+        "The connection to the team database was lost: the campaign paused. Resume it when the "
+        "connection is back; what was already sent is recorded.",
+    ),
 }
 
 

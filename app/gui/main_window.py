@@ -32,16 +32,20 @@ from app.gui.draft import CampaignDraft
 from app.gui.named import named
 from app.gui.pages import Page
 from app.gui.pages.history import HistoryPage, offer_resume
+from app.gui.pages.inbox import InboxPage
 from app.gui.pages.message import MessagePage
 from app.gui.pages.provider import ProviderPage
 from app.gui.pages.recipients import RecipientsPage
 from app.gui.pages.review import ReviewPage
+from app.gui.pages.suppression import SuppressionPage
 from app.gui.pages.tracking import TrackingPage
 from app.gui.provider_source import ProviderSource
+from app.gui.receiver_host import ReceiverHost
 from app.gui.runner import CampaignRunner
 from app.gui.window_menus import WindowMenus
 
 PROVIDER, RECIPIENTS, MESSAGE, REVIEW, TRACKING, HISTORY = range(6)
+INBOX, SUPPRESSION = 6, 7  # beside the flow, like the history
 FLOW = (PROVIDER, RECIPIENTS, MESSAGE, REVIEW)  # the steps Back and Next walk through
 
 
@@ -79,6 +83,7 @@ class MainWindow(QMainWindow):
         self.menus.open_sheet_requested.connect(self.on_open_sheet)
         self._restore_geometry()
         self.go_to(PROVIDER)
+        self.receiver.start()  # once the webhook URLs are set up, unless the port setting is 0
 
     def _open_journal(self) -> Journal:
         try:
@@ -86,7 +91,7 @@ class MainWindow(QMainWindow):
         except JournalError as exc:  # the team database is down: work on this computer meanwhile
             text = self.tr("{problem}\n\nMasivo will keep this session's campaigns on this computer.")
             self.dialogs.warn(None, self.tr("Team database unavailable"), text.format(problem=exc))
-            return open_journal(None)
+            return open_journal("")  # "": this computer's own journal, whatever is configured
 
     # --- building -----------------------------------------------------------------------------------
     def _build(self, sample: Path) -> None:
@@ -98,6 +103,8 @@ class MainWindow(QMainWindow):
             self.tr("4. Review and send"),
             self.tr("5. Tracking"),
             self.tr("Campaign history"),
+            self.tr("Replies"),
+            self.tr("Suppression list"),
         )
         for title in titles:
             self.step_list.addItem(QListWidgetItem(title))
@@ -117,6 +124,10 @@ class MainWindow(QMainWindow):
         self.review_page = ReviewPage(self.draft, self.settings, self.journal, runner=self.runner)
         self.tracking_page = TrackingPage(self.settings, self.journal, runner=self.runner)
         self.history_page = HistoryPage(self.settings, self.journal, runner=self.runner)
+        self.receiver = ReceiverHost(self.journal, self.settings, self.store, self)
+        self.inbox_page = InboxPage(self.settings, self.journal, self.receiver)
+        self.suppression_page = SuppressionPage(self.settings, self.journal)
+        self.receiver.replies_stored.connect(self.tracking_page.replies.on_replies)
         self.pages: list[Page] = [
             self.provider_page,
             self.recipients_page,
@@ -124,6 +135,8 @@ class MainWindow(QMainWindow):
             self.review_page,
             self.tracking_page,
             self.history_page,
+            self.inbox_page,
+            self.suppression_page,
         ]
         self.stack = QStackedWidget()
         for page in self.pages:
@@ -247,6 +260,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.runner.pause_and_wait()
+        self.receiver.stop()  # after the requests in flight
         for page in self.pages:
             if hasattr(page, "shutdown"):
                 page.shutdown()

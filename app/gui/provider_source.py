@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from app.core.journal import CampaignBusy, JournalError
 from app.core.paths import log_dir
 from app.core.provider_access import open_provider
 from app.core.reasons import reason_text
@@ -58,6 +60,11 @@ def failure_text(exc: object, lang: str, provider_id: str = "") -> str:
         return f"{text} ({exc.problem.detail})" if exc.problem.detail else text
     if isinstance(exc, ValueError | OSError) and str(exc):
         return str(exc)  # the core's own sentences (a sheet it cannot read, a file it cannot write)
+    if isinstance(exc, CampaignBusy):  # another operator (or window) sends it: say who, since when
+        holder, since = exc.holder, time.strftime("%H:%M", time.localtime(exc.holder.since))
+        return f"{reason_text('campaign_busy', '', lang)} ({holder.user}@{holder.machine}, {since})"
+    if isinstance(exc, JournalError) and str(exc):
+        return str(exc)  # the journal's own sentences (the team database cannot be reached)
     log.error("unexpected error in the window: %r", exc)
     return QCoreApplication.translate(
         "ProviderSource",

@@ -1,11 +1,11 @@
-"""The main window's menus: File (open a sheet, quit), View (language), Help (about, log folder)."""
+"""The main window's menus: File (open a sheet, team workspace, quit), View (language), Help (about, logs)."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -33,6 +33,8 @@ class WindowMenus(QObject):
         self.open_action = self._action(file_menu, self.tr("&Open sheet…"), "openSheetAction",
                                         self.open_sheet_requested.emit)  # fmt: skip
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.workspace_action = self._action(file_menu, self.tr("Team &workspace…"), "workspaceAction",
+                                             self.on_workspace)  # fmt: skip
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, self.tr("&Quit"), "quitAction", window.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -67,6 +69,14 @@ class WindowMenus(QObject):
         self.settings.set("language", code)
         text = self.tr("The new language takes effect the next time you start Masivo.")
         self.dialogs.inform(self.window, self.tr("Language"), text)
+
+    def on_workspace(self) -> None:
+        """File > Team workspace: which database the team shares (takes effect on the next start)."""
+        from app.gui.workspace_dialog import WorkspaceDialog
+
+        dialog = WorkspaceDialog(self.settings, self.dialogs, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def on_about(self) -> None:
         text = self.tr("Masivo {version}\nSMS and e-mail campaigns from a spreadsheet.\n\nLogs: {folder}")

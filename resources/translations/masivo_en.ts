@@ -593,9 +593,63 @@ Details were written to:
     </message>
 </context>
 <context>
+    <name>InboxPage</name>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="39"/>
+        <location filename="../../app/gui/pages/inbox.py" line="165"/>
+        <source>Replies</source>
+        <translation>Replies</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="76"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="122"/>
+        <source>{replies} replies; opted out: {opt_outs}.</source>
+        <translation>{replies} replies; opted out: {opt_outs}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="129"/>
+        <source>Receiving replies and delivery updates on port {port} while this window is open.</source>
+        <translation>Receiving replies and delivery updates on port {port} while this window is open.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="132"/>
+        <source>The receiver could not run ({problem}): another program may be using port {port}.</source>
+        <translation>The receiver could not run ({problem}): another program may be using port {port}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="137"/>
+        <source>This window is not receiving replies. Replies received by the server&apos;s receiver appear here; to set one up, see “masivo webhooks urls” in docs/webhooks.md.</source>
+        <translation>This window is not receiving replies. Replies received by the server&apos;s receiver appear here; to set one up, see “masivo webhooks urls” in docs/webhooks.md.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="145"/>
+        <source>Export replies</source>
+        <translation>Export replies</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="146"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="157"/>
+        <source>{count} replies were saved in {path}.</source>
+        <translation>{count} replies were saved in {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="158"/>
+        <source>Replies saved</source>
+        <translation>Replies saved</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="87"/>
+        <location filename="../../app/gui/main_window.py" line="92"/>
         <source>{problem}
 
 Masivo will keep this session&apos;s campaigns on this computer.</source>
@@ -604,92 +658,102 @@ Masivo will keep this session&apos;s campaigns on this computer.</source>
 Masivo will keep this session&apos;s campaigns on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="88"/>
+        <location filename="../../app/gui/main_window.py" line="93"/>
         <source>Team database unavailable</source>
         <translation>Team database unavailable</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="93"/>
+        <location filename="../../app/gui/main_window.py" line="98"/>
         <source>Campaign steps</source>
         <translation>Campaign steps</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="95"/>
+        <location filename="../../app/gui/main_window.py" line="100"/>
         <source>1. Provider</source>
         <translation>1. Provider</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="96"/>
+        <location filename="../../app/gui/main_window.py" line="101"/>
         <source>2. Recipients</source>
         <translation>2. Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="97"/>
+        <location filename="../../app/gui/main_window.py" line="102"/>
         <source>3. Message</source>
         <translation>3. Message</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="98"/>
+        <location filename="../../app/gui/main_window.py" line="103"/>
         <source>4. Review and send</source>
         <translation>4. Review and send</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="99"/>
+        <location filename="../../app/gui/main_window.py" line="104"/>
         <source>5. Tracking</source>
         <translation>5. Tracking</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="100"/>
+        <location filename="../../app/gui/main_window.py" line="105"/>
         <source>Campaign history</source>
         <translation>Campaign history</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="135"/>
+        <location filename="../../app/gui/main_window.py" line="106"/>
+        <source>Replies</source>
+        <translation>Replies</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="107"/>
+        <source>Suppression list</source>
+        <translation>Suppression list</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="148"/>
         <source>← &amp;Back</source>
         <translation>← &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="135"/>
+        <location filename="../../app/gui/main_window.py" line="148"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="137"/>
+        <location filename="../../app/gui/main_window.py" line="150"/>
         <source>&amp;Next →</source>
         <translation>&amp;Next →</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="137"/>
+        <location filename="../../app/gui/main_window.py" line="150"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="223"/>
+        <location filename="../../app/gui/main_window.py" line="236"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="224"/>
+        <location filename="../../app/gui/main_window.py" line="237"/>
         <source>First choose the provider and enter its credentials (step 1).</source>
         <translation>First choose the provider and enter its credentials (step 1).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="242"/>
+        <location filename="../../app/gui/main_window.py" line="255"/>
         <source>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</source>
         <translation>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="245"/>
+        <location filename="../../app/gui/main_window.py" line="258"/>
         <source>&amp;Pause and close</source>
         <translation>&amp;Pause and close</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="245"/>
+        <location filename="../../app/gui/main_window.py" line="258"/>
         <source>&amp;Keep sending</source>
         <translation>&amp;Keep sending</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="246"/>
+        <location filename="../../app/gui/main_window.py" line="259"/>
         <source>Close Masivo?</source>
         <translation>Close Masivo?</translation>
     </message>
@@ -960,7 +1024,7 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>ProviderSource</name>
     <message>
-        <location filename="../../app/gui/provider_source.py" line="62"/>
+        <location filename="../../app/gui/provider_source.py" line="69"/>
         <source>Masivo could not finish this because of an unexpected error. Your campaigns are safe in the journal. Details were written to the log in {folder}.</source>
         <translation>Masivo could not finish this because of an unexpected error. Your campaigns are safe in the journal. Details were written to the log in {folder}.</translation>
     </message>
@@ -1125,47 +1189,47 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <translation>{file} · sheet «{sheet}» · addresses in column «{column}»</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="215"/>
+        <location filename="../../app/gui/pages/recipients.py" line="216"/>
         <source>Import cancelled: no recipient was loaded.</source>
         <translation>Import cancelled: no recipient was loaded.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="220"/>
+        <location filename="../../app/gui/pages/recipients.py" line="221"/>
         <source>The sheet could not be imported</source>
         <translation>The sheet could not be imported</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="238"/>
+        <location filename="../../app/gui/pages/recipients.py" line="239"/>
         <source>{name}-rejected.xlsx</source>
         <translation>{name}-rejected.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="239"/>
+        <location filename="../../app/gui/pages/recipients.py" line="240"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="240"/>
+        <location filename="../../app/gui/pages/recipients.py" line="241"/>
         <source>Export rejected rows</source>
         <translation>Export rejected rows</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="252"/>
+        <location filename="../../app/gui/pages/recipients.py" line="253"/>
         <source>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</source>
         <translation>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="254"/>
+        <location filename="../../app/gui/pages/recipients.py" line="255"/>
         <source>Rejected rows exported</source>
         <translation>Rejected rows exported</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="259"/>
+        <location filename="../../app/gui/pages/recipients.py" line="260"/>
         <source>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</source>
         <translation>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="262"/>
+        <location filename="../../app/gui/pages/recipients.py" line="263"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
@@ -1281,6 +1345,54 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <location filename="../../app/gui/recipients_panel.py" line="124"/>
         <source>New here? Try the sample sheet: the Demo provider sends nothing for real.</source>
         <translation>New here? Try the sample sheet: the Demo provider sends nothing for real.</translation>
+    </message>
+</context>
+<context>
+    <name>RepliesModel</name>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <source>Opt-out</source>
+        <translation>Opt-out</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="72"/>
+        <source>Opted out</source>
+        <translation>Opted out</translation>
     </message>
 </context>
 <context>
@@ -1625,104 +1737,261 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
     </message>
 </context>
 <context>
+    <name>SuppressionModel</name>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="117"/>
+        <source>Number or address</source>
+        <translation>Number or address</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="117"/>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="118"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="117"/>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="136"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="136"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="140"/>
+        <source>Replied “{text}”</source>
+        <translation>Replied “{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>SuppressionPage</name>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="60"/>
+        <location filename="../../app/gui/pages/suppression.py" line="199"/>
+        <source>Suppression list</source>
+        <translation>Suppression list</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="69"/>
+        <source>Number or address</source>
+        <translation>Number or address</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="70"/>
+        <source>+56 9 1234 5678 or name@example.com</source>
+        <translation>+56 9 1234 5678 or name@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="71"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="72"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="73"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Remove…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="74"/>
+        <source>&amp;Import sheet…</source>
+        <translation>&amp;Import sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="81"/>
+        <source>&amp;Number or address:</source>
+        <translation>&amp;Number or address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="83"/>
+        <source>R&amp;eason:</source>
+        <translation>R&amp;eason:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="120"/>
+        <source>“{value}” is neither a phone number of {country} nor an e-mail address. Write numbers of other countries with their prefix (+57…).</source>
+        <translation>“{value}” is neither a phone number of {country} nor an e-mail address. Write numbers of other countries with their prefix (+57…).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="122"/>
+        <source>Not added</source>
+        <translation>Not added</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="135"/>
+        <source>{count} numbers or addresses will receive messages of new campaigns again.</source>
+        <translation>{count} numbers or addresses will receive messages of new campaigns again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="136"/>
+        <source>Remove from the suppression list?</source>
+        <translation>Remove from the suppression list?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="138"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="138"/>
+        <source>Keep them</source>
+        <translation>Keep them</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="151"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>Spreadsheets ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="152"/>
+        <source>Import a sheet to the suppression list</source>
+        <translation>Import a sheet to the suppression list</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="159"/>
+        <source>Imported from {file}</source>
+        <translation>Imported from {file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="175"/>
+        <source>{count} numbers or addresses are on the suppression list now.</source>
+        <translation>{count} numbers or addresses are on the suppression list now.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="178"/>
+        <source>{count} rows had no number or address that could be read.</source>
+        <translation>{count} rows had no number or address that could be read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="180"/>
+        <source>Sheet imported</source>
+        <translation>Sheet imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="185"/>
+        <source>The sheet was not imported</source>
+        <translation>The sheet was not imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="191"/>
+        <source>{count} numbers and addresses never receive anything.</source>
+        <translation>{count} numbers and addresses never receive anything.</translation>
+    </message>
+</context>
+<context>
     <name>TrackingPage</name>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="88"/>
+        <location filename="../../app/gui/pages/tracking.py" line="91"/>
         <source>Campaign {id}</source>
         <translation>Campaign {id}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="89"/>
+        <location filename="../../app/gui/pages/tracking.py" line="92"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="148"/>
+        <location filename="../../app/gui/pages/tracking.py" line="153"/>
         <source>The campaign stopped</source>
         <translation>The campaign stopped</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="149"/>
+        <location filename="../../app/gui/pages/tracking.py" line="154"/>
         <source>The campaign paused</source>
         <translation>The campaign paused</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="155"/>
+        <location filename="../../app/gui/pages/tracking.py" line="160"/>
         <source>The campaign could not start</source>
         <translation>The campaign could not start</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="161"/>
+        <location filename="../../app/gui/pages/tracking.py" line="166"/>
         <source>Pausing after the request in flight…</source>
         <translation>Pausing after the request in flight…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="167"/>
+        <location filename="../../app/gui/pages/tracking.py" line="172"/>
         <source>Another campaign is sending</source>
         <translation>Another campaign is sending</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="168"/>
+        <location filename="../../app/gui/pages/tracking.py" line="173"/>
         <source>Only one campaign sends at a time: wait for it to finish or pause it.</source>
         <translation>Only one campaign sends at a time: wait for it to finish or pause it.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="175"/>
+        <location filename="../../app/gui/pages/tracking.py" line="180"/>
         <source>The {count} pending recipients will not receive the message, and the campaign cannot be resumed.</source>
         <translation>The {count} pending recipients will not receive the message, and the campaign cannot be resumed.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="177"/>
+        <location filename="../../app/gui/pages/tracking.py" line="182"/>
         <source>Cancel the campaign?</source>
         <translation>Cancel the campaign?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="178"/>
+        <location filename="../../app/gui/pages/tracking.py" line="183"/>
         <source>Cancel the campaign</source>
         <translation>Cancel the campaign</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="178"/>
+        <location filename="../../app/gui/pages/tracking.py" line="183"/>
         <source>Keep it</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="216"/>
+        <location filename="../../app/gui/pages/tracking.py" line="221"/>
         <source>Campaign {id}: {name} ({provider})</source>
         <translation>Campaign {id}: {name} ({provider})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="233"/>
+        <location filename="../../app/gui/pages/tracking.py" line="238"/>
         <source>Continues at {time}.</source>
         <translation>Continues at {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="252"/>
+        <location filename="../../app/gui/pages/tracking.py" line="257"/>
         <source>{credits} credits</source>
         <translation>{credits} credits</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="256"/>
+        <location filename="../../app/gui/pages/tracking.py" line="261"/>
         <source>No campaign to show</source>
         <translation>No campaign to show</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="258"/>
+        <location filename="../../app/gui/pages/tracking.py" line="263"/>
         <source>Send a campaign from Review and send, or open one from History.</source>
         <translation>Send a campaign from Review and send, or open one from History.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="279"/>
+        <location filename="../../app/gui/pages/tracking.py" line="284"/>
         <source>Unknown messages may or may not have been sent: check them before re-sending them from History.</source>
         <translation>Unknown messages may or may not have been sent: check them before re-sending them from History.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="282"/>
+        <location filename="../../app/gui/pages/tracking.py" line="287"/>
         <source>Resume it to send the pending messages.</source>
         <translation>Resume it to send the pending messages.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="286"/>
+        <location filename="../../app/gui/pages/tracking.py" line="291"/>
         <source>Masivo could not read the campaign</source>
         <translation>Masivo could not read the campaign</translation>
     </message>
@@ -1760,6 +2029,11 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <location filename="../../app/gui/pages/tracking_export.py" line="59"/>
         <source>The report was not saved</source>
         <translation>The report was not saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_replies.py" line="68"/>
+        <source>Replies: {count} (opt-outs: {opt_outs})</source>
+        <translation>Replies: {count} (opt-outs: {opt_outs})</translation>
     </message>
 </context>
 <context>
@@ -1863,52 +2137,57 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <translation>&amp;Open sheet…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="37"/>
+        <location filename="../../app/gui/window_menus.py" line="36"/>
+        <source>Team &amp;workspace…</source>
+        <translation>Team &amp;workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="39"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="41"/>
+        <location filename="../../app/gui/window_menus.py" line="43"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="41"/>
+        <location filename="../../app/gui/window_menus.py" line="43"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="45"/>
+        <location filename="../../app/gui/window_menus.py" line="47"/>
         <source>&amp;System language</source>
         <translation>&amp;System language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="53"/>
+        <location filename="../../app/gui/window_menus.py" line="55"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="54"/>
+        <location filename="../../app/gui/window_menus.py" line="56"/>
         <source>&amp;About Masivo</source>
         <translation>&amp;About Masivo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="56"/>
+        <location filename="../../app/gui/window_menus.py" line="58"/>
         <source>Open the &amp;log folder</source>
         <translation>Open the &amp;log folder</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="68"/>
+        <location filename="../../app/gui/window_menus.py" line="70"/>
         <source>The new language takes effect the next time you start Masivo.</source>
         <translation>The new language takes effect the next time you start Masivo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="69"/>
+        <location filename="../../app/gui/window_menus.py" line="71"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="72"/>
+        <location filename="../../app/gui/window_menus.py" line="82"/>
         <source>Masivo {version}
 SMS and e-mail campaigns from a spreadsheet.
 
@@ -1919,9 +2198,94 @@ SMS and e-mail campaigns from a spreadsheet.
 Logs: {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="73"/>
+        <location filename="../../app/gui/window_menus.py" line="83"/>
         <source>About Masivo</source>
         <translation>About Masivo</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceDialog</name>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="45"/>
+        <location filename="../../app/gui/workspace_dialog.py" line="145"/>
+        <location filename="../../app/gui/workspace_dialog.py" line="151"/>
+        <source>Team workspace</source>
+        <translation>Team workspace</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="47"/>
+        <source>Leave the address empty to keep campaigns on this computer only. To share campaigns, replies and the suppression list with your team, enter the PostgreSQL address your administrator gave you. The password is kept in this computer&apos;s keyring, never in a file.</source>
+        <translation>Leave the address empty to keep campaigns on this computer only. To share campaigns, replies and the suppression list with your team, enter the PostgreSQL address your administrator gave you. The password is kept in this computer&apos;s keyring, never in a file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="53"/>
+        <source>Database address</source>
+        <translation>Database address</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="55"/>
+        <source>Database password</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="57"/>
+        <source>Only if the address needs one</source>
+        <translation>Only if the address needs one</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="58"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="63"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="64"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="80"/>
+        <source>The address must start with postgresql://, e.g. {example}</source>
+        <translation>The address must start with postgresql://, e.g. {example}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="92"/>
+        <source>No address: campaigns stay on this computer.</source>
+        <translation>No address: campaigns stay on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="94"/>
+        <source>Connecting to {address}…</source>
+        <translation>Connecting to {address}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="117"/>
+        <source>Connected: PostgreSQL {version}.</source>
+        <translation>Connected: PostgreSQL {version}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="119"/>
+        <source>The database is empty: Masivo prepares it on its next start.</source>
+        <translation>The database is empty: Masivo prepares it on its next start.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="121"/>
+        <source>Could not connect: {problem}</source>
+        <translation>Could not connect: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="143"/>
+        <source>The password could not be kept in this computer&apos;s keyring ({problem}). Use a .pgpass file instead.</source>
+        <translation>The password could not be kept in this computer&apos;s keyring ({problem}). Use a .pgpass file instead.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="150"/>
+        <source>The new workspace takes effect the next time you start Masivo.</source>
+        <translation>The new workspace takes effect the next time you start Masivo.</translation>
     </message>
 </context>
 </TS>

@@ -593,9 +593,63 @@ Los detalles quedaron en:
     </message>
 </context>
 <context>
+    <name>InboxPage</name>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="39"/>
+        <location filename="../../app/gui/pages/inbox.py" line="165"/>
+        <source>Replies</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="76"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="122"/>
+        <source>{replies} replies; opted out: {opt_outs}.</source>
+        <translation>{replies} respuestas; pidieron la baja: {opt_outs}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="129"/>
+        <source>Receiving replies and delivery updates on port {port} while this window is open.</source>
+        <translation>Recibiendo respuestas y estados de entrega en el puerto {port} mientras esta ventana esté abierta.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="132"/>
+        <source>The receiver could not run ({problem}): another program may be using port {port}.</source>
+        <translation>El receptor no pudo funcionar ({problem}): quizá otro programa usa el puerto {port}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="137"/>
+        <source>This window is not receiving replies. Replies received by the server&apos;s receiver appear here; to set one up, see “masivo webhooks urls” in docs/webhooks.md.</source>
+        <translation>Esta ventana no está recibiendo respuestas. Aquí aparecen las que recibe el receptor del servidor; para instalar uno, vea «masivo webhooks urls» en docs/webhooks.md.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="145"/>
+        <source>Export replies</source>
+        <translation>Exportar respuestas</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="146"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="157"/>
+        <source>{count} replies were saved in {path}.</source>
+        <translation>Se guardaron {count} respuestas en {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/inbox.py" line="158"/>
+        <source>Replies saved</source>
+        <translation>Respuestas guardadas</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="87"/>
+        <location filename="../../app/gui/main_window.py" line="92"/>
         <source>{problem}
 
 Masivo will keep this session&apos;s campaigns on this computer.</source>
@@ -604,92 +658,102 @@ Masivo will keep this session&apos;s campaigns on this computer.</source>
 Masivo guardará las campañas de esta sesión en este computador.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="88"/>
+        <location filename="../../app/gui/main_window.py" line="93"/>
         <source>Team database unavailable</source>
         <translation>Base de datos del equipo no disponible</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="93"/>
+        <location filename="../../app/gui/main_window.py" line="98"/>
         <source>Campaign steps</source>
         <translation>Pasos de la campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="95"/>
+        <location filename="../../app/gui/main_window.py" line="100"/>
         <source>1. Provider</source>
         <translation>1. Proveedor</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="96"/>
+        <location filename="../../app/gui/main_window.py" line="101"/>
         <source>2. Recipients</source>
         <translation>2. Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="97"/>
+        <location filename="../../app/gui/main_window.py" line="102"/>
         <source>3. Message</source>
         <translation>3. Mensaje</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="98"/>
+        <location filename="../../app/gui/main_window.py" line="103"/>
         <source>4. Review and send</source>
         <translation>4. Revisar y enviar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="99"/>
+        <location filename="../../app/gui/main_window.py" line="104"/>
         <source>5. Tracking</source>
         <translation>5. Seguimiento</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="100"/>
+        <location filename="../../app/gui/main_window.py" line="105"/>
         <source>Campaign history</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="135"/>
+        <location filename="../../app/gui/main_window.py" line="106"/>
+        <source>Replies</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="107"/>
+        <source>Suppression list</source>
+        <translation>Lista de exclusión</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="148"/>
         <source>← &amp;Back</source>
         <translation>← A&amp;trás</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="135"/>
+        <location filename="../../app/gui/main_window.py" line="148"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="137"/>
+        <location filename="../../app/gui/main_window.py" line="150"/>
         <source>&amp;Next →</source>
         <translation>&amp;Siguiente →</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="137"/>
+        <location filename="../../app/gui/main_window.py" line="150"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="223"/>
+        <location filename="../../app/gui/main_window.py" line="236"/>
         <source>Open sheet</source>
         <translation>Abrir planilla</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="224"/>
+        <location filename="../../app/gui/main_window.py" line="237"/>
         <source>First choose the provider and enter its credentials (step 1).</source>
         <translation>Primero elija el proveedor e ingrese sus credenciales (paso 1).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="242"/>
+        <location filename="../../app/gui/main_window.py" line="255"/>
         <source>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</source>
         <translation>Hay una campaña enviándose. Masivo la pausará después de los mensajes en curso; la próxima vez que abra Masivo le ofrecerá reanudarla donde quedó.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="245"/>
+        <location filename="../../app/gui/main_window.py" line="258"/>
         <source>&amp;Pause and close</source>
         <translation>&amp;Pausar y cerrar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="245"/>
+        <location filename="../../app/gui/main_window.py" line="258"/>
         <source>&amp;Keep sending</source>
         <translation>&amp;Seguir enviando</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="246"/>
+        <location filename="../../app/gui/main_window.py" line="259"/>
         <source>Close Masivo?</source>
         <translation>¿Cerrar Masivo?</translation>
     </message>
@@ -960,7 +1024,7 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>ProviderSource</name>
     <message>
-        <location filename="../../app/gui/provider_source.py" line="62"/>
+        <location filename="../../app/gui/provider_source.py" line="69"/>
         <source>Masivo could not finish this because of an unexpected error. Your campaigns are safe in the journal. Details were written to the log in {folder}.</source>
         <translation>Masivo no pudo terminar esto por un error inesperado. Sus campañas están guardadas y a salvo. Los detalles quedaron en el registro, en {folder}.</translation>
     </message>
@@ -1125,47 +1189,47 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <translation>{file} · hoja «{sheet}» · direcciones en la columna «{column}»</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="215"/>
+        <location filename="../../app/gui/pages/recipients.py" line="216"/>
         <source>Import cancelled: no recipient was loaded.</source>
         <translation>Importación cancelada: no se cargó ningún destinatario.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="220"/>
+        <location filename="../../app/gui/pages/recipients.py" line="221"/>
         <source>The sheet could not be imported</source>
         <translation>No se pudo importar la planilla</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="238"/>
+        <location filename="../../app/gui/pages/recipients.py" line="239"/>
         <source>{name}-rejected.xlsx</source>
         <translation>{name}-rechazadas.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="239"/>
+        <location filename="../../app/gui/pages/recipients.py" line="240"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="240"/>
+        <location filename="../../app/gui/pages/recipients.py" line="241"/>
         <source>Export rejected rows</source>
         <translation>Exportar filas rechazadas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="252"/>
+        <location filename="../../app/gui/pages/recipients.py" line="253"/>
         <source>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</source>
         <translation>Filas rechazadas guardadas en {path}: {n}. Corríjalas ahí e importe esa planilla.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="254"/>
+        <location filename="../../app/gui/pages/recipients.py" line="255"/>
         <source>Rejected rows exported</source>
         <translation>Filas rechazadas exportadas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="259"/>
+        <location filename="../../app/gui/pages/recipients.py" line="260"/>
         <source>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</source>
         <translation>No se pudo escribir {path}: puede estar abierto en otro programa. Ciérrelo o elija otro nombre, e intente de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="262"/>
+        <location filename="../../app/gui/pages/recipients.py" line="263"/>
         <source>Export failed</source>
         <translation>No se pudo exportar</translation>
     </message>
@@ -1281,6 +1345,54 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <location filename="../../app/gui/recipients_panel.py" line="124"/>
         <source>New here? Try the sample sheet: the Demo provider sends nothing for real.</source>
         <translation>¿Primera vez? Pruebe con la planilla de ejemplo: el proveedor Demo no envía nada de verdad.</translation>
+    </message>
+</context>
+<context>
+    <name>RepliesModel</name>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <source>Opt-out</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="72"/>
+        <source>Opted out</source>
+        <translation>Pidió la baja</translation>
     </message>
 </context>
 <context>
@@ -1625,104 +1737,261 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
     </message>
 </context>
 <context>
+    <name>SuppressionModel</name>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="117"/>
+        <source>Number or address</source>
+        <translation>Número o dirección</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="117"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="118"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="117"/>
+        <source>Added</source>
+        <translation>Agregado</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="136"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="136"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/inbox_models.py" line="140"/>
+        <source>Replied “{text}”</source>
+        <translation>Respondió «{text}»</translation>
+    </message>
+</context>
+<context>
+    <name>SuppressionPage</name>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="60"/>
+        <location filename="../../app/gui/pages/suppression.py" line="199"/>
+        <source>Suppression list</source>
+        <translation>Lista de exclusión</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="69"/>
+        <source>Number or address</source>
+        <translation>Número o dirección</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="70"/>
+        <source>+56 9 1234 5678 or name@example.com</source>
+        <translation>+56 9 1234 5678 o nombre@ejemplo.cl</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="71"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="72"/>
+        <source>&amp;Add</source>
+        <translation>A&amp;gregar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="73"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="74"/>
+        <source>&amp;Import sheet…</source>
+        <translation>&amp;Importar planilla…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="81"/>
+        <source>&amp;Number or address:</source>
+        <translation>&amp;Número o dirección:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="83"/>
+        <source>R&amp;eason:</source>
+        <translation>Mo&amp;tivo:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="120"/>
+        <source>“{value}” is neither a phone number of {country} nor an e-mail address. Write numbers of other countries with their prefix (+57…).</source>
+        <translation>«{value}» no es un número de teléfono de {country} ni una dirección de correo. Escriba los números de otros países con su prefijo (+57…).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="122"/>
+        <source>Not added</source>
+        <translation>No se agregó</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="135"/>
+        <source>{count} numbers or addresses will receive messages of new campaigns again.</source>
+        <translation>{count} números o direcciones volverán a recibir los mensajes de las campañas nuevas.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="136"/>
+        <source>Remove from the suppression list?</source>
+        <translation>¿Quitar de la lista de exclusión?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="138"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="138"/>
+        <source>Keep them</source>
+        <translation>Mantenerlos</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="151"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>Planillas ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="152"/>
+        <source>Import a sheet to the suppression list</source>
+        <translation>Importar una planilla a la lista de exclusión</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="159"/>
+        <source>Imported from {file}</source>
+        <translation>Importado de {file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="175"/>
+        <source>{count} numbers or addresses are on the suppression list now.</source>
+        <translation>Ahora hay {count} números o direcciones de la planilla en la lista de exclusión.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="178"/>
+        <source>{count} rows had no number or address that could be read.</source>
+        <translation>{count} filas no tenían un número o dirección que se pudiera leer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="180"/>
+        <source>Sheet imported</source>
+        <translation>Planilla importada</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="185"/>
+        <source>The sheet was not imported</source>
+        <translation>No se importó la planilla</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/suppression.py" line="191"/>
+        <source>{count} numbers and addresses never receive anything.</source>
+        <translation>{count} números y direcciones nunca reciben nada.</translation>
+    </message>
+</context>
+<context>
     <name>TrackingPage</name>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="88"/>
+        <location filename="../../app/gui/pages/tracking.py" line="91"/>
         <source>Campaign {id}</source>
         <translation>Campaña {id}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="89"/>
+        <location filename="../../app/gui/pages/tracking.py" line="92"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="148"/>
+        <location filename="../../app/gui/pages/tracking.py" line="153"/>
         <source>The campaign stopped</source>
         <translation>La campaña se detuvo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="149"/>
+        <location filename="../../app/gui/pages/tracking.py" line="154"/>
         <source>The campaign paused</source>
         <translation>La campaña se pausó</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="155"/>
+        <location filename="../../app/gui/pages/tracking.py" line="160"/>
         <source>The campaign could not start</source>
         <translation>La campaña no pudo comenzar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="161"/>
+        <location filename="../../app/gui/pages/tracking.py" line="166"/>
         <source>Pausing after the request in flight…</source>
         <translation>Pausando después de la solicitud en curso…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="167"/>
+        <location filename="../../app/gui/pages/tracking.py" line="172"/>
         <source>Another campaign is sending</source>
         <translation>Otra campaña se está enviando</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="168"/>
+        <location filename="../../app/gui/pages/tracking.py" line="173"/>
         <source>Only one campaign sends at a time: wait for it to finish or pause it.</source>
         <translation>Solo se envía una campaña a la vez: espere a que termine o páusela.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="175"/>
+        <location filename="../../app/gui/pages/tracking.py" line="180"/>
         <source>The {count} pending recipients will not receive the message, and the campaign cannot be resumed.</source>
         <translation>Los destinatarios pendientes ({count}) no recibirán el mensaje y la campaña no se podrá reanudar.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="177"/>
+        <location filename="../../app/gui/pages/tracking.py" line="182"/>
         <source>Cancel the campaign?</source>
         <translation>¿Cancelar la campaña?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="178"/>
+        <location filename="../../app/gui/pages/tracking.py" line="183"/>
         <source>Cancel the campaign</source>
         <translation>Cancelar la campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="178"/>
+        <location filename="../../app/gui/pages/tracking.py" line="183"/>
         <source>Keep it</source>
         <translation>Mantenerla</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="216"/>
+        <location filename="../../app/gui/pages/tracking.py" line="221"/>
         <source>Campaign {id}: {name} ({provider})</source>
         <translation>Campaña {id}: {name} ({provider})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="233"/>
+        <location filename="../../app/gui/pages/tracking.py" line="238"/>
         <source>Continues at {time}.</source>
         <translation>Continúa el {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="252"/>
+        <location filename="../../app/gui/pages/tracking.py" line="257"/>
         <source>{credits} credits</source>
         <translation>{credits} créditos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="256"/>
+        <location filename="../../app/gui/pages/tracking.py" line="261"/>
         <source>No campaign to show</source>
         <translation>No hay campaña para mostrar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="258"/>
+        <location filename="../../app/gui/pages/tracking.py" line="263"/>
         <source>Send a campaign from Review and send, or open one from History.</source>
         <translation>Envíe una campaña desde Revisar y enviar, o abra una desde el Historial.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="279"/>
+        <location filename="../../app/gui/pages/tracking.py" line="284"/>
         <source>Unknown messages may or may not have been sent: check them before re-sending them from History.</source>
         <translation>Los mensajes desconocidos pueden haberse enviado o no: revíselos antes de reenviarlos desde el Historial.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="282"/>
+        <location filename="../../app/gui/pages/tracking.py" line="287"/>
         <source>Resume it to send the pending messages.</source>
         <translation>Reanúdela para enviar los mensajes pendientes.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="286"/>
+        <location filename="../../app/gui/pages/tracking.py" line="291"/>
         <source>Masivo could not read the campaign</source>
         <translation>Masivo no pudo leer la campaña</translation>
     </message>
@@ -1760,6 +2029,11 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <location filename="../../app/gui/pages/tracking_export.py" line="59"/>
         <source>The report was not saved</source>
         <translation>El informe no se guardó</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/tracking_replies.py" line="68"/>
+        <source>Replies: {count} (opt-outs: {opt_outs})</source>
+        <translation>Respuestas: {count} (bajas: {opt_outs})</translation>
     </message>
 </context>
 <context>
@@ -1863,52 +2137,57 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <translation>&amp;Abrir planilla…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="37"/>
+        <location filename="../../app/gui/window_menus.py" line="36"/>
+        <source>Team &amp;workspace…</source>
+        <translation>&amp;Espacio de trabajo…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_menus.py" line="39"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="41"/>
+        <location filename="../../app/gui/window_menus.py" line="43"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="41"/>
+        <location filename="../../app/gui/window_menus.py" line="43"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="45"/>
+        <location filename="../../app/gui/window_menus.py" line="47"/>
         <source>&amp;System language</source>
         <translation>Idioma del &amp;sistema</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="53"/>
+        <location filename="../../app/gui/window_menus.py" line="55"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="54"/>
+        <location filename="../../app/gui/window_menus.py" line="56"/>
         <source>&amp;About Masivo</source>
         <translation>&amp;Acerca de Masivo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="56"/>
+        <location filename="../../app/gui/window_menus.py" line="58"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir la carpeta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="68"/>
+        <location filename="../../app/gui/window_menus.py" line="70"/>
         <source>The new language takes effect the next time you start Masivo.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que inicie Masivo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="69"/>
+        <location filename="../../app/gui/window_menus.py" line="71"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="72"/>
+        <location filename="../../app/gui/window_menus.py" line="82"/>
         <source>Masivo {version}
 SMS and e-mail campaigns from a spreadsheet.
 
@@ -1919,9 +2198,94 @@ Campañas de SMS y correo electrónico desde una planilla.
 Registros: {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="73"/>
+        <location filename="../../app/gui/window_menus.py" line="83"/>
         <source>About Masivo</source>
         <translation>Acerca de Masivo</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceDialog</name>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="45"/>
+        <location filename="../../app/gui/workspace_dialog.py" line="145"/>
+        <location filename="../../app/gui/workspace_dialog.py" line="151"/>
+        <source>Team workspace</source>
+        <translation>Espacio de trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="47"/>
+        <source>Leave the address empty to keep campaigns on this computer only. To share campaigns, replies and the suppression list with your team, enter the PostgreSQL address your administrator gave you. The password is kept in this computer&apos;s keyring, never in a file.</source>
+        <translation>Deje la dirección vacía para guardar las campañas solo en este equipo. Para compartir campañas, respuestas y la lista de exclusión con su equipo de trabajo, escriba la dirección de PostgreSQL que le dio su administrador. La contraseña se guarda en el almacén de claves de este equipo, nunca en un archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="53"/>
+        <source>Database address</source>
+        <translation>Dirección de la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="55"/>
+        <source>Database password</source>
+        <translation>Contraseña de la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="57"/>
+        <source>Only if the address needs one</source>
+        <translation>Solo si la dirección la pide</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="58"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Probar conexión</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="63"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="64"/>
+        <source>&amp;Password:</source>
+        <translation>Co&amp;ntraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="80"/>
+        <source>The address must start with postgresql://, e.g. {example}</source>
+        <translation>La dirección debe comenzar con postgresql://, p. ej. {example}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="92"/>
+        <source>No address: campaigns stay on this computer.</source>
+        <translation>Sin dirección: las campañas quedan en este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="94"/>
+        <source>Connecting to {address}…</source>
+        <translation>Conectando con {address}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="117"/>
+        <source>Connected: PostgreSQL {version}.</source>
+        <translation>Conectado: PostgreSQL {version}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="119"/>
+        <source>The database is empty: Masivo prepares it on its next start.</source>
+        <translation>La base de datos está vacía: Masivo la prepara al iniciar la próxima vez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="121"/>
+        <source>Could not connect: {problem}</source>
+        <translation>No se pudo conectar: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="143"/>
+        <source>The password could not be kept in this computer&apos;s keyring ({problem}). Use a .pgpass file instead.</source>
+        <translation>No se pudo guardar la contraseña en el almacén de claves de este equipo ({problem}). Use un archivo .pgpass.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/workspace_dialog.py" line="150"/>
+        <source>The new workspace takes effect the next time you start Masivo.</source>
+        <translation>El nuevo espacio de trabajo se usa desde la próxima vez que inicie Masivo.</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.core.journal.backend import Backend, JournalError, SqliteBackend
+from app.core.journal.errors import CampaignBusy, DatabaseUnavailable, Holder, LeaseLost
 from app.core.journal.journal import Journal, text_key
 from app.core.journal.migrations import LATEST
 from app.core.journal.models import (
@@ -31,11 +32,15 @@ __all__ = [
     "SENT_STATES",
     "Backend",
     "Campaign",
+    "CampaignBusy",
     "CampaignStatus",
     "Claim",
+    "DatabaseUnavailable",
     "Event",
+    "Holder",
     "Journal",
     "JournalError",
+    "LeaseLost",
     "MessageRecord",
     "NewCampaign",
     "NewMessage",
@@ -71,5 +76,9 @@ def open_journal(url: str | None = None, *, migrate: bool = True) -> Journal:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         backend = SqliteBackend(path)
     if migrate:
-        backend.migrate()
+        try:
+            backend.migrate()
+        except BaseException:
+            backend.close()  # a journal it refuses (a newer Masivo's) leaves no connection open
+            raise
     return Journal(backend)

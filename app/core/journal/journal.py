@@ -17,6 +17,7 @@ from typing import Any
 from app.core.journal import queries as q
 from app.core.journal.backend import Backend, Row
 from app.core.journal.inbox import Inbox
+from app.core.journal.lease import Leases
 from app.core.journal.models import (
     STATE_RANK,
     Campaign,
@@ -34,7 +35,7 @@ from app.providers.base import State, StatusUpdate
 PAGE = 5000  # rows read a page at a time: a 1,000,000-row campaign is never held in memory
 
 
-class Journal(SendQueue, SuppressionList):
+class Journal(SendQueue, SuppressionList, Leases):
     """The one store of campaign state; the engine, the CLI and the window call these methods."""
 
     def __init__(self, backend: Backend, clock: Callable[[], float] = time.time) -> None:
@@ -128,11 +129,13 @@ class Journal(SendQueue, SuppressionList):
         self.backend.execute(q.TOUCH_CAMPAIGN, (self.clock(), campaign_id))
 
     def begin_run(self, campaign_id: int) -> int:
-        """Mark the campaign running; rows a dead sender left `sending` become `unknown`. Returns how many."""
-        # A later issue takes the campaign's lease here, so that one sender at a time can do this.
+        """Take the campaign's lease (else CampaignBusy) and mark it running; rows a dead sender left
+        `sending` become `unknown`. Returns how many. `release_lease` ends the run."""
         with self.backend.transaction():
+            token = self.acquire_lease(campaign_id)
             lost = self.recover(campaign_id)
             self.set_status(campaign_id, CampaignStatus.RUNNING)
+        self.hold_lease(campaign_id, token)
         return lost
 
     def delete_campaign(self, campaign_id: int) -> None:
@@ -250,6 +253,7 @@ class Journal(SendQueue, SuppressionList):
         return self.backend.schema_version()
 
     def close(self) -> None:
+        self.release_all_leases()
         self.backend.close()
 
 

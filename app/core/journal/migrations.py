@@ -147,7 +147,25 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
-    # Reserved: a later migration adds `campaign_leases` (one sender per campaign, fencing every send).
+    Migration(
+        3,
+        "campaign leases: one sender per campaign, fencing every send (see lease.py)",
+        (
+            # One row per campaign ever sent; `token` only grows (a released lease keeps it, expired).
+            # `process_space`: where `pid` means something (boot, PID namespace): a dead holder is seen there.
+            """CREATE TABLE campaign_leases (
+                campaign_id BIGINT PRIMARY KEY REFERENCES campaigns (id) ON DELETE CASCADE,
+                token BIGINT NOT NULL,
+                user_name TEXT NOT NULL,
+                machine TEXT NOT NULL,
+                pid INTEGER NOT NULL,
+                acquired_at {float} NOT NULL,
+                renewed_at {float} NOT NULL,
+                expires_at {float} NOT NULL,
+                process_space TEXT NOT NULL DEFAULT ''
+            )""",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

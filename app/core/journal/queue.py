@@ -25,6 +25,7 @@ class SendQueue:
 
     backend: Backend
     clock: Callable[[], float] = time.time
+    fence: Callable[[int], None]  # `Leases.fence`
 
     def claim(
         self, campaign_id: int, limit: int, *, same_text: bool = False, results: Sequence[SendResult] = ()
@@ -36,6 +37,7 @@ class SendQueue:
         `results` of the previous requests are recorded in the same commit.
         """
         with self.backend.transaction():
+            self.fence(campaign_id)  # this sender's lease, renewed in this commit (else LeaseLost)
             self.record_results(results)
             if self.claimed(campaign_id):
                 raise JournalError(f"Campaign {campaign_id} is being sent by another sender.")
@@ -128,7 +130,10 @@ class SendQueue:
         return float(rows[0][1]) if rows else None
 
     def _unclaim(self, campaign_id: int, keys: Sequence[int]) -> None:
-        left = set(self.claimed(campaign_id)) - set(keys)
+        claimed = self.claimed(campaign_id)
+        left = set(claimed) - set(keys)
+        if len(left) == len(claimed):  # none of them is in it: the claim is another sender's now, leave it
+            return
         if left:
             self.backend.execute(q.UPDATE_CLAIM, (dumps(sorted(left)), campaign_id))
         else:

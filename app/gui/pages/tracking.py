@@ -25,6 +25,7 @@ from app.gui.formatting import number, ui_lang
 from app.gui.pages import Page
 from app.gui.pages.tracking_export import export_report
 from app.gui.pages.tracking_panel import TrackingPanel
+from app.gui.pages.tracking_replies import CampaignReplies
 from app.gui.pages.tracking_rows import RowsLoader
 from app.gui.provider_source import failure_text, provider_name
 from app.gui.runner import CampaignRunner, Watch
@@ -60,6 +61,8 @@ class TrackingPage(Page):
         self.rows = RowsLoader(journal, self.model, self)
         self.filter = StateFilter(self.model, self)
         self.panel = TrackingPanel(self)
+        self.replies = CampaignReplies(journal, self)  # the campaign's replies, below its messages
+        self.layout().addWidget(self.replies)  # type: ignore[union-attr]  # the panel's column
         self.panel.table.setModel(self.filter)
         self.panel.size_columns()
         self.panel.filter_combo.currentIndexChanged.connect(self.on_filter_changed)
@@ -96,10 +99,12 @@ class TrackingPage(Page):
         self.rows.lang = self.lang
         self.rows.show(campaign_id)
         self.rows.follow(self.sending())
+        self.replies.show_campaign(campaign_id)
 
     def shutdown(self) -> None:
         """The window is closing: let the journal reads end."""
         self.rows.shutdown()
+        self.replies.shutdown()
         self.workers.shutdown()
 
     def sending(self) -> bool:

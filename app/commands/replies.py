@@ -1,0 +1,61 @@
+"""`masivo replies [--campaign C]`: replies received, oldest first, with the campaign and row they answer."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import Any, TextIO
+
+from app.commands._common import find_campaign, open_journal_or_fail, say
+from app.commands._provider import CommandError, emit
+from app.core.journal.inbox_models import Reply
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        return replies(args, out)
+    except CommandError as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
+
+
+def replies(args: argparse.Namespace, out: TextIO) -> int:
+    journal = open_journal_or_fail()
+    try:
+        campaign_id = find_campaign(journal, args.campaign).id if args.campaign else None
+        found = journal.inbox.replies(campaign_id)
+    finally:
+        journal.close()
+    lines = [_line(reply) for reply in found]
+    nothing = say("No se han recibido respuestas.", "No replies received.")
+    emit(out, args, {"replies": [reply_object(reply) for reply in found]}, "\n".join(lines) or nothing)
+    return 0
+
+
+def reply_object(reply: Reply) -> dict[str, Any]:
+    """A reply as `--json` prints it."""
+    return {
+        "received_at": when(reply.received_at),
+        "provider": reply.provider,
+        "from": reply.sender,
+        "to": reply.recipient,
+        "text": reply.text,
+        "campaign": reply.campaign_id,
+        "campaign_name": reply.campaign_name,
+        "row": reply.sheet_row,
+        "opt_out": reply.opt_out,
+    }
+
+
+def when(epoch: float) -> str:
+    return dt.datetime.fromtimestamp(epoch).isoformat(timespec="seconds")
+
+
+def _line(reply: Reply) -> str:
+    where = (
+        say(f"campaña {reply.campaign_id}, fila {reply.sheet_row}", f"campaign {reply.campaign_id}, row "
+            f"{reply.sheet_row}") if reply.campaign_id is not None else "—"
+    )  # fmt: skip
+    mark = say("  [BAJA]", "  [OPT-OUT]") if reply.opt_out else ""
+    return f"{when(reply.received_at)}  {reply.provider}  {reply.sender}  ({where})  {reply.text}{mark}"

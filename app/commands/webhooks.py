@@ -1,0 +1,168 @@
+"""`masivo webhooks serve|urls|rotate`: the receiver of status updates and replies providers push."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
+from typing import TextIO
+
+from app.commands._common import open_journal_or_fail, say
+from app.commands._provider import CommandError, emit
+from app.core.journal.inbox_models import Stored
+from app.core.logs import REDACTOR
+from app.core.secrets import CredentialStore, KeyringUnavailable
+from app.core.settings import open_settings
+from app.webhooks.routes import ROUTES, ensure_tokens, rotate_tokens, urls
+
+log = logging.getLogger(__name__)
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        if args.action == "serve":
+            return serve(args, out)
+        if args.action == "urls":
+            return show_urls(args, out)
+        return rotate(args, out)
+    except CommandError as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
+
+
+def no_keyring() -> CommandError:
+    return CommandError(say(
+        "No hay un almacén de claves del sistema (keyring) en este equipo, y el receptor guarda allí "
+        "las claves secretas de sus URL: vea en docs/webhooks.md cómo usar uno en un servidor.",
+        "This computer has no system keyring, where the receiver keeps the secret keys of its URLs: "
+        "see docs/webhooks.md for how to use one on a server.",
+    ), 2)  # fmt: skip
+
+
+def tokens_or_fail(store: CredentialStore | None = None) -> dict[str, str]:
+    try:
+        return ensure_tokens(store or CredentialStore())
+    except KeyringUnavailable:
+        raise no_keyring() from None
+
+
+def serve(args: argparse.Namespace, out: TextIO) -> int:
+    """Receive until SIGINT/SIGTERM, then stop cleanly (requests in flight finish first)."""
+    from app.webhooks.server import Receiver
+
+    tokens = tokens_or_fail()
+    journal = open_journal_or_fail()
+    receiver = Receiver(journal, tokens, host=args.host, port=args.port,
+                        words=open_settings().get("opt_out_words"), on_stored=_log_stored)  # fmt: skip
+    stop = threading.Event()
+    try:
+        with _stderr_warnings(), _stop_on_signals(stop):
+            try:
+                receiver.start()
+            except OSError as exc:
+                raise CommandError(say(
+                    f"No se pudo escuchar en {args.host}:{args.port} ({exc.strerror or exc}): "
+                    "¿otro programa usa ese puerto? Elija otro con --port.",
+                    f"Cannot listen on {args.host}:{args.port} ({exc.strerror or exc}): is another program "
+                    "using that port? Choose another with --port.",
+                ), 2) from None  # fmt: skip
+            try:
+                _announce(args, out, receiver.url, receiver.port)
+                while not stop.wait(0.5):
+                    pass
+            finally:
+                receiver.stop()  # requests in flight are answered first
+        done = say(f"Receptor detenido: {receiver.writer.stored} eventos guardados.",
+                   f"Receiver stopped: {receiver.writer.stored} events stored.")  # fmt: skip
+        print(done, file=sys.stderr if getattr(args, "json", False) else out)
+        return 0
+    finally:
+        journal.close()
+
+
+def _announce(args: argparse.Namespace, out: TextIO, url: str, port: int) -> None:
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(say("Atención: el receptor habla HTTP sin cifrar; póngalo tras un proxy con TLS "
+                  "(docs/webhooks.md) en vez de exponerlo.",
+                  "Warning: the receiver speaks unencrypted HTTP; put it behind a TLS proxy "
+                  "(docs/webhooks.md) instead of exposing it."), file=sys.stderr)  # fmt: skip
+    started = {"url": url, "host": args.host, "port": port}
+    emit(out, args, started, say(f"Recibiendo en {url} (Ctrl+C para detener).",
+                                 f"Receiving on {url} (Ctrl+C to stop)."))  # fmt: skip
+    out.flush()
+
+
+def show_urls(args: argparse.Namespace, out: TextIO) -> int:
+    base = args.base_url.strip()
+    if not base.startswith(("https://", "http://")):
+        raise CommandError(say(
+            f"«{base}» no es una dirección web: escriba la dirección pública del receptor, "
+            "p. ej. https://masivo.miempresa.cl",
+            f"“{base}” is not a web address: give the receiver's public address, e.g. https://masivo.example.com",
+        ), 2)  # fmt: skip
+    found = urls(base, tokens_or_fail())
+    lines = [f"{route.label}:\n  {found[route.name]}" for route in ROUTES]
+    if base.startswith("http://"):
+        lines.append(say("Atención: con http:// la clave secreta viaja sin cifrar; use https://.",
+                         "Warning: with http:// the secret key travels in clear; use https://."))  # fmt: skip
+    emit(out, args, found, "\n".join(lines))
+    return 0
+
+
+def rotate(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        rotate_tokens(CredentialStore())
+    except KeyringUnavailable:
+        raise no_keyring() from None
+    text = say(
+        "Se crearon claves nuevas: las URL anteriores ya no funcionan. Reinicie el receptor, vea las URL "
+        "nuevas con «masivo webhooks urls --base-url URL» y péguelas en la consola de cada proveedor.",
+        "New keys were made: the old URLs no longer work. Restart the receiver, see the new URLs with "
+        "“masivo webhooks urls --base-url URL” and paste them into each provider's console.",
+    )
+    emit(out, args, {"rotated": [route.name for route in ROUTES]}, text)
+    return 0
+
+
+def _log_stored(outcomes: Sequence[Stored]) -> None:
+    """What the operator's log says per group (counts, no numbers or texts: they are personal data)."""
+    replies = [o.reply for o in outcomes if o.new and o.reply is not None]
+    opt_outs = sum(1 for reply in replies if reply.opt_out)
+    if replies:
+        log.info("%d replies stored (%d opt-outs)", len(replies), opt_outs)
+
+
+@contextmanager
+def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """SIGINT and SIGTERM set `stop` (the main thread then stops the receiver cleanly)."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    names = [name for name in ("SIGINT", "SIGTERM", "SIGBREAK") if hasattr(signal, name)]
+    previous = {name: signal.signal(getattr(signal, name), handler) for name in names}
+    try:
+        yield
+    finally:
+        for name, old in previous.items():
+            signal.signal(getattr(signal, name), old)
+
+
+@contextmanager
+def _stderr_warnings() -> Iterator[None]:
+    """Warnings and errors on stderr too (journald keeps them); through the redactor, like the log file."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.addFilter(REDACTOR)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
