@@ -20,6 +20,7 @@ from app.gui.draft import CampaignDraft
 from app.gui.pages.recipients import RecipientsPage
 from app.gui.recipients_import import Batch
 from app.gui.recipients_model import RecipientsModel
+from app.gui.worker import Task
 from app.providers.base import Channel
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.sheets import DUPLICATES, INVALID, ROWS, VALID, write_csv, write_sheet
@@ -176,11 +177,25 @@ def test_changing_the_country_validates_the_numbers_again(
 
 
 def test_cancel_stops_the_import_and_loads_nothing(
-    qtbot: QtBot, host: Host, settings: Settings, tmp_path: Path
+    qtbot: QtBot, host: Host, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = make_page(host, settings)
+    from app.gui import recipients_import
     from app.gui.import_dialog import ImportChoice
 
+    def held_after_first_batch(request: recipients_import.ImportRequest, task: Task) -> int:
+        # The importer is fast: hold it after its first batch until the click, or it may finish first.
+        report = task.progress
+
+        def progress(item: object) -> None:
+            report(item)
+            if isinstance(item, Batch):
+                task.cancel.wait(20)
+
+        task.progress = progress
+        return recipients_import.import_rows(request, task)
+
+    monkeypatch.setattr("app.gui.pages.recipients.import_rows", held_after_first_batch)
     page.start_import(ImportChoice(write_csv(tmp_path / "grande.csv", 100_000), None, None, None))
     worker = page._worker
     assert worker is not None
