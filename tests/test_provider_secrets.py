@@ -19,13 +19,13 @@ from typing import Any
 
 import pytest
 
-from app.core.logs import Redactor
 from app.providers import connecta, connectus
-from app.providers.base import Channel, Credentials, OutgoingMessage, Provider, ProviderFailure, SendOptions
+from app.providers.base import Channel, Credentials, OutgoingMessage, Provider, SendOptions
 from app.providers.http import HttpClient
 from tests.fakes.connecta import FakeConnecta
 from tests.fakes.connectus import FakeConnectus
 from tests.fakes.server import Reply, serving
+from tests.secret_checks import assert_clean, failures_of
 
 
 @dataclass
@@ -87,39 +87,6 @@ def every_call(provider: Provider) -> list[Callable[[], object]]:
     if provider.capabilities.bulk_size > 1:
         calls.append(lambda: provider.send(pair, SendOptions()))
     return calls
-
-
-def failures_of(calls: list[Callable[[], object]]) -> list[ProviderFailure]:
-    caught = []
-    for call in calls:
-        try:
-            call()
-        except ProviderFailure as failure:
-            caught.append(failure)
-    return caught
-
-
-def exception_texts(failure: BaseException) -> list[str]:
-    """The texts a traceback would show: the chain of causes, and contexts unless suppressed."""
-    seen: BaseException | None = failure
-    texts = []
-    while seen is not None:
-        texts += [str(seen), repr(seen)]
-        seen = seen.__cause__ or (None if seen.__suppress_context__ else seen.__context__)
-    return texts
-
-
-def assert_clean(secret: str, caplog: pytest.LogCaptureFixture, failures: list[ProviderFailure]) -> None:
-    redactor = Redactor()  # knows no secret: only the patterns protect the log
-    assert caplog.records, "the test must have logged something to prove anything"
-    for record in caplog.records:
-        message = record.getMessage()
-        if record.name.startswith("app."):
-            assert secret not in message, f"{record.name} logged the secret: {message}"
-        assert secret not in redactor.redact(message), f"{record.name} leaks past the filter: {message}"
-    for failure in failures:
-        for text in exception_texts(failure):
-            assert secret not in text, f"an exception shows the secret: {text}"
 
 
 def test_successful_requests(vendor: Vendor, debug_logs: pytest.LogCaptureFixture) -> None:

@@ -18,14 +18,14 @@ from typing import Any
 
 import pytest
 
-from app.core.logs import Redactor
 from app.providers import convergia, itcloud, wavy
-from app.providers.base import Channel, Credentials, OutgoingMessage, Provider, ProviderFailure, SendOptions
+from app.providers.base import Channel, Credentials, OutgoingMessage, Provider, SendOptions
 from app.providers.http import HttpClient
 from tests.fakes.convergia import FakeConvergia
 from tests.fakes.itcloud import BOGOTA, FakeItCloud
 from tests.fakes.server import Reply, serving
 from tests.fakes.wavy import FakeWavy
+from tests.secret_checks import assert_clean, failures_of
 
 
 @dataclass
@@ -85,45 +85,12 @@ def every_call(provider: Provider) -> list[Callable[[], object]]:
     return calls
 
 
-def failures_of(calls: list[Callable[[], object]]) -> list[ProviderFailure]:
-    caught = []
-    for call in calls:
-        try:
-            call()
-        except ProviderFailure as failure:
-            caught.append(failure)
-    return caught
-
-
-def exception_texts(failure: BaseException) -> list[str]:
-    """The texts a traceback would show: the chain of causes, and contexts unless suppressed."""
-    seen: BaseException | None = failure
-    texts = []
-    while seen is not None:
-        texts += [str(seen), repr(seen)]
-        seen = seen.__cause__ or (None if seen.__suppress_context__ else seen.__context__)
-    return texts
-
-
-def assert_clean(vendor: Vendor, caplog: pytest.LogCaptureFixture, failures: list[ProviderFailure]) -> None:
-    redactor = Redactor()  # knows no secret: only the patterns protect the log
-    assert caplog.records, "the test must have logged something to prove anything"
-    for record in caplog.records:
-        message = record.getMessage()
-        if record.name.startswith("app."):
-            assert vendor.secret not in message, f"{record.name} logged the secret: {message}"
-        assert vendor.secret not in redactor.redact(message), f"{record.name} leaks past the filter"
-    for failure in failures:
-        for text in exception_texts(failure):
-            assert vendor.secret not in text, f"an exception shows the secret: {text}"
-
-
 def test_successful_requests(vendor: Vendor, debug_logs: pytest.LogCaptureFixture) -> None:
     with serving(vendor.fake.handle) as server:
         failures = failures_of(every_call(make(vendor, server.url)))
         sent = [r.body.decode() + str(r.query) + str(r.headers) for r in server.requests]
         assert any(vendor.secret in text for text in sent), "the secret did travel: the test is real"
-    assert_clean(vendor, debug_logs, failures)
+    assert_clean(vendor.secret, debug_logs, failures)
 
 
 def test_wrong_credentials(vendor: Vendor, debug_logs: pytest.LogCaptureFixture) -> None:
@@ -133,7 +100,7 @@ def test_wrong_credentials(vendor: Vendor, debug_logs: pytest.LogCaptureFixture)
         failures = failures_of(every_call(make(vendor, server.url, secret=secret)))
     assert failures and all(f.problem.reason == "wrong_credentials" for f in failures)
     setattr(vendor.fake, vendor.secret_key, secret)  # the secret the adapter sent, for assert_clean
-    assert_clean(vendor, debug_logs, failures)
+    assert_clean(vendor.secret, debug_logs, failures)
 
 
 def test_connection_refused(vendor: Vendor, debug_logs: pytest.LogCaptureFixture) -> None:
@@ -143,7 +110,7 @@ def test_connection_refused(vendor: Vendor, debug_logs: pytest.LogCaptureFixture
     provider = make(vendor, f"http://127.0.0.1:{port}")
     failures = failures_of(every_call(provider))
     assert failures and all(f.problem.reason == "provider_unreachable" for f in failures)
-    assert_clean(vendor, debug_logs, failures)
+    assert_clean(vendor.secret, debug_logs, failures)
 
 
 def test_timeout(vendor: Vendor, debug_logs: pytest.LogCaptureFixture) -> None:
@@ -151,7 +118,7 @@ def test_timeout(vendor: Vendor, debug_logs: pytest.LogCaptureFixture) -> None:
         server.faults.delay_after = lambda r: 0.6
         failures = failures_of(every_call(make(vendor, server.url, read_timeout=0.2))[:1])
     assert [f.problem.reason for f in failures] == ["answer_lost"]
-    assert_clean(vendor, debug_logs, failures)
+    assert_clean(vendor.secret, debug_logs, failures)
 
 
 def test_a_vendor_echoing_the_secret_is_masked(vendor: Vendor, debug_logs: pytest.LogCaptureFixture) -> None:
@@ -159,4 +126,4 @@ def test_a_vendor_echoing_the_secret_is_masked(vendor: Vendor, debug_logs: pytes
     with serving(lambda r: Reply(404, echo)) as server:
         failures = failures_of(every_call(make(vendor, server.url)))
     assert failures and all(f.problem.detail for f in failures)
-    assert_clean(vendor, debug_logs, failures)
+    assert_clean(vendor.secret, debug_logs, failures)
