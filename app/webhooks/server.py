@@ -77,6 +77,10 @@ class Receiver:
         self._loop_thread: threading.Thread | None = None
         self._stopping = threading.Event()
         self._stopped = threading.Event()
+        # The loop closes waitress's wake-up pipe on its way out; pulling it after that would write to a
+        # closed (or reused) file descriptor.
+        self._trigger_lock = threading.Lock()
+        self._trigger_open = True
         _hide_tokens_from_waitress(tokens)
 
     # --- running ----------------------------------------------------------------------------------
@@ -123,7 +127,9 @@ class Receiver:
             return
         self._drain_for = drain_for
         self._stopping.set()
-        self._server.pull_trigger()  # wake the loop now
+        with self._trigger_lock:
+            if self._trigger_open:
+                self._server.pull_trigger()  # wake the loop now
         self._loop_thread.join(drain_for + 10)
         self.writer.close(timeout=30)
         log.info("webhook receiver stopped: %d events stored", self.writer.stored)
@@ -139,7 +145,9 @@ class Receiver:
         deadline = time.monotonic() + self._drain_for
         while _close_idle(socket_map) and time.monotonic() < deadline:
             wasyncore.loop(timeout=0.05, map=socket_map, use_poll=True, count=1)
-        wasyncore.close_all(socket_map)
+        with self._trigger_lock:
+            self._trigger_open = False
+            wasyncore.close_all(socket_map)
         server.task_dispatcher.shutdown(timeout=5)
 
 
