@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, TextIO
 
 from app.commands._provider import CommandError
@@ -149,3 +151,23 @@ def duration(seconds: float | None) -> str:
     seconds = int(seconds)
     hours, rest = divmod(seconds, 3600)
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def read_message(args: argparse.Namespace) -> str:
+    """The template from --message or --message-file (UTF-8, a BOM is dropped)."""
+    if args.message is not None:
+        return str(args.message)
+    try:
+        return Path(args.message_file).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CommandError(
+            say(f"No existe el archivo {args.message_file}.", f"There is no file {args.message_file}."), 2
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CommandError(
+            say(
+                f"No se puede leer {args.message_file} como texto UTF-8 ({exc}).",
+                f"Cannot read {args.message_file} as UTF-8 text ({exc}).",
+            ),
+            2,
+        ) from None

@@ -13,10 +13,9 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, TextIO
 
-from app.commands._common import say
+from app.commands._common import read_message, say
 from app.commands._provider import CommandError
 from app.core.preview import CampaignPreview, Row, preview_campaign
 from app.core.reasons import language
@@ -51,11 +50,13 @@ def preview(args: argparse.Namespace, out: TextIO) -> int:
         data = counts_json(counted, caps.max_length)
         lines = [message_line(counted), limit_line(counted, caps), *conversion_lines(counted, shown)]
         if template.fields:
-            lines.append(say(
-                "El mensaje tiene campos de combinación: su largo cambia con cada destinatario "
-                "(use --recipients).",
-                "The message has merge fields: its length changes per recipient (use --recipients).",
-            ))
+            lines.append(
+                say(
+                    "El mensaje tiene campos de combinación: su largo cambia con cada destinatario "
+                    "(use --recipients).",
+                    "The message has merge fields: its length changes per recipient (use --recipients).",
+                )
+            )
     else:
         campaign, skipped = preview_sheet(args, text, caps)
         counted = count(campaign.longest_text if campaign.messages else template.shown())
@@ -71,26 +72,6 @@ def preview(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write("\n".join(line for line in lines if line) + "\n")
     return 1 if data["over_limit"] or data.get("over_limit_count") else 0
-
-
-def read_message(args: argparse.Namespace) -> str:
-    """The template from --message or --message-file (UTF-8, a BOM is dropped)."""
-    if args.message is not None:
-        return str(args.message)
-    try:
-        return Path(args.message_file).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CommandError(
-            say(f"No existe el archivo {args.message_file}.", f"There is no file {args.message_file}."), 2
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CommandError(
-            say(
-                f"No se puede leer {args.message_file} como texto UTF-8 ({exc}).",
-                f"Cannot read {args.message_file} as UTF-8 text ({exc}).",
-            ),
-            2,
-        ) from None
 
 
 def preview_sheet(args: argparse.Namespace, text: str, caps: Capabilities) -> tuple[CampaignPreview, int]:
@@ -191,64 +172,80 @@ def conversion_lines(counted: SegmentCount, text: str, template: bool = False) -
     more = len(counted.non_gsm) - SHOWN_ROWS
     listed += say(f" y {more} más", f" and {more} more") if more > 0 else ""
     where = say("en el texto del mensaje ", "in the message text ") if template else ""
-    lines = [say(
-        f"Caracteres que obligan a UCS-2 (70 por segmento en vez de 160) {where}y su posición: {listed}.",
-        f"Characters that force UCS-2 (70 a segment instead of 160) {where}and their position: {listed}.",
-    )]
+    lines = [
+        say(
+            f"Caracteres que obligan a UCS-2 (70 por segmento en vez de 160) {where}y su posición: {listed}.",
+            f"Characters that force UCS-2 (70 a segment instead of 160) {where}and their position: {listed}.",
+        )
+    ]
     offer = gsm_conversion(text)
     if offer.replacements:
         changes = ", ".join(f"{char}→{new or '∅'}" for char, new in offer.replacements)
-        lines.append(say(
-            f"Convertido a {offer.after.encoding} ({changes}): {offer.before.segments} → "
-            f"{offer.after.segments} segmento(s){' sin los campos' if template else ''}.",
-            f"Converted to {offer.after.encoding} ({changes}): {offer.before.segments} → "
-            f"{offer.after.segments} segment(s){' without the fields' if template else ''}.",
-        ))
+        lines.append(
+            say(
+                f"Convertido a {offer.after.encoding} ({changes}): {offer.before.segments} → "
+                f"{offer.after.segments} segmento(s){' sin los campos' if template else ''}.",
+                f"Converted to {offer.after.encoding} ({changes}): {offer.before.segments} → "
+                f"{offer.after.segments} segment(s){' without the fields' if template else ''}.",
+            )
+        )
     return lines
 
 
 def campaign_lines(campaign: CampaignPreview, skipped: int, caps: Capabilities) -> list[str]:
     """Credits, distribution, UCS-2 rows, the longest message, over-limit and empty-field rows."""
     spread = ", ".join(f"{segments}: {n}" for segments, n in sorted(campaign.distribution.items()))
-    lines = [say(
-        f"{campaign.messages} mensajes, {campaign.total_segments} segmentos en total (= créditos). "
-        f"Segmentos por mensaje: {spread or '-'}.",
-        f"{campaign.messages} messages, {campaign.total_segments} segments in total (= credits). "
-        f"Segments a message: {spread or '-'}.",
-    )]
+    lines = [
+        say(
+            f"{campaign.messages} mensajes, {campaign.total_segments} segmentos en total (= créditos). "
+            f"Segmentos por mensaje: {spread or '-'}.",
+            f"{campaign.messages} messages, {campaign.total_segments} segments in total (= credits). "
+            f"Segments a message: {spread or '-'}.",
+        )
+    ]
     if campaign.ucs2_rows:
         rows = shown_rows(campaign.ucs2_rows)
-        lines.append(say(
-            f"{campaign.ucs2_messages} mensajes van en UCS-2 (70 caracteres por segmento): filas {rows}.",
-            f"{campaign.ucs2_messages} messages go as UCS-2 (70 characters a segment): rows {rows}.",
-        ))
+        lines.append(
+            say(
+                f"{campaign.ucs2_messages} mensajes van en UCS-2 (70 caracteres por segmento): filas {rows}.",
+                f"{campaign.ucs2_messages} messages go as UCS-2 (70 characters a segment): rows {rows}.",
+            )
+        )
     if campaign.longest_row is not None:
-        lines.append(say(
-            f"El más largo: fila {campaign.longest_row}, {campaign.longest_characters} caracteres, "
-            f"{campaign.max_segments} segmento(s) como máximo.",
-            f"The longest: row {campaign.longest_row}, {campaign.longest_characters} characters; "
-            f"at most {campaign.max_segments} segment(s).",
-        ))
+        lines.append(
+            say(
+                f"El más largo: fila {campaign.longest_row}, {campaign.longest_characters} caracteres, "
+                f"{campaign.max_segments} segmento(s) como máximo.",
+                f"The longest: row {campaign.longest_row}, {campaign.longest_characters} characters; "
+                f"at most {campaign.max_segments} segment(s).",
+            )
+        )
     if campaign.over_limit_rows:
         rows = shown_rows(campaign.over_limit_rows)
-        lines.append(say(
-            f"{campaign.over_limit_count} mensajes superan el límite de {caps.name} ({caps.max_length} "
-            f"caracteres) y serían rechazados: filas {rows}.",
-            f"{campaign.over_limit_count} messages are over the {caps.name} limit ({caps.max_length} "
-            f"characters) and would be rejected: rows {rows}.",
-        ))
+        lines.append(
+            say(
+                f"{campaign.over_limit_count} mensajes superan el límite de {caps.name} ({caps.max_length} "
+                f"caracteres) y serían rechazados: filas {rows}.",
+                f"{campaign.over_limit_count} messages are over the {caps.name} limit ({caps.max_length} "
+                f"characters) and would be rejected: rows {rows}.",
+            )
+        )
     if campaign.empty_fields:
         columns = ", ".join(dict.fromkeys(c for _, empty in campaign.empty_fields for c in empty))
         rows = shown_rows([row for row, _ in campaign.empty_fields])
-        lines.append(say(
-            f"Atención: campos vacíos ({columns}) en las filas {rows}.",
-            f"Warning: empty fields ({columns}) in rows {rows}.",
-        ))
+        lines.append(
+            say(
+                f"Atención: campos vacíos ({columns}) en las filas {rows}.",
+                f"Warning: empty fields ({columns}) in rows {rows}.",
+            )
+        )
     if skipped:
-        lines.append(say(
-            f"{skipped} filas no se enviarán (inválidas o repetidas): vea «masivo check».",
-            f"{skipped} rows will not be sent (invalid or repeated): see “masivo check”.",
-        ))
+        lines.append(
+            say(
+                f"{skipped} filas no se enviarán (inválidas o repetidas): vea «masivo check».",
+                f"{skipped} rows will not be sent (invalid or repeated): see “masivo check”.",
+            )
+        )
     return lines
 
 

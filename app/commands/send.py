@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from pathlib import Path
 from typing import TextIO
 
-from app.commands._common import TerminalBar, duration, open_journal_or_fail, say
+from app.commands._common import TerminalBar, duration, open_journal_or_fail, read_message, say
 from app.commands._engine import drive, interrupted
 from app.commands._provider import CommandError, open_provider
 from app.core.campaigns import CampaignError, CampaignPlan, Created, import_campaign
@@ -75,7 +74,7 @@ def plan_from(args: argparse.Namespace, caps: Capabilities) -> CampaignPlan:
         name=args.name or "",
         provider=caps.id,
         channel=channel,
-        message=read_message(args),
+        message=message_to_send(args),
         subject=args.subject or "",
         sender_name=args.sender_name or "",
         sender_email=args.sender_email or "",
@@ -88,28 +87,9 @@ def plan_from(args: argparse.Namespace, caps: Capabilities) -> CampaignPlan:
     )
 
 
-def read_message(args: argparse.Namespace) -> str:
-    if args.message is not None:
-        text = str(args.message)
-    else:
-        try:
-            text = Path(args.message_file).read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise CommandError(
-                say(
-                    f"No se encuentra el archivo {args.message_file}.",
-                    f"The file {args.message_file} does not exist.",
-                ),
-                2,
-            ) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(
-                say(
-                    f"No se puede leer {args.message_file} como texto UTF-8 ({exc}).",
-                    f"Cannot read {args.message_file} as UTF-8 text ({exc}).",
-                ),
-                2,
-            ) from None
+def message_to_send(args: argparse.Namespace) -> str:
+    """The template, which must not be empty: an empty SMS would still cost a segment per recipient."""
+    text = read_message(args)
     if not text.strip():
         raise CommandError(say("El mensaje está vacío.", "The message is empty."), 2)
     return text
