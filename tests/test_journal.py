@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.core.journal import (
     LATEST,
@@ -14,21 +17,42 @@ from app.core.journal import (
     JournalError,
     NewCampaign,
     NewMessage,
+    inbox_queries,
+    models,
     open_journal,
+    queries,
 )
+from app.core.journal import backend as backend_module
 from app.core.journal import journal as journal_module
+from app.core.journal.migrations import MIGRATIONS
 from app.providers.base import Effect, Problem, SendResult, State, StatusUpdate
 
 
-def campaign_with(journal: Journal, texts: list[str], *, group_by_text: bool = False, name: str = "c") -> int:
-    campaign = journal.create_campaign(NewCampaign(name, "demo", "sms", "Hola {nombre}"))
+def campaign_with(
+    journal: Journal,
+    texts: list[str],
+    *,
+    group_by_text: bool = False,
+    name: str = "c",
+    provider: str = "demo",
+    by_provider_id: bool = False,
+) -> int:
+    campaign = journal.create_campaign(NewCampaign(name, provider, "sms", "Hola {nombre}"))
     rows = [
         NewMessage(i + 2, f"5691234{i:04d}", {"nombre": f"N{i}", "celular": f"5691234{i:04d}"}, text)
         for i, text in enumerate(texts)
     ]
-    journal.add_messages(campaign, rows, group_by_text=group_by_text)
+    journal.add_messages(campaign, rows, group_by_text=group_by_text, by_provider_id=by_provider_id)
     journal.finish_creation(campaign, ["nombre", "celular"])
     return campaign
+
+
+def accepted(journal: Journal, campaign: int, *provider_ids: str) -> list[int]:
+    keys = [m.key for m in journal.claim(campaign, len(provider_ids)).messages]
+    journal.record_results(
+        [SendResult(key, State.ACCEPTED, pid) for key, pid in zip(keys, provider_ids, strict=True)]
+    )
+    return keys
 
 
 def test_open_journal_default_is_the_data_folder_and_migrates_once(masivo_home: Path) -> None:
@@ -139,28 +163,83 @@ def test_same_text_claims_group_rows_by_rendered_text(journal: Journal) -> None:
     assert [m.text for m in journal.claim(campaign, 1000, same_text=True).messages] == ["y", "y"]
 
 
-def test_statuses_only_move_forward(journal: Journal) -> None:
+def test_polled_statuses_only_move_forward(journal: Journal) -> None:
     campaign = campaign_with(journal, ["a", "b"])
-    keys = [m.key for m in journal.claim(campaign, 2).messages]
-    journal.record_results(
-        [SendResult(keys[0], State.ACCEPTED, "id-1"), SendResult(keys[1], State.ACCEPTED, "id-2")]
-    )
+    keys = accepted(journal, campaign, "id-1", "id-2")
     assert journal.awaiting_status(campaign) == [(keys[0], "id-1"), (keys[1], "id-2")]
-    changed = journal.apply_statuses(
-        [StatusUpdate("id-1", State.DELIVERED, "ENTREGADO"), StatusUpdate("id-2", State.ACCEPTED, "EN_COLA")]
-    )
+    changed = journal.apply_polled(
+        [(keys[0], StatusUpdate("id-1", State.DELIVERED, "ENTREGADO")),
+         (keys[1], StatusUpdate("id-2", State.ACCEPTED, "EN_COLA"))]
+    )  # fmt: skip
     assert changed == 1
     # A late "sent to carrier" does not undo "delivered"; a newer word for the same state is kept.
-    assert journal.apply_statuses([StatusUpdate("id-1", State.ACCEPTED, "ENVIADO_A_CARRIER")]) == 0
+    assert journal.apply_polled([(keys[0], StatusUpdate("id-1", State.ACCEPTED, "ENVIADO_A_CARRIER"))]) == 0
     delivered = journal.message(keys[0])
     assert delivered is not None and delivered.state is State.DELIVERED
     assert delivered.status_code == "ENTREGADO" and delivered.final_at is not None
     queued = journal.message(keys[1])
     assert queued is not None and (queued.state, queued.status_code) == (State.ACCEPTED, "EN_COLA")
     assert journal.awaiting_status(campaign) == [(keys[1], "id-2")]
-    assert journal.apply_statuses([StatusUpdate("id-2", State.DELIVERED)], provider="wavy") == 0
-    assert journal.apply_statuses([StatusUpdate("id-2", State.DELIVERED)], provider="demo") == 1
     assert [e.state for e in journal.history(keys[0])] == [State.SENDING, State.ACCEPTED, State.DELIVERED]
+
+
+def test_pushed_statuses_find_rows_by_provider_id_only_where_the_provider_pushes(journal: Journal) -> None:
+    pushing = campaign_with(journal, ["a", "b"], provider="connectus", by_provider_id=True)
+    polled = campaign_with(journal, ["c"], provider="wavy")
+    keys = accepted(journal, pushing, "id-1", "id-2")
+    (wavy_key,) = accepted(journal, polled, "id-3")
+    assert journal.apply_statuses([StatusUpdate("id-1", State.DELIVERED, "ENTREGADO")]) == 1
+    assert journal.apply_statuses([StatusUpdate("id-1", State.ACCEPTED, "ENVIADO_A_CARRIER")]) == 0
+    assert journal.apply_statuses([StatusUpdate("id-2", State.DELIVERED)], provider="itcloud") == 0
+    assert (
+        journal.apply_statuses([StatusUpdate("id-2", State.ACCEPTED, "EN_COLA")], provider="connectus") == 0
+    )
+    assert journal.message(keys[1]).status_code == "EN_COLA"  # type: ignore[union-attr]
+    assert journal.apply_statuses([StatusUpdate("id-2", State.DELIVERED)], provider="connectus") == 1
+    # Wavy posts nothing: its rows have no lookup by id to keep up (their status is polled, by row).
+    assert journal.apply_statuses([StatusUpdate("id-3", State.DELIVERED)]) == 0
+    assert journal.message(wavy_key).state is State.ACCEPTED  # type: ignore[union-attr]
+
+
+def test_lookups_by_provider_id_and_address_use_their_indexes(journal: Journal) -> None:
+    if journal.backend.name != "sqlite":
+        pytest.skip("SQLite's query plans")
+
+    def plan(sql: str, params: tuple[object, ...]) -> str:
+        return " ".join(str(row[-1]) for row in journal.backend.query("EXPLAIN QUERY PLAN " + sql, params))
+
+    assert "messages_pushed_id" in plan(queries.APPLY_PUSHED, ("delivered", "", "", 1.0, 1.0, "id", 5))
+    assert "messages_pushed_id" in plan(inbox_queries.MESSAGE_OF_PROVIDER_ID, ("id", "connectus"))
+    assert "message_contents_pushed_address" in plan(inbox_queries.LAST_ROW_TO, ("56912345678",))
+
+
+def test_a_journal_from_before_migration_4_keeps_every_lookup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "j.sqlite3"
+    with monkeypatch.context() as patch:
+        patch.setattr(backend_module, "MIGRATIONS", MIGRATIONS[:3])
+        backend = backend_module.SqliteBackend(path)
+        backend.migrate()
+    with backend.transaction():
+        backend.execute(
+            "INSERT INTO campaigns (id, name, provider, channel, template, subject, options, source, status, "
+            "created_at, updated_at) VALUES (1, 'old', 'connectus', 'sms', 'x', '', '{}', '', 'ready', 0, 0)"
+        )
+        backend.execute(
+            "INSERT INTO messages (id, campaign_id, state, provider_id, sent_at, updated_at) "
+            "VALUES (1, 1, 'accepted', 'id-9', 1, 1)"
+        )
+        backend.execute(
+            "INSERT INTO message_contents (message_id, sheet_row, address, fields, text) "
+            "VALUES (1, 2, '56912345678', '{}', 'x')"
+        )
+    backend.close()
+    journal = open_journal(str(path))
+    assert journal.schema_version() == LATEST
+    assert journal.backend.query(inbox_queries.LAST_ROW_TO, ("56912345678",))[0][0] == 1
+    assert journal.apply_statuses([StatusUpdate("id-9", State.DELIVERED)], provider="connectus") == 1
+    journal.close()
 
 
 def test_messages_are_read_a_page_at_a_time(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,3 +279,14 @@ def test_pending_credits_and_texts(journal: Journal) -> None:
     )
     assert journal.pending_credits(campaign) == 5
     assert journal.pending_texts(campaign) == 2
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+        max_leaves=12,
+    )
+)
+def test_the_journals_json_is_the_standard_librarys(value: object) -> None:
+    assert models.dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -21,11 +21,15 @@ def test_a_url_is_shown_without_its_password_whatever_its_form() -> None:
     assert display_url("postgresql://ana:clave@db.local:5433/masivo?sslmode=require") == (
         "postgresql://ana@db.local:5433/masivo?sslmode=require"
     )
-    assert display_url("postgres://ana@db/masivo?password=clave&application_name=x") == "postgresql://ana@db/masivo"
+    assert (
+        display_url("postgres://ana@db/masivo?password=clave&application_name=x")
+        == "postgresql://ana@db/masivo"
+    )
     assert display_url("postgresql://ana:cl%40ve@[::1]/m") == "postgresql://ana@::1/m"
     assert "clave" not in display_url("postgresql://ana:clave@db:nope/x")
     assert without_password("postgresql://ana:cl%40ve@db:5432/m?sslmode=require") == (
-        "postgresql://ana@db:5432/m?sslmode=require", "cl@ve"
+        "postgresql://ana@db:5432/m?sslmode=require",
+        "cl@ve",
     )
     assert without_password("postgresql://ana@db/m") == ("postgresql://ana@db/m", "")
     assert keyring_account("postgresql://ana@db.local/masivo") == "ana@db.local:5432/masivo"
@@ -132,7 +136,11 @@ def test_batches_are_rewritten_only_in_the_journals_simple_shapes() -> None:
         "state", "provider_id", "error_code", "reason", "detail", "sent_at", "attempts", "answered_at",
         "final_at", "updated_at", "id",
     ])  # fmt: skip
-    assert keyed_update(q.APPLY_STATUS) is None and keyed_update(q.TOUCH_CAMPAIGN) is not None
+    assert (
+        keyed_update(q.APPLY_PUSHED) is None
+        and keyed_update(q.APPLY_POLLED) is None
+        and keyed_update(q.TOUCH_CAMPAIGN) is not None
+    )
     update = set_based_update("UPDATE t SET a = ?, b = COALESCE(?, b), c = '1%' WHERE id = ?",
                               lambda table, columns: ["text", "float8", "bigint"])  # fmt: skip
     assert update == (

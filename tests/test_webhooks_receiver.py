@@ -252,3 +252,13 @@ def test_a_form_without_its_content_type_is_still_read(journal: Journal, client:
     form = b"mensaje=Hola+amigo&celular=573152338956"
     assert client.request("POST", PATHS["itcloud_inbound"], form).status == 200
     assert journal.inbox.replies()[0].text == "Hola amigo"
+
+
+def test_the_providers_that_push_are_those_with_receiver_routes() -> None:
+    # Their rows are the only ones the journal can find by provider id or address (migration 4).
+    from app.providers.registry import all_capabilities
+    from app.webhooks.routes import ROUTES
+
+    routes = {kind: {r.provider for r in ROUTES if r.path.endswith(kind)} for kind in ("/status", "/inbound")}
+    assert {caps.id for caps in all_capabilities() if caps.pushes_statuses} == routes["/status"]
+    assert {caps.id for caps in all_capabilities() if caps.pushes_replies} == routes["/inbound"]

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from app.core.journal import Journal, NewCampaign, NewMessage
 from app.core.segments import measure
 from app.core.templates import Template, TemplateError
-from app.providers.base import Channel, State
+from app.providers.base import Capabilities, Channel, State
 from app.providers.registry import capabilities
 
 CHUNK = 5000  # rows per commit while importing
@@ -114,7 +114,7 @@ def create_campaign(
         raise CampaignError(_say("La planilla no tiene destinatarios.", "The sheet has no recipients."))
     if not headers:
         render = _renderer(plan, list(first.fields))
-    group = capabilities(plan.provider).same_text_bulk
+    caps = capabilities(plan.provider)
     new = NewCampaign(plan.name or default_name(source, journal.clock()), plan.provider, plan.channel.value,
                       plan.message, plan.subject, plan.options(), source, plan.start_at)  # fmt: skip
     campaign_id = journal.create_campaign(new)
@@ -128,7 +128,7 @@ def create_campaign(
             for row in chunk:
                 if len(row.fields) != len(columns):  # a ragged row brings a column no header named
                     columns.update(dict.fromkeys(row.fields))
-            journal.add_messages(campaign_id, messages, group_by_text=group)
+            journal.add_messages(campaign_id, messages, **_lookups(caps))
             total += len(messages)
             sendable = [m for m in messages if m.state is State.PENDING]
             valid += len(sendable)
@@ -149,10 +149,12 @@ def import_campaign(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
+    isolated: bool = False,
 ) -> Created:
     """Read a recipients sheet (streaming) and make a campaign of it; suppressed values are skipped.
 
-    `progress(rows read, rows estimated)` and `cancel` go to the importer.
+    `progress(rows read, rows estimated)`, `cancel` and `isolated` (read a workbook in a child
+    process: the window's choice) go to the importer.
     """
     from app.core.recipients import load_recipients
 
@@ -169,6 +171,7 @@ def import_campaign(
         suppressed=journal.suppressed_values(),
         progress=progress,
         cancel=cancel,
+        isolated=isolated,
     )
     return create_campaign(journal, plan, rows, source=str(path))
 
@@ -183,13 +186,14 @@ def resend_campaign(
                       {**old.options, "resend_of": old.id}, old.source)  # fmt: skip
     new_id = journal.create_campaign(new)
     total = credits = 0
+    caps = capabilities(old.provider)
     rows = journal.messages(campaign_id, chosen)
     while chunk := list(islice(rows, CHUNK)):
         messages = [
             NewMessage(r.sheet_row, r.address, r.fields, r.text, r.subject, _credits(old.channel, r.text))
             for r in chunk
         ]
-        journal.add_messages(new_id, messages, group_by_text=capabilities(old.provider).same_text_bulk)
+        journal.add_messages(new_id, messages, **_lookups(caps))
         total += len(messages)
         credits += sum(m.credits for m in messages)
     journal.finish_creation(new_id, old.columns)
@@ -222,6 +226,15 @@ def _message(row: RecipientLike, render: Renderer, sms: bool) -> NewMessage:
         return NewMessage(row.row, address, fields, "", state=State.SKIPPED, reason=reason, detail=row.reason)
     text, subject = render(fields)
     return NewMessage(row.row, row.address, fields, text, subject, measure(text)[2] if sms else 1)
+
+
+def _lookups(caps: Capabilities) -> dict[str, bool]:
+    """How the journal files the rows: by text for same-text bulks, and what the vendor's events name."""
+    return {
+        "group_by_text": caps.same_text_bulk,
+        "by_provider_id": caps.pushes_statuses,
+        "by_address": caps.pushes_replies,
+    }
 
 
 def _credits(channel: str, text: str) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from app.core.journal import Journal
 from app.core.pacing import Pacer
 from app.core.progress import Controls
-from app.providers.base import Channel, Effect, Problem, Provider, ProviderFailure
+from app.providers.base import Channel, Effect, Problem, Provider, ProviderFailure, StatusUpdate
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ class Poller:
             except ProviderFailure as failure:
                 log.warning("campaign %d: status query failed: %s", campaign_id, failure.problem.code)
                 return PollResult(asked, changed, self._awaiting(campaign_id), failure.problem)
-            changed += self.journal.apply_statuses(updates, provider=self.caps.id)
+            changed += self.journal.apply_polled(_by_key(rows, updates))
             asked += len(rows)
             after = rows[-1][0]
         return PollResult(asked, changed, self._awaiting(campaign_id))
@@ -95,3 +95,11 @@ class Poller:
 
     def _awaiting(self, campaign_id: int) -> int:
         return self.journal.counts(campaign_id).get("accepted", 0)
+
+
+def _by_key(rows: list[tuple[int, str]], updates: list[StatusUpdate]) -> list[tuple[int, StatusUpdate]]:
+    """Each update with the rows it answers for (should a vendor give several rows one id, all of them)."""
+    keys: dict[str, list[int]] = {}
+    for key, provider_id in rows:
+        keys.setdefault(provider_id, []).append(key)
+    return [(key, update) for update in updates for key in keys.get(update.provider_id, ())]

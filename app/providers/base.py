@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
 class Channel(StrEnum):
@@ -110,6 +110,10 @@ class Capabilities:
     window: SendingWindow | None = None
     has_status: bool = False
     has_balance: bool = False
+    # What it posts to our receiver (routes in app/webhooks/routes.py): statuses name a row by the
+    # vendor's id, replies by the sender's number; the journal keeps only the lookups these need.
+    pushes_statuses: bool = False
+    pushes_replies: bool = False
     schedules: bool = False  # the provider holds a message until `deliver_at` itself
     sms_modes: tuple[str, ...] = ()
     plain_http: bool = False  # the password crosses the network unencrypted
@@ -117,9 +121,12 @@ class Capabilities:
     status_interval: float = 1.0  # minimum seconds between status requests
 
 
-@dataclass(frozen=True)
-class OutgoingMessage:
-    """One rendered message for one recipient; `key` is the journal's id for it."""
+class OutgoingMessage(NamedTuple):
+    """One rendered message for one recipient; `key` is the journal's id for it.
+
+    A NamedTuple, like `SendResult`: a bulk campaign makes one per message, and a frozen
+    dataclass costs three times as much to make.
+    """
 
     key: int
     to: str  # international digits without '+', or an e-mail address
@@ -138,8 +145,7 @@ class SendOptions:
     campaign_name: str = ""
 
 
-@dataclass(frozen=True)
-class SendResult:
+class SendResult(NamedTuple):
     """The outcome of one message of a batch.
 
     A REJECTED result whose problem's effect is STOP, RETRY or WAIT_WINDOW means the

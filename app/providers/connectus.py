@@ -53,6 +53,8 @@ CAPABILITIES = Capabilities(
     has_status=True,
     has_balance=True,
     schedules=True,  # `deliver_at` of the bulk calls
+    pushes_statuses=True,
+    pushes_replies=True,
 )
 
 URL_LIMIT = 8000  # bytes of URL that common web servers accept (our reading)

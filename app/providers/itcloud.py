@@ -56,6 +56,7 @@ CAPABILITIES = Capabilities(
     has_status=False,
     has_balance=True,
     sms_modes=("1via", "2via", "flash"),
+    pushes_replies=True,
 )
 
 # Every code of the "Retorno" table; a code > 0 is the acceptance id.

@@ -17,11 +17,12 @@ INSERT_REPLY = (
 SAME_REPLY_SINCE = (
     "SELECT id FROM replies WHERE sender = ? AND received_at >= ? AND provider = ? AND text = ? LIMIT 1"
 )
-# The row that last messaged a number: the campaign a reply answers.
+# The row that last messaged a number: the campaign a reply answers (rows of pushing providers).
 LAST_ROW_TO = (
     "SELECT m.id, m.campaign_id, k.name, c.sheet_row FROM message_contents c "
     "JOIN messages m ON m.id = c.message_id JOIN campaigns k ON k.id = m.campaign_id "
-    "WHERE c.address = ? AND m.sent_at IS NOT NULL ORDER BY m.sent_at DESC, m.id DESC LIMIT 1"
+    "WHERE c.address = ? AND c.pushed = 1 AND m.sent_at IS NOT NULL "
+    "ORDER BY m.sent_at DESC, m.id DESC LIMIT 1"
 )
 _REPLY_COLUMNS = (
     "SELECT r.id, r.received_at, r.provider, r.sender, r.recipient, r.text, r.campaign_id, k.name, "
@@ -45,14 +46,15 @@ INSERT_STATUS_EVENT = (
 )
 MESSAGE_OF_PROVIDER_ID = (
     "SELECT 1 FROM messages m JOIN campaigns k ON k.id = m.campaign_id "
-    "WHERE m.provider_id = ? AND k.provider = ? LIMIT 1"
+    "WHERE m.provider_id = ? AND m.pushed = 1 AND k.provider = ? LIMIT 1"
 )
 SET_STATUS_EVENT_DONE = "UPDATE status_events SET pending = 0 WHERE id = ?"
 # Updates that came before their message's answer was journaled, now that a row has their id.
 PENDING_NOW_MATCHING = (
     "SELECT e.id, e.provider, e.provider_id, e.code, e.state, e.received_at FROM status_events e "
     "WHERE e.pending = 1 AND e.received_at >= ? "
-    "AND EXISTS (SELECT 1 FROM messages m WHERE m.provider_id = e.provider_id) ORDER BY e.id LIMIT ?"
+    "AND EXISTS (SELECT 1 FROM messages m WHERE m.provider_id = e.provider_id AND m.pushed = 1) "
+    "ORDER BY e.id LIMIT ?"
 )
 COUNT_STATUS_EVENTS = "SELECT COUNT(*), COALESCE(SUM(pending), 0) FROM status_events"
 

@@ -54,21 +54,32 @@ class Journal(SendQueue, SuppressionList, Leases):
         )  # fmt: skip
 
     def add_messages(
-        self, campaign_id: int, rows: Iterable[NewMessage], *, group_by_text: bool = False
+        self,
+        campaign_id: int,
+        rows: Iterable[NewMessage],
+        *,
+        group_by_text: bool = False,
+        by_provider_id: bool = False,
+        by_address: bool = False,
     ) -> int:
-        """Append rows in one transaction (`group_by_text`: keyed for same-text bulks); returns the count."""
+        """Append rows in one transaction; returns the count.
+
+        `group_by_text`: keyed for same-text bulks. `by_provider_id`, `by_address`: the provider
+        pushes statuses (by its id) or replies (by number) that must find these rows (migration 4).
+        """
         now = self.clock()
         batch = list(rows)
+        by_id, by_number = int(by_provider_id), int(by_address)
         with self.backend.transaction():
             ids = self.backend.next_ids("messages", len(batch))
             states = [
                 (key, campaign_id, row.state.value, text_key(row.text) if group_by_text else None,
-                 row.credits, row.reason, row.detail, now)
+                 row.credits, row.reason, row.detail, now, by_id)
                 for key, row in zip(ids, batch, strict=True)
             ]  # fmt: skip
             self.backend.executemany(q.INSERT_MESSAGE, states)
             contents = [
-                (key, row.sheet_row, row.address, dumps(row.fields), row.text, row.subject)
+                (key, row.sheet_row, row.address, dumps(row.fields), row.text, row.subject, by_number)
                 for key, row in zip(ids, batch, strict=True)
             ]
             self.backend.executemany(q.INSERT_CONTENTS, contents)
@@ -177,16 +188,40 @@ class Journal(SendQueue, SuppressionList, Leases):
         return [(int(row[0]), str(row[1])) for row in rows]
 
     def apply_statuses(self, updates: Iterable[StatusUpdate], provider: str | None = None) -> int:
-        """Apply statuses by provider id, only forward (a late "sent" never undoes "delivered")."""
+        """Apply pushed statuses by provider id, only forward (a late "sent" never undoes "delivered").
+
+        Only rows added `by_provider_id` (providers that push statuses) can be found by that id.
+        """
+        sql = q.APPLY_PUSHED if provider is None else q.APPLY_PUSHED_OF
+        extra = (provider,) if provider else ()
+        return self._apply(
+            ((update, update.provider_id) for update in updates), sql, extra, q.REFRESH_PUSHED_CODE
+        )
+
+    def apply_polled(self, updates: Iterable[tuple[int, StatusUpdate]]) -> int:
+        """Apply statuses the poller asked for, each by its row's id, only forward."""
+        return self._apply(
+            ((update, key) for key, update in updates), q.APPLY_POLLED, (), q.REFRESH_POLLED_CODE
+        )
+
+    def _apply(
+        self, updates: Iterable[tuple[StatusUpdate, object]], sql: str, extra: tuple[str, ...], refresh: str
+    ) -> int:
         now = self.clock()
         changed = 0
         with self.backend.transaction():
-            for update in updates:
+            for update, row in updates:
                 final = now if update.state.is_final else None
-                params: tuple[Any, ...] = (update.state.value, update.code, update.reason, final, now,
-                                           update.provider_id, STATE_RANK[update.state])  # fmt: skip
-                sql = q.APPLY_STATUS if provider is None else q.APPLY_STATUS_OF
-                ids = [row[0] for row in self.backend.query(sql, params + ((provider,) if provider else ()))]
+                params = (
+                    update.state.value,
+                    update.code,
+                    update.reason,
+                    final,
+                    now,
+                    row,
+                    STATE_RANK[update.state],
+                )
+                ids = [found[0] for found in self.backend.query(sql, params + extra)]
                 if ids:
                     self.backend.executemany(
                         q.INSERT_EVENT,
@@ -194,9 +229,7 @@ class Journal(SendQueue, SuppressionList, Leases):
                     )
                     changed += len(ids)
                 elif update.code:
-                    self.backend.execute(
-                        q.REFRESH_STATUS_CODE, (update.code, now, update.provider_id, update.state.value)
-                    )
+                    self.backend.execute(refresh, (update.code, now, row, update.state.value))
         return changed
 
     # --- reading rows -----------------------------------------------------------------------------

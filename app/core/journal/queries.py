@@ -58,12 +58,12 @@ PENDING_TEXTS = (
 
 # --- rows entering a campaign ------------------------------------------------------------------------
 INSERT_MESSAGE = (
-    "INSERT INTO messages (id, campaign_id, state, text_key, credits, reason, detail, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO messages (id, campaign_id, state, text_key, credits, reason, detail, updated_at, pushed) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 INSERT_CONTENTS = (
-    "INSERT INTO message_contents (message_id, sheet_row, address, fields, text, subject) "
-    "VALUES (?, ?, ?, ?, ?, ?)"
+    "INSERT INTO message_contents (message_id, sheet_row, address, fields, text, subject, pushed) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 
 # --- the send queue ----------------------------------------------------------------------------------
@@ -111,14 +111,18 @@ _APPLY = (
     "UPDATE messages SET state = ?, status_code = ?, reason = COALESCE(NULLIF(?, ''), reason), "
     "final_at = COALESCE(?, final_at), updated_at = ? "
 )
-APPLY_STATUS = _APPLY + f"WHERE provider_id = ? AND {STATE_RANK_SQL} < ? RETURNING id"
-APPLY_STATUS_OF = _APPLY + (
-    f"WHERE provider_id = ? AND {STATE_RANK_SQL} < ? "
+# Polled: the poller asked about rows it read, by their own ids.
+APPLY_POLLED = _APPLY + f"WHERE id = ? AND {STATE_RANK_SQL} < ? RETURNING id"
+# Pushed: only the vendor's id names the row; `pushed = 1` lets the planner use messages_pushed_id.
+APPLY_PUSHED = _APPLY + f"WHERE provider_id = ? AND pushed = 1 AND {STATE_RANK_SQL} < ? RETURNING id"
+APPLY_PUSHED_OF = _APPLY + (
+    f"WHERE provider_id = ? AND pushed = 1 AND {STATE_RANK_SQL} < ? "
     "AND campaign_id IN (SELECT id FROM campaigns WHERE provider = ?) RETURNING id"
 )
 # The same state again with the vendor's newer word (EN_COLA -> ENVIADO_A_CARRIER): keep the word only.
-REFRESH_STATUS_CODE = (
-    "UPDATE messages SET status_code = ?, updated_at = ? WHERE provider_id = ? AND state = ?"
+REFRESH_POLLED_CODE = "UPDATE messages SET status_code = ?, updated_at = ? WHERE id = ? AND state = ?"
+REFRESH_PUSHED_CODE = (
+    "UPDATE messages SET status_code = ?, updated_at = ? WHERE provider_id = ? AND pushed = 1 AND state = ?"
 )
 
 # --- reading rows ------------------------------------------------------------------------------------
