@@ -176,22 +176,25 @@ class WavyProvider:
         return text.replace(token, "***") if token else text
 
 
+NO_ID = Problem("missing", Effect.UNKNOWN, "unexpected_answer", "no id for this message")
+
+
 def match_ids(batch: Sequence[OutgoingMessage], ids: Any) -> list[SendResult]:
     """Wavy ids by our correlationId where the answer has it, else by request order."""
-    if not isinstance(ids, list):
-        ids = []
-    rows = [row for row in ids if isinstance(row, dict)]
-    by_key = {str(row.get("correlationId")): row for row in rows if row.get("correlationId") is not None}
-    by_position = not by_key
-    results = []
-    for position, message in enumerate(batch):
-        row = rows[position] if by_position and position < len(rows) else by_key.get(str(message.key))
-        if row is None or not row.get("id"):
-            problem = Problem("missing", Effect.UNKNOWN, "unexpected_answer", "no id for this message")
-            results.append(SendResult(message.key, State.UNKNOWN, problem=problem))
-        else:
-            results.append(SendResult(message.key, State.ACCEPTED, provider_id=str(row["id"])))
-    return results
+    rows = [row if isinstance(row, dict) else {} for row in ids] if isinstance(ids, list) else []
+    by_key = {str(key): row for row in rows if (key := row.get("correlationId")) is not None}
+    if by_key:
+        found = [by_key.get(str(message.key)) for message in batch]
+    else:
+        found = [*rows[: len(batch)], *[None] * (len(batch) - len(rows))]
+    return [_result(message.key, row) for message, row in zip(batch, found, strict=True)]
+
+
+def _result(key: int, row: dict[str, Any] | None) -> SendResult:
+    provider_id = row.get("id") if row else None
+    if not provider_id:
+        return SendResult(key, State.UNKNOWN, problem=NO_ID)
+    return SendResult(key, State.ACCEPTED, str(provider_id))
 
 
 def status_update(row: dict[str, Any]) -> StatusUpdate:
