@@ -268,3 +268,19 @@ def test_an_unexpected_body_is_unknown(fake: FakeItCloud, sleeps: list[float]) -
         assert failure.value.problem.reason == "unexpected_answer"
         with pytest.raises(ProviderFailure):
             provider.balance()
+
+
+def test_answer_lines_in_any_of_their_shapes(fake: FakeItCloud, sleeps: list[float]) -> None:
+    # <br> or newlines, spaces around the comma, a number sent twice (its lines in order), a line
+    # that is not a pair, and a number the answer forgets.
+    body = "573100000001 , 9001<br/>Aviso\r\n573100000002,-8<BR>573100000001,9003\n\n5731000000"
+    with serving(lambda r: Reply(200, body)) as vendor:
+        provider = make(vendor.url, fake, sleeps)
+        sent = ["573100000001", "573100000002", "573100000001", "573100000003"]
+        results = provider.send(block(sent), SendOptions())
+    assert [(r.state, r.provider_id, r.problem and r.problem.code) for r in results] == [
+        (State.ACCEPTED, "9001", None),
+        (State.REJECTED, None, "-8"),
+        (State.ACCEPTED, "9003", None),
+        (State.UNKNOWN, None, "missing"),
+    ]

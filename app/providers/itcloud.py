@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections import defaultdict, deque
 from collections.abc import Sequence
 
 from app.providers.base import (
@@ -77,7 +76,8 @@ CODES: dict[int, Problem] = {
 
 _LINE_BREAK = re.compile(r"<br\s*/?>|[\r\n]+", re.IGNORECASE)
 _BARE_CODE = re.compile(r"-?\d+")
-_NUMBER_CODE = re.compile(r"(\d+)\s*,\s*(-?\d+)")
+_NUMBER_CODE_LINE = re.compile(r"^(\d+)[^\S\n]*,[^\S\n]*(-?\d+)$", re.MULTILINE)
+NO_LINE = Problem("missing", Effect.UNKNOWN, "unexpected_answer", "no line for this number")
 
 
 class ItCloudProvider:
@@ -116,25 +116,22 @@ class ItCloudProvider:
         return results
 
     def _results(self, batch: Sequence[OutgoingMessage], body: str) -> list[SendResult]:
-        lines = [line.strip() for line in _LINE_BREAK.split(body) if line.strip()]
+        lines = [line for raw in _LINE_BREAK.split(body) if (line := raw.strip())]
         if len(lines) == 1 and _BARE_CODE.fullmatch(lines[0]):
             return self._whole_request(batch, int(lines[0]), body)
-        codes: dict[str, deque[int]] = defaultdict(deque)
-        for line in lines:
-            match = _NUMBER_CODE.fullmatch(line)
-            if match:
-                codes[match[1]].append(int(match[2]))
-        if not codes:
+        # One findall over the answer, not a match per line: a block has a thousand lines.
+        pairs = _NUMBER_CODE_LINE.findall("\n".join(lines))
+        if not pairs:
             raise ProviderFailure(Problem("answer", Effect.UNKNOWN, "unexpected_answer", self._redact(body)))
-        results = []
-        for message in batch:
-            answers = codes.get(message.to)
-            if not answers:
-                problem = Problem("missing", Effect.UNKNOWN, "unexpected_answer", "no line for this number")
-                results.append(SendResult(message.key, State.UNKNOWN, problem=problem))
-            else:
-                results.append(result_for(message.key, answers.popleft()))
-        return results
+        codes: dict[str, list[int]] = {}
+        for number, code in reversed(pairs):  # popped from the end: a number's first line first
+            codes.setdefault(number, []).append(int(code))
+        return [
+            result_for(message.key, answers.pop())
+            if (answers := codes.get(message.to))
+            else _no_line(message.key)
+            for message in batch
+        ]
 
     def _whole_request(self, batch: Sequence[OutgoingMessage], code: int, body: str) -> list[SendResult]:
         """A bare code answers the whole request (always so with one number)."""
@@ -195,6 +192,10 @@ class ItCloudProvider:
         """Vendor bodies may echo the request; the token must not reach a log through them."""
         token = self.credentials["token"]
         return text.replace(token, "***") if token else text
+
+
+def _no_line(key: int) -> SendResult:
+    return SendResult(key, State.UNKNOWN, problem=NO_LINE)
 
 
 def result_for(key: int, code: int) -> SendResult:
