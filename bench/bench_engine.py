@@ -28,6 +28,7 @@ import timeit
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -136,7 +137,8 @@ def _bulks(
             assert len(answer.json()["messages"]) == len(batch)
         else:
             form = {**credentials, "GSM": ",".join(number(i) for i in batch), "SMSText": SAME_TEXT}
-            answer = session.post(f"{url}/sms/back_sms/public/api/sendsms", data=form)
+            body, form_type = urlencode(form, safe=","), {"Content-Type": "application/x-www-form-urlencoded"}
+            answer = session.post(f"{url}/sms/back_sms/public/api/sendsms", data=body, headers=form_type)
             assert answer.text.count(",") == len(batch)
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Sequence
+from urllib.parse import urlencode
 
 from app.providers.base import (
     Balance,
@@ -74,6 +75,7 @@ CODES: dict[int, Problem] = {
     0: Problem("0", Effect.SKIP, "unknown_operator"),
 }
 
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 _LINE_BREAK = re.compile(r"<br\s*/?>|[\r\n]+", re.IGNORECASE)
 _BARE_CODE = re.compile(r"-?\d+")
 _NUMBER_CODE_LINE = re.compile(r"^(\d+)[^\S\n]*,[^\S\n]*(-?\d+)$", re.MULTILINE)
@@ -107,8 +109,11 @@ class ItCloudProvider:
             "SMSText": batch[0].text,
             "metodo_envio": mode,  # without the quotes of the document's example (our reading)
         }
-        # POST keeps 13 KB of numbers out of the URL; the document allows POST and GET.
-        response = self.client.request("POST", SEND_PATH, data=form)
+        # POST keeps 13 KB of numbers out of the URL; the document allows POST and GET. The commas
+        # between the numbers go as they are (a form allows them): quoting them makes urllib
+        # escape the whole list a byte at a time, which cost more than the rest of the block.
+        body = urlencode(form, safe=",")
+        response = self.client.request("POST", SEND_PATH, data=body, headers=FORM)
         self._refuse_http_error(response.status_code, response.text)
         results = self._results(batch, response.text)
         accepted = sum(result.state is State.ACCEPTED for result in results)
