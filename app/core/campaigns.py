@@ -149,12 +149,10 @@ def import_campaign(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
-    isolated: bool = False,
 ) -> Created:
     """Read a recipients sheet (streaming) and make a campaign of it; suppressed values are skipped.
 
-    `progress(rows read, rows estimated)`, `cancel` and `isolated` (read a workbook in a child
-    process: the window's choice) go to the importer.
+    `progress(rows read, rows estimated)` and `cancel` go to the importer.
     """
     from app.core.recipients import load_recipients
 
@@ -171,7 +169,6 @@ def import_campaign(
         suppressed=journal.suppressed_values(),
         progress=progress,
         cancel=cancel,
-        isolated=isolated,
     )
     return create_campaign(journal, plan, rows, source=str(path))
 

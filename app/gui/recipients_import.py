@@ -2,22 +2,36 @@
 
 `import_rows` runs on a worker thread (no widget is touched here); what it reports through
 `task.progress` is a `Started` once the file is open, then `Batch`es of rows. The window
-appends each batch to the recipients model on the GUI thread.
+appends the batches to the recipients model on the GUI thread and sets each one's `taken`
+once the window has caught up (shown it, and has nothing left to do).
+
+The worker and the window take turns: after handing over a batch, the worker reads no further
+row until that batch is taken. Why: painting the table calls Python (`rowCount`, `columnCount`,
+`multiData`) from C++ over a thousand times, and PySide takes the GIL back for each call; while
+this thread validates rows in Python, each take may wait for the interpreter's switch interval
+(5 ms), so one repaint took up to seconds (bench/bench_gui_responsiveness.py). Taking turns,
+the window paints while this thread waits with the GIL released, and this thread validates
+while the window only needs the GIL now and then.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.recipients import RecipientRow, load_recipients
+from app.core.recipients import ImportCancelled, RecipientRow, load_recipients
 from app.gui.worker import Task
 from app.providers.base import Channel
 
-BATCH_ROWS = 5000
+# ~10 ms of validation between hand-overs: while this worker runs, each of the window's calls
+# into Python may wait for the GIL, so the longest stall grows with it (measured: 25-30 ms of
+# stall at 1,000 rows, 35-55 ms at 2,000, 60-75 ms at 5,000).
+BATCH_ROWS = 1000
 BATCH_SECONDS = 0.25  # a slow sheet still shows rows as they come
+TAKEN_SECONDS = 2.0  # never wait longer for the window: a slower import, never a stuck one
 
 
 @dataclass(frozen=True)
@@ -47,11 +61,12 @@ class Started:
 
 @dataclass(frozen=True)
 class Batch:
-    """Rows read since the last batch, and how far along the import is."""
+    """Rows read since the last batch, and how far along the import is; the window sets `taken`."""
 
     rows: list[RecipientRow]
     done: int
     total: int
+    taken: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
 
 
 @dataclass
@@ -92,11 +107,21 @@ def import_rows(request: ImportRequest, task: Task) -> int:
             batch.append(row)
             if len(batch) >= BATCH_ROWS or (len(batch) % 256 == 0 and _due(counter)):
                 read += len(batch)
-                task.progress(Batch(batch, read, max(counter.total, read)))
+                _hand_over(task, Batch(batch, read, max(counter.total, read)))
                 batch = []
         read += len(batch)
         task.progress(Batch(batch, read, read))
     return read
+
+
+def _hand_over(task: Task, batch: Batch) -> None:
+    """Report `batch` and wait until the window has taken it; `ImportCancelled` if cancelled meanwhile."""
+    task.progress(batch)
+    waited = 0.0
+    while not batch.taken.wait(0.05) and waited < TAKEN_SECONDS:
+        if task.cancel.is_set():
+            raise ImportCancelled()
+        waited += 0.05
 
 
 def _due(counter: _Counter) -> bool:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QAbstractEventDispatcher, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.core.journal import Journal
-from app.core.recipients import ImportCancelled, RowStatus
+from app.core.recipients import ImportCancelled, RecipientRow, RowStatus
 from app.core.settings import Settings
 from app.gui.dialogs import SHEET_FILTER, dialogs_for
 from app.gui.draft import CampaignDraft
 from app.gui.formatting import number, ui_lang
+from app.gui.gc_pauses import keep_out_of_collections
 from app.gui.import_dialog import ImportChoice, ImportDialog, dropped_file, sheet_error_text
 from app.gui.pages import Page
 from app.gui.recipients_import import Batch, ImportRequest, Started, import_rows
@@ -23,6 +25,9 @@ from app.gui.rejected_export import export_rejected
 from app.gui.worker import Worker
 from app.providers import registry
 from app.providers.base import Channel
+
+# The table grows at most this often while rows arrive: a growth repaints it whole (~17 ms).
+SHOW_EVERY = 0.1
 
 
 class RecipientsPage(Page):
@@ -49,6 +54,9 @@ class RecipientsPage(Page):
         self.import_dialog: ImportDialog | None = None
         self._choice: ImportChoice | None = None
         self._started: Started | None = None
+        self._untaken: Batch | None = None  # appended, not yet shown: the worker waits for it
+        self._arrived: list[RecipientRow] = []  # imported rows not yet in the table
+        self._shown_at = 0.0  # when the table last grew (time.monotonic)
         self._imported_for: tuple[object, ...] = ()
         self._worker: Worker | None = None
         self._export: Worker | None = None
@@ -171,6 +179,10 @@ class RecipientsPage(Page):
         self._started = None
         self.panel.show_progress(0, None)
         self.panel.source_label.setText(self.tr("Reading {name}…").format(name=choice.path.name))
+        keep_out_of_collections()  # a collection in the worker must not walk the whole window's objects
+        self._untaken = None
+        self._arrived, self._shown_at = [], 0.0
+        self._dispatcher().aboutToBlock.connect(self.on_window_idle)
         self._worker = Worker(lambda task: import_rows(request, task), self)
         self._worker.progress.connect(self.on_import_progress)
         self._worker.result.connect(self.on_import_done)
@@ -189,11 +201,35 @@ class RecipientsPage(Page):
             self.panel.source_label.setText(source.format(file=name, sheet=item.sheet, column=item.column))
             self.panel.show_progress(0, item.estimated_rows)
         elif isinstance(item, Batch):
-            self.model.append(item.rows)
+            self._arrived += item.rows
+            if time.monotonic() - self._shown_at < SHOW_EVERY:
+                item.taken.set()  # nothing to paint yet: the worker may read on at once
+                return
+            self._show_arrived()
+            self._untaken = item  # taken once painted, while the worker waits: see on_window_idle
             if self._started is not None and self._started.estimated_rows is not None:
                 self.panel.show_progress(item.done, item.total)
 
+    def _show_arrived(self) -> None:
+        """Append the rows that arrived since the table last grew (each growth repaints it whole)."""
+        self.model.append(self._arrived)
+        self._arrived = []
+        self._shown_at = time.monotonic()
+        keep_out_of_collections()  # rows the table keeps: later collections must not walk them again
+
+    def on_window_idle(self) -> None:
+        """The event loop has nothing left to do (the last batch is painted): the worker may read on."""
+        if self._untaken is not None:
+            self._untaken.taken.set()
+            self._untaken = None
+
+    def _dispatcher(self) -> QAbstractEventDispatcher:
+        dispatcher = QAbstractEventDispatcher.instance(self.thread())
+        assert dispatcher is not None  # the GUI thread runs an event loop
+        return dispatcher
+
     def on_import_done(self, read: int) -> None:
+        self._show_arrived()
         started = self._started
         assert self._choice is not None and started is not None
         self.draft.recipients_path = self._choice.path
@@ -210,6 +246,7 @@ class RecipientsPage(Page):
             self.settings.set("last_folder", str(self._choice.path.parent))
 
     def on_import_failed(self, exc: object) -> None:
+        self._arrived = []
         self.model.reset()
         self.draft.recipients_path = None
         if isinstance(exc, ImportCancelled):
@@ -221,6 +258,8 @@ class RecipientsPage(Page):
         dialogs_for(self).warn(self, self.tr("The sheet could not be imported"), text)
 
     def on_import_finished(self) -> None:
+        self._dispatcher().aboutToBlock.disconnect(self.on_window_idle)
+        self._untaken = None
         if self._worker is not None:
             self._worker.deleteLater()
         self._worker = None
