@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -27,6 +26,7 @@ from PySide6.QtCore import (
 from app.core.journal import Journal, MessageRecord
 from app.core.reasons import REASONS, reason_text
 from app.core.report import state_name
+from app.gui.table_model import TableModel
 from app.providers.base import State
 
 # id, sheet row, address, state, state as shown, reason as shown, provider id, last change as shown
@@ -136,7 +136,7 @@ def _row(record: MessageRecord, provider_name: str, lang: str) -> MessageRow:
             reason, record.provider_id, changed)  # fmt: skip
 
 
-class MessagesModel(QAbstractTableModel):
+class MessagesModel(TableModel):
     """Every row of one campaign; grows in batches while it is read, refreshed in place afterwards."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -162,13 +162,6 @@ class MessagesModel(QAbstractTableModel):
             return self._rows[row][STATE]
         if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[column] == ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
         return None
 
     def rows(self) -> list[MessageRow]:
@@ -211,7 +204,7 @@ class MessagesModel(QAbstractTableModel):
         return lambda i: data[i][field]
 
 
-class StateFilter(QAbstractTableModel):
+class StateFilter(TableModel):
     """The filter proxy the table shows: the rows of a `MessagesModel` in chosen states, in a chosen order."""
 
     def __init__(self, source: MessagesModel, parent: QObject | None = None) -> None:

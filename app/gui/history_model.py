@@ -6,13 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.commands._common import shown_status
 from app.core.journal import Campaign, Journal
 from app.gui.campaign_model import group_counts
 from app.gui.campaign_text import status_label
 from app.gui.provider_source import provider_name
+from app.gui.table_model import TableModel
 from app.providers.base import State
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -47,7 +48,7 @@ def read_history(journal: Journal) -> list[HistoryEntry]:
     return [HistoryEntry(c, shown_status(c), counts.get(c.id, {})) for c in campaigns]
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(TableModel):
     """One row per campaign: number, name, provider, date, status and its counts."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -83,13 +84,6 @@ class HistoryModel(QAbstractTableModel):
                   groups["accepted"] + groups["delivered"], groups["delivered"],
                   groups["failed"], groups["unknown"], entry.pending)  # fmt: skip
         return values[column]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         self.beginResetModel()

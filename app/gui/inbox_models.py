@@ -6,12 +6,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.core.journal import SuppressionEntry
 from app.core.journal.inbox_models import Reply
 from app.gui.provider_source import provider_name
+from app.gui.table_model import TableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -24,7 +25,7 @@ def local_time(epoch: float) -> str:
     return dt.datetime.fromtimestamp(epoch).strftime("%Y-%m-%d %H:%M:%S")
 
 
-class RepliesModel(QAbstractTableModel):
+class RepliesModel(TableModel):
     """One row per reply, oldest first; opt-outs in bold red with a mark in their own column."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -82,13 +83,6 @@ class RepliesModel(QAbstractTableModel):
             return int(reply.opt_out)
         return self._text(reply, column)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
     def set_replies(self, replies: Sequence[Reply]) -> None:
         self.beginResetModel()
         self.replies = list(replies)
@@ -108,7 +102,7 @@ class RepliesModel(QAbstractTableModel):
         return len(fresh)
 
 
-class SuppressionModel(QAbstractTableModel):
+class SuppressionModel(TableModel):
     """One row per suppressed number or address: value, channel, reason, when it was added."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -139,13 +133,6 @@ class SuppressionModel(QAbstractTableModel):
         if reason.startswith("opt_out: "):
             return self.tr("Replied “{text}”").format(text=reason.removeprefix("opt_out: "))
         return reason
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def set_entries(self, entries: Sequence[SuppressionEntry]) -> None:
         self.beginResetModel()

@@ -4,24 +4,17 @@ A QSortFilterProxyModel would call our Python `data()` once per row to filter: a
 at 1,000,000 rows. Here each status keeps the positions of its rows in an array as rows arrive,
 so switching the filter is a model reset over a ready-made list, whatever the size.
 
-Painting asks for each visible cell's roles in one `multiData()` call: Qt's default asks
-`data()` once per role (seven per cell, ~1,300 per paint), and each call from C++ into Python
-must take the GIL back. While an import's worker thread runs Python, each take can wait for
-its switch interval (5 ms): one repaint took 350-500 ms that way, and 15-45 ms with one call
-per cell (measured; see bench/bench_gui_responsiveness.py).
+Painting asks for a cell's roles in one call into Python (see `app.gui.table_model`).
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, cast
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QModelRoleData,
-    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -29,14 +22,14 @@ from PySide6.QtCore import (
 )
 
 from app.core.recipients import RecipientRow, RowStatus
+from app.gui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ROW, STATUS, ADDRESS, REASON = range(4)
 FIXED_COLUMNS = 4
-DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.ToolTipRole.value
 
 
-class RecipientsModel(QAbstractTableModel):
+class RecipientsModel(TableModel):
     """Rows of the sheet in sheet order: number, status, address, reason, then the sheet's own columns.
 
     Signals:
@@ -128,17 +121,6 @@ class RecipientsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             return self.row_at(index.row()).reason or None
         return None
-
-    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
-        if not index.isValid():
-            return
-        # Qt always passes a span here (the stub's union is for callers); a span iterates its roles.
-        for role_data in cast("Iterable[QModelRoleData]", roleDataSpan):
-            role = role_data.role()
-            if role == DISPLAY:
-                role_data.setData(self._display(self.row_at(index.row()), index.column()))
-            elif role == TOOLTIP:
-                role_data.setData(self.row_at(index.row()).reason or None)
 
     def _display(self, row: RecipientRow, column: int) -> Any:
         if column == ROW:
