@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class Worker(QObject):
         progress(object): whatever the function passed to `task.progress`, on the GUI thread.
         result(object): the function's return value.
         error(object): the exception it raised.
-        done(): after `result` or `error`, once the thread has stopped.
+        done(): after `result` or `error`, once the function has returned (its thread stops then).
     """
 
     progress = Signal(object)
@@ -79,6 +79,7 @@ class Worker(QObject):
         self._runner.progress.connect(self.progress)
         self._runner.finished.connect(self._on_finished)
         self._runner.failed.connect(self._on_failed)
+        self._thread.finished.connect(self._on_thread_finished)
 
     def _emit_progress(self, value: object) -> None:
         self._runner.progress.emit(value)
@@ -98,16 +99,35 @@ class Worker(QObject):
 
     @Slot(object)
     def _on_finished(self, value: object) -> None:
-        self._stop_thread()
         self.result.emit(value)
-        self.done.emit()
 
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
-        self._stop_thread()
         self.error.emit(exc)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        # Queued after `result` or `error` (the runner emits them before its thread ends). Never
+        # `wait()` for the thread here: an ending thread still needs the GIL, and while other
+        # workers run Python the GUI thread would block for many switch intervals (stalls of
+        # 60-180 ms while a campaign sends, bench/bench_gui_responsiveness.py). The thread may
+        # still be running its last instructions: it is kept until it has stopped.
+        _keep_until_stopped(self._thread)
         self.done.emit()
 
-    def _stop_thread(self) -> None:
-        self._thread.quit()
-        self._thread.wait()
+
+_ENDING: set[QThread] = set()  # threads that finished their work but may not have stopped yet
+
+
+def _keep_until_stopped(thread: QThread) -> None:
+    """Hold a reference to `thread` until it stops: a QThread destroyed while running aborts the app."""
+    if thread.isRunning():
+        _ENDING.add(thread)
+        QTimer.singleShot(20, _reap)
+
+
+def _reap() -> None:
+    for thread in [thread for thread in _ENDING if not thread.isRunning()]:
+        _ENDING.discard(thread)
+    if _ENDING:
+        QTimer.singleShot(20, _reap)
