@@ -138,11 +138,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--skip-import", action="store_true", help="start at the Review step")
-    parser.add_argument("--switch-interval", type=float, default=None,
-                        help="sys.setswitchinterval for the run, in seconds (Python's default: 0.005)")
+    from app.gui.application import GIL_SWITCH_INTERVAL
+
+    parser.add_argument("--switch-interval", type=float, default=GIL_SWITCH_INTERVAL,
+                        help="sys.setswitchinterval for the run, in seconds (default: the window's own, "
+                        f"{GIL_SWITCH_INTERVAL}; Python's is 0.005)")  # fmt: skip
     args = parser.parse_args()
-    if args.switch_interval:
-        sys.setswitchinterval(args.switch_interval)
+    sys.setswitchinterval(args.switch_interval)
     app = QApplication([])  # noqa: F841 (kept alive for the whole run)
     from app.core.journal import open_journal
     from app.core.settings import Settings

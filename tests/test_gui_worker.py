@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
-from app.gui.worker import Worker
+from app.gui.worker import Worker, refreshing_in_turn
 
 
 @pytest.fixture
@@ -54,3 +54,23 @@ def run_and_drop(qtbot: QtBot, i: int, events: list[str]) -> None:
     held[0].done.connect(drop)
     held[0].start()
     qtbot.waitUntil(lambda: not held, timeout=10_000)
+
+
+def test_refreshers_take_turns(qtbot: QtBot) -> None:
+    # Two threads running Python at once starve the GUI thread of the GIL: refreshers never overlap.
+    inside: list[int] = []
+    overlaps: list[int] = []
+
+    def refresh(task: object) -> None:
+        inside.append(1)
+        if len(inside) > 1:
+            overlaps.append(len(inside))
+        sum(range(300_000))  # Python work, long enough for the other to try
+        inside.pop()
+
+    workers = [Worker(refreshing_in_turn(refresh)) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        qtbot.waitUntil(lambda worker=worker: not worker.is_running(), timeout=10_000)
+    assert overlaps == []

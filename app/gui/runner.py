@@ -25,7 +25,7 @@ from app.core.settings import Settings
 from app.gui.formatting import ui_lang
 from app.gui.gc_pauses import keep_out_of_collections
 from app.gui.provider_source import ProviderFactory, ProviderSource, failure_text
-from app.gui.worker import Task, Worker
+from app.gui.worker import Task, Worker, refreshing_in_turn
 from app.providers import registry
 from app.providers.base import Balance, Problem, Provider, ProviderFailure, State
 
@@ -237,7 +237,7 @@ class CampaignRunner(QObject):
         def watch_pass(task: Task) -> Watch:
             return _watch_pass(journal, providers, watched, want_balance, controls)
 
-        worker = self._watcher = Worker(watch_pass, self)
+        worker = self._watcher = Worker(refreshing_in_turn(watch_pass), self)
         worker.result.connect(lambda result: self._on_watch_result(result, sending))
         worker.error.connect(self._on_watch_error)
         worker.done.connect(lambda: self._on_watch_done(watched))

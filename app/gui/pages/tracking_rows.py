@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 from app.core.journal import Journal
 from app.gui.campaign_model import MessageRow, MessagesModel, read_rows
 from app.gui.provider_source import provider_name
-from app.gui.worker import Task, Worker
+from app.gui.worker import Task, Worker, refreshing_in_turn
 
 REFRESH_EVERY = 3.0  # seconds between reads while following a sending campaign, at least
 Loaded = tuple[int, list[MessageRow]]
@@ -78,7 +78,7 @@ class RowsLoader(QObject):
             return campaign_id, read_rows(journal, campaign_id, name, lang, previous=shown)
 
         started = time.monotonic()
-        worker = self._worker = Worker(load, self)
+        worker = self._worker = Worker(refreshing_in_turn(load), self)
         worker.progress.connect(self._on_chunk)
         worker.result.connect(self._on_rows)
         worker.error.connect(lambda exc: None)  # logged by the worker; the next refresh tries again
