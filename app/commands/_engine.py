@@ -7,7 +7,7 @@ import datetime as dt
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 from typing import TextIO
@@ -43,6 +43,19 @@ def ctrl_c_pauses(controls: Controls) -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def run_in_terminal(command: Callable[[argparse.Namespace, TextIO], int], args: argparse.Namespace,
+                    out: TextIO) -> int:  # fmt: skip
+    """`command(args, out)` with its errors said on stderr, and a second Ctrl+C as exit code 130."""
+    try:
+        return command(args, out)
+    except CommandError as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:  # a second Ctrl+C: rows in flight become unknown on the next resume
+        print("\n" + interrupted(), file=sys.stderr)
+        return 130
 
 
 def interrupted() -> str:

@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TextIO
 
 from app.commands._common import find_campaign, open_journal_or_fail, say
-from app.commands._engine import drive, interrupted
+from app.commands._engine import drive, run_in_terminal
 from app.commands._provider import CommandError, open_provider
 from app.core.journal import CampaignStatus
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        return resume(args, out)
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
-    except KeyboardInterrupt:  # a second Ctrl+C: rows in flight become unknown on the next resume
-        print("\n" + interrupted(), file=sys.stderr)
-        return 130
+    return run_in_terminal(resume, args, out)
 
 
 def resume(args: argparse.Namespace, out: TextIO) -> int:

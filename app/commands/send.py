@@ -8,7 +8,7 @@ import sys
 from typing import TextIO
 
 from app.commands._common import TerminalBar, duration, open_journal_or_fail, read_message, say
-from app.commands._engine import drive, interrupted
+from app.commands._engine import drive, run_in_terminal
 from app.commands._provider import CommandError, open_provider
 from app.core.campaigns import CampaignError, CampaignPlan, Created, import_campaign
 from app.core.journal import Journal
@@ -19,14 +19,7 @@ from app.providers.base import Capabilities, Channel
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        return send(args, out)
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
-    except KeyboardInterrupt:  # a second Ctrl+C: rows in flight become unknown on the next resume
-        print("\n" + interrupted(), file=sys.stderr)
-        return 130
+    return run_in_terminal(send, args, out)
 
 
 def send(args: argparse.Namespace, out: TextIO) -> int:
