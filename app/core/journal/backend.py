@@ -49,7 +49,50 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
-class SqliteBackend:
+class NestedTransactions:
+    """`transaction()` for a backend with one connection: only the outermost one begins and commits.
+
+    A subclass sets `_lock` (an RLock serializing its calls) and `_depth = 0`, and says how to
+    `_begin`, `_commit` and `_rollback`.
+    """
+
+    _lock: threading.RLock
+    _depth: int
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All statements inside commit together (nested uses join the outer one)."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._begin()
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._rollback()
+                raise
+            else:
+                self._commit()
+            finally:
+                self._depth = 0
+
+    def _begin(self) -> None:
+        raise NotImplementedError
+
+    def _commit(self) -> None:
+        raise NotImplementedError
+
+    def _rollback(self) -> None:
+        raise NotImplementedError
+
+
+class SqliteBackend(NestedTransactions):
     """One SQLite file in WAL mode; safe to share between threads (calls are serialized)."""
 
     name = "sqlite"
@@ -95,28 +138,14 @@ class SqliteBackend:
             row = self._db.execute(sql, params).fetchone()
             return int(row[0])
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """All statements inside commit together (nested uses join the outer one)."""
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            self._db.execute("BEGIN IMMEDIATE")
-            self._depth = 1
-            try:
-                yield
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            else:
-                self._db.execute("COMMIT")
-            finally:
-                self._depth = 0
+    def _begin(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def _commit(self) -> None:
+        self._db.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        self._db.execute("ROLLBACK")
 
     def next_ids(self, table: str, count: int) -> range:
         """`count` fresh ids for rows of `table`; call inside a transaction (it holds the write lock)."""

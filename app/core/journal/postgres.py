@@ -14,13 +14,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, TypeVar
 
 import psycopg
 
-from app.core.journal.backend import JournalError, Row, SqliteBackend
+from app.core.journal.backend import JournalError, NestedTransactions, Row, SqliteBackend
 from app.core.journal.errors import DatabaseUnavailable
 from app.core.journal.location import display_url, keyring_password
 from app.core.journal.migrations import LATEST, MIGRATIONS
@@ -36,7 +35,7 @@ KEEPALIVE = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "
 _NEEDS_PASSWORD = ("password authentication failed", "no password supplied", "fe_sendauth")
 
 
-class PostgresBackend:
+class PostgresBackend(NestedTransactions):
     """One psycopg connection to a team's PostgreSQL database; safe to share between threads."""
 
     name = "postgresql"
@@ -178,29 +177,13 @@ class PostgresBackend:
         rows = self._run(lambda cursor: cursor.execute(self.sql(sql), params).fetchall())
         return int(rows[0][0])
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """All statements inside commit together (nested uses join the outer one)."""
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            # BEGIN changes nothing: on a connection lost while idle it is safely asked again on a new one.
-            self._run(lambda cursor: cursor.execute("BEGIN"), retry=True)
-            self._depth = 1  # from here on a lost connection is never replaced silently
-            try:
-                yield
-            except BaseException:
-                self._rollback()
-                raise
-            else:
-                self.execute("COMMIT")  # lost here: the caller cannot know whether it committed
-            finally:
-                self._depth = 0
+    def _begin(self) -> None:
+        # BEGIN changes nothing: on a connection lost while idle it is safely asked again on a new one.
+        # From here on (depth 1) a lost connection is never replaced silently.
+        self._run(lambda cursor: cursor.execute("BEGIN"), retry=True)
+
+    def _commit(self) -> None:
+        self.execute("COMMIT")  # lost here: the caller cannot know whether it committed
 
     def _rollback(self) -> None:
         conn = self._conn
