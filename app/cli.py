@@ -157,6 +157,7 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
     if args.command is None:
         parser.print_help(out)
         return 2
+    from app.commands._errors import CommandError
     from app.core.logs import setup_logging
     from app.core.paths import log_dir
 
@@ -164,6 +165,9 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
     try:
         module = importlib.import_module(f"app.commands.{args.module}")
         code: int = module.run(args, out)
+    except CommandError as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
     except KeyboardInterrupt:
         print("Interrumpido.", file=sys.stderr)
         return 130

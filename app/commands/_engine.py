@@ -47,12 +47,9 @@ def ctrl_c_pauses(controls: Controls) -> Iterator[None]:
 
 def run_in_terminal(command: Callable[[argparse.Namespace, TextIO], int], args: argparse.Namespace,
                     out: TextIO) -> int:  # fmt: skip
-    """`command(args, out)` with its errors said on stderr, and a second Ctrl+C as exit code 130."""
+    """`command(args, out)`, a second Ctrl+C said as where the campaign is now, and exit code 130."""
     try:
         return command(args, out)
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
     except KeyboardInterrupt:  # a second Ctrl+C: rows in flight become unknown on the next resume
         print("\n" + interrupted(), file=sys.stderr)
         return 130

@@ -6,20 +6,13 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from app.commands._errors import CommandError
 from app.core import provider_access
 from app.core.reasons import reason_text
 from app.core.secrets import CredentialStore
 from app.core.settings import open_settings
 from app.providers import registry
 from app.providers.base import Provider, ProviderFailure
-
-
-class CommandError(Exception):
-    """A sentence for the user and the exit code; raised by commands, printed by their `run`."""
-
-    def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 def open_provider(

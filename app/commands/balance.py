@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TextIO
 
-from app.commands._provider import CommandError, emit, failure_message, open_provider
+from app.commands._provider import emit, failure_message, open_provider
 from app.providers import registry
 from app.providers.base import ProviderFailure
 
@@ -19,9 +19,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             balance = provider.balance()
         finally:
             provider.close()
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
     except ProviderFailure as failure:
         print(failure_message(failure, caps.name), file=sys.stderr)
         return 1

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from typing import TextIO
 
 from app.commands._common import open_journal_or_fail, shown_status, totals
-from app.commands._provider import CommandError, emit
+from app.commands._provider import emit
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        journal = open_journal_or_fail()
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
+    journal = open_journal_or_fail()
     try:
         counts = journal.all_counts()
         entries = [

@@ -68,8 +68,4 @@ ACTIONS = {"set": set_credentials, "delete": delete_credentials, "test": test_cr
 
 
 def run(args: argparse.Namespace, out: TextIO, store: CredentialStore | None = None) -> int:
-    try:
-        return ACTIONS[args.action](args, out, store or CredentialStore())
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
+    return ACTIONS[args.action](args, out, store or CredentialStore())

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -22,11 +21,7 @@ from app.core.paths import journal_path
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        return info(args, out) if args.action == "info" else upgrade(args, out)
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
+    return info(args, out) if args.action == "info" else upgrade(args, out)
 
 
 def info(args: argparse.Namespace, out: TextIO) -> int:

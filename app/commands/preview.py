@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
 
@@ -29,11 +28,7 @@ SHOWN_ROWS = 10  # rows listed in text output before "and N more"
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """The `preview` command; bad input is one sentence on stderr and exit code 2."""
-    try:
-        return preview(args, out)
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
+    return preview(args, out)
 
 
 def preview(args: argparse.Namespace, out: TextIO) -> int:

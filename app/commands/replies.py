@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from typing import Any, TextIO
 
 from app.commands._common import find_campaign, open_journal_or_fail, say
-from app.commands._provider import CommandError, emit
+from app.commands._provider import emit
 from app.core.journal.inbox_models import Reply
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        return replies(args, out)
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
+    return replies(args, out)
 
 
 def replies(args: argparse.Namespace, out: TextIO) -> int:

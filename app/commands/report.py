@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -13,11 +12,7 @@ from app.core.report import write_report
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        return report(args, out)
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
+    return report(args, out)
 
 
 def report(args: argparse.Namespace, out: TextIO) -> int:

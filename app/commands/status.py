@@ -15,11 +15,7 @@ from app.providers.base import ProviderFailure
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        return status(args, out)
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
+    return status(args, out)
 
 
 def status(args: argparse.Namespace, out: TextIO) -> int:

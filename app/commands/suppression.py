@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from typing import Any, TextIO
 
 from app.commands._common import open_journal_or_fail, say
@@ -15,11 +14,7 @@ from app.providers.base import Channel
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        return suppression(args, out)
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
+    return suppression(args, out)
 
 
 def suppression(args: argparse.Namespace, out: TextIO) -> int:

@@ -24,15 +24,11 @@ log = logging.getLogger(__name__)
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        if args.action == "serve":
-            return serve(args, out)
-        if args.action == "urls":
-            return show_urls(args, out)
-        return rotate(args, out)
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
+    if args.action == "serve":
+        return serve(args, out)
+    if args.action == "urls":
+        return show_urls(args, out)
+    return rotate(args, out)
 
 
 def no_keyring() -> CommandError:
