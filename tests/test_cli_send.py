@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import load_workbook
 
 from app.cli import run
 from app.core.secrets import CredentialStore
 from app.providers.base import Credentials
 from tests.engine_keyring import environment
 from tests.engine_support import duplicates, provider_server, write_sheet
+from tests.fakes.sheets import read_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -102,7 +102,7 @@ def test_send_demo_as_a_script_and_find_it_again(sheet: Path, masivo_home: Path,
     report = tmp_path / "reporte.xlsx"
     code, written = masivo("report", "1", "--out", str(report), "--json")
     assert code == 0 and written["rows"] == 42
-    rows = list(load_workbook(report, read_only=True).active.iter_rows(values_only=True))  # type: ignore[union-attr]
+    rows = read_rows(report)
     assert rows[0][:4] == ("Nombre", "Celular", "Estado", "Motivo")
     assert rows[1][:3] == ("Cliente 0", "+56 9 1000 0000", "Aceptado") and rows[1][5].startswith("sms-")
     assert rows[41][2] == "Omitido" and "fila 2" in rows[41][3]  # the duplicate says which row it repeats

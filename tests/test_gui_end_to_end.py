@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
@@ -27,6 +26,7 @@ from app.providers.base import Credentials, Provider, State
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.itcloud import BOGOTA, FakeItCloud
 from tests.fakes.server import serving
+from tests.fakes.sheets import read_rows
 from tests.gui_campaigns import Gated, demo, journal_at, make_campaign
 
 NOON = dt.datetime(2025, 3, 10, 12, 0, tzinfo=BOGOTA)
@@ -134,9 +134,7 @@ def test_a_whole_demo_campaign_from_a_fresh_window(
     said(window).files.append(report)
     click(qtbot, tracking.panel.export_button)
     qtbot.waitUntil(lambda: said(window).texts("inform") != [], timeout=10_000)
-    sheet = load_workbook(report, read_only=True).active
-    assert sheet is not None
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = read_rows(report)
     header = rows[0]
     assert "Nombre" in header and "Estado" in header and "Motivo" in header
     states = [row[header.index("Estado")] for row in rows[1:]]

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +19,7 @@ from app.gui.pages.tracking import TrackingPage
 from app.gui.runner import CampaignRunner
 from app.providers.base import State
 from tests.fakes.dialogs import ScriptedDialogs
+from tests.fakes.sheets import read_rows
 from tests.gui_campaigns import Gated, demo, journal_at, make_campaign, runner_for
 
 
@@ -80,9 +80,7 @@ def test_a_demo_campaign_runs_to_completion_and_exports_its_report(
     said(page).files.append(target)
     qtbot.mouseClick(page.panel.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: said(page).texts("inform") != [], timeout=10_000)
-    sheet = load_workbook(target, read_only=True).active
-    assert sheet is not None
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = read_rows(target)
     assert rows[0][:3] == ("Nombre", "Celular", "Estado")
     assert len(rows) == 41
     assert {row[2] for row in rows[1:]} <= {"Entregado", "No entregado"}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 HEADERS = ("Nombre", "Teléfono", "Monto")
 # Chilean mobiles: 9 digits starting with 9 after +56.
@@ -46,3 +47,14 @@ def write_csv(path: Path, count: int) -> Path:
         handle.write("Nombre,Telefono\n")
         handle.writelines(f"Cliente {i},+569{10000000 + i}\n" for i in range(count))
     return path
+
+
+def read_rows(path: Path) -> list[tuple[Any, ...]]:
+    """The values of every row of the first sheet, and the file closed (read-only mode keeps it open)."""
+    book = load_workbook(path, read_only=True)
+    try:
+        sheet = book.active
+        assert sheet is not None
+        return list(sheet.iter_rows(values_only=True))
+    finally:
+        book.close()
