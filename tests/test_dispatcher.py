@@ -10,6 +10,7 @@ import pytest
 from app.core.answers import failed_request, read_answer
 from app.core.dispatcher import Dispatcher
 from app.core.journal import CampaignStatus, Journal
+from app.core.journal.models import Claim
 from app.core.pacing import Pace
 from app.core.progress import Controls
 from app.providers import demo
@@ -39,6 +40,29 @@ def test_every_row_is_sent_once_with_its_text(journal: Journal) -> None:
     assert texts["56910000009"] == "Hola N2"
     assert journal.counts(campaign) == {"accepted": 2500}
     assert events[-1].activity == "completed" and events[-1].done == events[-1].total == 2500
+
+
+def test_answers_are_written_and_next_rows_read_while_requests_are_in_flight(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    campaign = make_campaign(journal, 3500)
+    provider = Scripted(BULK, FakeClock())
+    claims: list[tuple[bool, bool]] = []  # (its rows were read ahead, it logged the last answers)
+    real_claim = journal.claim
+
+    def claim(*args: object, **kwargs: object) -> Claim:
+        made = real_claim(*args, **kwargs)  # type: ignore[arg-type]
+        claims.append((kwargs.get("rows") is not None, made.logged is not None))
+        return made
+
+    monkeypatch.setattr(journal, "claim", claim)
+    result, _ = run(journal, campaign, provider)
+    assert result.status is CampaignStatus.COMPLETED
+    # The first claim reads its rows; the last finds none ahead and looks again itself.
+    assert claims == [(False, False), (True, True), (True, True), (True, True), (False, False)]
+    keys = provider.sent_keys()
+    assert len(keys) == len(set(keys)) == 3500
+    assert journal.counts(campaign) == {"accepted": 3500}
 
 
 def test_pacing_follows_the_provider_with_a_fake_clock(journal: Journal) -> None:

@@ -41,8 +41,11 @@ class TeamRun:
     _counted: bool
     _answered: list[SendResult]
     _in_flight: list[int]
+    _ahead_holds: bool
 
     def _flush(self) -> None: ...  # `Dispatcher._flush`
+
+    def _rows_read_ahead(self) -> object: ...  # `Dispatcher._rows_read_ahead`: waits for the work beside
 
     def _emit(self, activity: str, *, reason: str = "", detail: str = "", resume_at: float | None = None,
               force: bool = False) -> None: ...  # fmt: skip
@@ -72,6 +75,7 @@ class TeamRun:
         if leftover:
             self.journal.release(leftover)
         self._in_flight = []
+        self._ahead_holds = False
         self._counted = False
         self.journal.set_status(self.campaign_id, CampaignStatus.RUNNING)
         log.info("campaign %d: the database is back; sending continues", self.campaign_id)
@@ -87,6 +91,7 @@ class TeamRun:
 
     def _offline_result(self, detail: str) -> tuple[CampaignStatus, str, str, dict[str, int]]:
         """The database stayed away: pause, writing nothing there (the lease expires by itself)."""
+        self._rows_read_ahead()
         self._release_quietly()
         if self._answered:  # the provider's answers must not be lost with this process
             path = unsaved.keep(self.journal.backend.location, self.campaign_id, self._answered)
@@ -98,6 +103,7 @@ class TeamRun:
     def _lease_lost_result(self) -> tuple[CampaignStatus, str, str, dict[str, int]]:
         """Another sender has the campaign now: journal our answers and stop, writing nothing else."""
         log.warning("campaign %d: another sender took it over; this one stops", self.campaign_id)
+        self._rows_read_ahead()
         try:
             self._flush()
             counts = self.journal.counts(self.campaign_id)

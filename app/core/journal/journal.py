@@ -152,6 +152,7 @@ class Journal(SendQueue, SuppressionList, Leases):
     def delete_campaign(self, campaign_id: int) -> None:
         with self.backend.transaction():
             self.backend.execute(q.DELETE_CLAIM, (campaign_id,))
+            self.backend.execute(q.DELETE_CAMPAIGN_ANSWERS, (campaign_id,))
             self.backend.execute(q.DELETE_CAMPAIGN_EVENTS, (campaign_id,))
             self.backend.execute(q.DELETE_CAMPAIGN_CONTENTS, (campaign_id,))
             self.backend.execute(q.DELETE_CAMPAIGN_MESSAGES, (campaign_id,))
@@ -159,16 +160,23 @@ class Journal(SendQueue, SuppressionList, Leases):
 
     # --- counts -----------------------------------------------------------------------------------
     def counts(self, campaign_id: int) -> dict[str, int]:
-        """Rows per state (only states that have rows); rows in a claim count as `sending`."""
+        """Rows per state (only states that have rows); rows in a claim, or whose answers are logged
+        but not written yet, count as `sending`."""
+        # States first: a row that leaves the claim or the log meanwhile is then still counted pending.
         counts = {state: int(n) for state, n in self.backend.query(q.COUNT_STATES, (campaign_id,))}
-        return _with_leaving(counts, len(self.claimed(campaign_id)))
+        logged = int(self.backend.query(q.LOGGED_COUNT, (campaign_id,))[0][0])
+        return _with_leaving(counts, len(self.claimed(campaign_id)) + logged)
 
     def all_counts(self) -> dict[int, dict[str, int]]:
         counts: dict[int, dict[str, int]] = {}
         for campaign_id, state, n in self.backend.query(q.COUNT_ALL_STATES):
             counts.setdefault(int(campaign_id), {})[state] = int(n)
-        for campaign_id, ids in self.backend.query(q.ALL_CLAIMS):
-            counts[int(campaign_id)] = _with_leaving(counts.get(int(campaign_id), {}), len(json.loads(ids)))
+        claims = self.backend.query(q.ALL_CLAIMS)
+        leaving = {int(campaign_id): len(json.loads(ids)) for campaign_id, ids in claims}
+        for campaign_id, logged in self.backend.query(q.ALL_LOGGED_COUNTS):
+            leaving[int(campaign_id)] = leaving.get(int(campaign_id), 0) + int(logged)
+        for campaign_id, count in leaving.items():
+            counts[campaign_id] = _with_leaving(counts.get(campaign_id, {}), count)
         return counts
 
     def pending_credits(self, campaign_id: int) -> int:

@@ -184,6 +184,24 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX message_contents_pushed_address ON message_contents (address) WHERE pushed = 1",
         ),
     ),
+    Migration(
+        5,
+        "a bulk's answers journaled as one record with the next claim, written to their rows just after",
+        (
+            # Writing a thousand answers to their rows takes longer than the request they wait for;
+            # as one record they commit with the next claim and reach the rows while it is in flight.
+            # `size`: the answers in the record (their rows count as leaving until they are written).
+            """CREATE TABLE answers (
+                id {pk},
+                campaign_id BIGINT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+                at {float} NOT NULL,
+                sent_at {float},
+                size INTEGER NOT NULL,
+                results TEXT NOT NULL
+            )""",
+            "CREATE INDEX answers_campaign ON answers (campaign_id, id)",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

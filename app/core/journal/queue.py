@@ -6,17 +6,23 @@ of all of them at the cost of one write (rewriting each row's state would cost a
 thousand). Each row leaves the claim as its answer, or its return to pending, is
 journaled. Opening a campaign to send again turns rows still in a claim `unknown`:
 a dead sender may or may not have sent them, so they are never sent again by themselves.
+
+A thousand answers take longer to write to their rows than the next request takes to
+come back, so a sender that read its next rows ahead logs the last answers as one record
+in its next claim's commit (durable before the next request leaves, as before) and
+writes them to the rows while that request is in flight. Until then those rows count as
+leaving; a record a crash left behind is written before anything else is claimed.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from app.core.journal import queries as q
 from app.core.journal.backend import Backend, JournalError, Row
-from app.core.journal.models import Claim, dumps
+from app.core.journal.models import Answers, Claim, LoggedAnswers, dumps
 from app.providers.base import OutgoingMessage, Problem, SendResult, State
 
 
@@ -28,20 +34,35 @@ class SendQueue:
     fence: Callable[[int], None]  # `Leases.fence`
 
     def claim(
-        self, campaign_id: int, limit: int, *, same_text: bool = False, results: Sequence[SendResult] = ()
+        self,
+        campaign_id: int,
+        limit: int,
+        *,
+        same_text: bool = False,
+        results: Sequence[SendResult] = (),
+        rows: Sequence[Row] | None = None,
     ) -> Claim:
         """Journal the next `limit` pending rows as leaving, and commit, before any request leaves.
 
         Rows whose address is on the suppression list by now become `skipped` instead.
         With `same_text`, only rows sharing the first pending row's text are taken.
-        `results` of the previous requests are recorded in the same commit.
+        `results` of the previous requests are recorded in the same commit: written to their
+        rows, or, when the next `rows` were read ahead (`next_rows`), logged as one record
+        (`Claim.logged`) for `write_logged` to write to the rows after the commit.
         """
         with self.backend.transaction():
             self.fence(campaign_id)  # this sender's lease, renewed in this commit (else LeaseLost)
-            self.record_results(results)
+            logged = None
+            if rows is None:
+                self.write_logged(campaign_id)  # a record a crash or a lost connection left unwritten
+                self.record_results(results)
+            else:
+                logged = self._log_answers(campaign_id, results)
             if self.claimed(campaign_id):
                 raise JournalError(f"Campaign {campaign_id} is being sent by another sender.")
-            rows = self._next_rows(campaign_id, limit, same_text)
+            if rows is None:
+                rows = self._next_rows(campaign_id, limit, same_text)
+            rows = rows[:limit]
             suppressed = [row[0] for row in rows if row[4] is not None]
             leaving = [row for row in rows if row[4] is None]
             self._move(suppressed, State.SKIPPED, "suppressed", "suppressed")
@@ -49,7 +70,34 @@ class SendQueue:
                 ids = [row[0] for row in leaving]
                 self.backend.execute(q.INSERT_CLAIM, (campaign_id, dumps(ids), self.clock()))
         messages = tuple(OutgoingMessage(row[0], row[1], row[2], row[3]) for row in leaving)
-        return Claim(messages, len(suppressed))
+        return Claim(messages, len(suppressed), logged)
+
+    def next_rows(
+        self, campaign_id: int, limit: int, *, same_text: bool = False, leaving: Collection[int] = ()
+    ) -> list[Row]:
+        """The rows the next claim will take, read while the open claim's requests are in flight.
+
+        `leaving`: the open claim's rows, still pending on disk until their answers are written.
+        That claim took the first pending rows (of one text, with `same_text`), so the rest come
+        after its last one. Only the sender holding the lease moves the campaign's pending rows:
+        these stay right until its next claim, unless it moves rows itself (then it reads again).
+        An empty list means "read again at the claim", not "nothing left".
+        """
+        after = max(leaving, default=0)
+        if not same_text:
+            return self.backend.query(q.NEXT_PENDING_AFTER, (campaign_id, after, limit))
+        keys = self.backend.query(q.TEXT_KEY_OF, (after,))
+        key = keys[0][0] if keys else None
+        if key is None:  # no claim, or a campaign made without text keys: the claim reads itself
+            return []
+        first = self.backend.query(q.FIRST_PENDING_BESIDE, (campaign_id, key, after))
+        if not first:
+            return []
+        first_id, first_key = first[0]
+        text = self.backend.query(q.TEXT_OF, (first_id,))[0][0]
+        start = after if first_key == key else 0
+        rows = self.backend.query(q.NEXT_PENDING_WITH_TEXT_KEY_AFTER, (campaign_id, first_key, start, limit))
+        return [row for row in rows if row[2] == text]  # a hash collision never mixes two texts
 
     def _next_rows(self, campaign_id: int, limit: int, same_text: bool) -> list[Row]:
         if not same_text:
@@ -67,23 +115,47 @@ class SendQueue:
         """Write the provider's answer for each message (accepted, rejected or unknown), in one commit."""
         if not results:
             return
-        now = self.clock()
         with self.backend.transaction():
             campaign_id, sent_at = self._claim_of(results[0].key)
-            accepted, others = [], []
-            for result in results:
-                if result.state is State.ACCEPTED and result.problem is None:
-                    accepted.append((result.provider_id, sent_at, now, now, result.key))
-                    continue
-                code, reason, detail = _evidence(result.problem)
-                final = now if result.state.is_final else None
-                others.append((result.state.value, result.provider_id, code, reason, detail, sent_at, 1, now,
-                               final, now, result.key))  # fmt: skip
-            # The row's own columns (sent_at, answered_at, the code) are this step's history: no event rows.
-            self.backend.executemany(q.SET_ACCEPTED, accepted)
-            if others:
-                self.backend.executemany(q.SET_OUTCOME, others)
+            self._write_answers(_answers(results), sent_at, self.clock())
             self._unclaim(campaign_id, [result.key for result in results])
+
+    def write_logged(self, campaign_id: int, logged: LoggedAnswers | None = None) -> None:
+        """Write logged answers to their rows: `logged` (kept in memory by its sender), else every
+        record the campaign has. A record is written once, whoever comes first."""
+        with self.backend.transaction():
+            if logged is not None:
+                if self.backend.execute(q.DELETE_ANSWERS, (logged.id,)):
+                    self._write_answers(logged.answers, logged.sent_at, logged.at)
+                return
+            for key, at, sent_at, text in self.backend.query(q.ANSWERS_OF, (campaign_id,)):
+                self.backend.execute(q.DELETE_ANSWERS, (key,))
+                accepted, others = json.loads(text)
+                self._write_answers(Answers(accepted, others), sent_at, at)
+
+    def _log_answers(self, campaign_id: int, results: Sequence[SendResult]) -> LoggedAnswers | None:
+        if not results:
+            return None
+        now, sent_at = self.clock(), self._claim_at(campaign_id)
+        answers = _answers(results)
+        record = (campaign_id, now, sent_at, len(results), dumps([answers.accepted, answers.others]))
+        key = self.backend.insert(q.INSERT_ANSWERS, record)
+        self._unclaim(campaign_id, [result.key for result in results])
+        return LoggedAnswers(key, answers, sent_at, now)
+
+    def _write_answers(self, answers: Answers, sent_at: float | None, now: float) -> None:
+        # The row's own columns (sent_at, answered_at, the code) are this step's history: no event rows.
+        accepted = [(provider_id, sent_at, now, now, key) for key, provider_id in answers.accepted]
+        self.backend.executemany(q.SET_ACCEPTED, accepted)
+        if answers.others:
+            self.backend.executemany(
+                q.SET_OUTCOME,
+                [
+                    (state, provider_id, code, reason, detail, sent_at, 1, now,
+                     now if State(state).is_final else None, now, key)
+                    for key, state, provider_id, code, reason, detail in answers.others
+                ],
+            )  # fmt: skip
 
     def release(self, keys: Sequence[int], problem: Problem | None = None) -> None:
         """Claimed rows that provably did not leave go back to `pending`."""
@@ -100,6 +172,7 @@ class SendQueue:
     def recover(self, campaign_id: int) -> int:
         """Rows a dead sender left claimed (or `sending`, in older journals) become `unknown`."""
         with self.backend.transaction():
+            self.write_logged(campaign_id)  # answers a dead sender logged but had not written
             stuck = [row[0] for row in self.backend.query(q.IDS_IN_STATE, (campaign_id, State.SENDING.value))]
             claimed = self.claimed(campaign_id)
             sent_at = self._claim_at(campaign_id)
@@ -162,6 +235,17 @@ class SendQueue:
             ],
         )
         self.backend.executemany(q.INSERT_EVENT, [(key, now, state.value, code, reason) for key in keys])
+
+
+def _answers(results: Sequence[SendResult]) -> Answers:
+    accepted: list[tuple[int, str | None]] = []
+    others: list[tuple[int, str, str | None, str, str, str]] = []
+    for result in results:
+        if result.state is State.ACCEPTED and result.problem is None:
+            accepted.append((result.key, result.provider_id))
+        else:
+            others.append((result.key, result.state.value, result.provider_id, *_evidence(result.problem)))
+    return Answers(accepted, others)
 
 
 def _evidence(problem: Problem | None) -> tuple[str, str, str]:
