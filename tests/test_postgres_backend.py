@@ -127,7 +127,7 @@ def test_two_machines_importing_at_once_never_share_row_ids(pg_journal: Journal,
 
 def test_batches_are_rewritten_only_in_the_journals_simple_shapes() -> None:
     from app.core.journal import queries as q
-    from app.core.journal.pg_batches import copy_statement, keyed_update, set_based_update
+    from app.core.journal.batches import copy_statement, keyed_update, set_based_update
 
     copy = "COPY message_events (message_id, at, state, code, reason) FROM STDIN"
     assert copy_statement(q.INSERT_EVENT) == copy

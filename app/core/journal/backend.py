@@ -10,14 +10,18 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
+from app.core.journal.batches import keys_unique, multi_row_insert, multi_row_update
 from app.core.journal.migrations import LATEST, MIGRATIONS
 
 Row = tuple[Any, ...]
+BATCH_FROM = 50  # rows from which a batch goes as multi-row statements (see batches.py)
+MAX_ROWS_PER_STATEMENT = 1000
 
 
 class JournalError(RuntimeError):
@@ -119,6 +123,7 @@ class SqliteBackend(NestedTransactions):
             raise JournalError(f"The journal {self.location} cannot be opened: {exc}.") from None
         self._lock = threading.RLock()
         self._depth = 0
+        self._max_variables = self._db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         with self._lock:
@@ -129,8 +134,29 @@ class SqliteBackend(NestedTransactions):
             return self._db.execute(sql, params).rowcount
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run `sql` for each row: a plain INSERT or a keyed UPDATE of many rows as a few statements."""
+        batch = rows if isinstance(rows, list) else list(rows)
+        shape = self._batch_shape(sql, batch)
         with self._lock:
-            self._db.executemany(sql, rows)
+            if shape is None:
+                self._db.executemany(sql, batch)
+                return
+            per_statement = min(MAX_ROWS_PER_STATEMENT, self._max_variables // len(batch[0]))
+            for start in range(0, len(batch), per_statement):
+                part = batch[start : start + per_statement]
+                statement = shape(sql, len(part))
+                assert statement is not None  # `_batch_shape` checked the shape
+                self._db.execute(statement, list(chain.from_iterable(part)))
+
+    def _batch_shape(self, sql: str, batch: list[Sequence[Any]]) -> Callable[[str, int], str | None] | None:
+        """How to write `batch` in a few statements, or None: row by row."""
+        if len(batch) < BATCH_FROM:
+            return None
+        if multi_row_insert(sql, 1) is not None:
+            return multi_row_insert
+        if sqlite3.sqlite_version_info < (3, 33) or multi_row_update(sql, 1) is None:
+            return None  # UPDATE ... FROM came with SQLite 3.33
+        return multi_row_update if keys_unique(batch) else None
 
     def insert(self, sql: str, params: Sequence[Any]) -> int:
         """Run an INSERT ... RETURNING id and give the id."""

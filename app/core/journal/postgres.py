@@ -2,7 +2,7 @@
 
 The journal's portable SQL is run with `?` turned into `%s`, and the migrations' DDL
 placeholders filled with PostgreSQL types. Big batches go as COPY (an import of a million
-rows) or as one set-based UPDATE (a thousand answers), see `pg_batches.py`; other batches
+rows) or as one set-based UPDATE (a thousand answers), see `batches.py`; other batches
 through psycopg's pipelined `executemany`.
 A lost connection raises `DatabaseUnavailable`: the next call connects again. A read is
 retried once on a fresh connection; a write is not (it may have committed), so the
@@ -20,10 +20,10 @@ from typing import Any, ClassVar, TypeVar
 import psycopg
 
 from app.core.journal.backend import JournalError, NestedTransactions, Row, SqliteBackend
+from app.core.journal.batches import copy_statement, keys_unique, set_based_update
 from app.core.journal.errors import DatabaseUnavailable
 from app.core.journal.location import display_url, keyring_password
 from app.core.journal.migrations import LATEST, MIGRATIONS
-from app.core.journal.pg_batches import copy_statement, set_based_update
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -138,12 +138,13 @@ class PostgresBackend(NestedTransactions):
         return self._run(lambda cursor: cursor.execute(self.sql(sql), params).rowcount)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        """Run `sql` for each row: a big batch as COPY or as one set-based UPDATE (see pg_batches.py)."""
+        """Run `sql` for each row: a big batch as COPY or as one set-based UPDATE (see batches.py)."""
         batch = rows if isinstance(rows, list) else list(rows)
         if not batch:
             return
         copy = copy_statement(sql) if len(batch) >= BATCH_FROM else None
-        update = self._set_based(sql) if len(batch) >= BATCH_FROM and copy is None else None
+        set_based = len(batch) >= BATCH_FROM and copy is None and keys_unique(batch)
+        update = self._set_based(sql) if set_based else None
 
         def work(cursor: psycopg.Cursor[Any]) -> None:
             if copy is not None:

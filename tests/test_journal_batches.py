@@ -1,0 +1,77 @@
+"""Batches written as a few statements (batches.py) land as the same rows one by one, on each backend."""
+
+from __future__ import annotations
+
+from app.core.journal import Journal, NewCampaign, NewMessage, queries
+from app.core.journal.backend import BATCH_FROM
+from app.core.journal.batches import multi_row_insert, multi_row_update
+from app.providers.base import Effect, Problem, SendResult, State
+
+ROWS = 2 * 1000 + 300  # more than one statement's worth (MAX_ROWS_PER_STATEMENT)
+
+
+def test_the_sqlite_shapes_of_a_batch() -> None:
+    insert = "INSERT INTO t (a, b) VALUES (?, ?)"
+    assert multi_row_insert(insert, 2) == "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"
+    assert multi_row_insert(queries.UPSERT_SUPPRESSION, 2) is None  # ON CONFLICT: row by row
+    assert multi_row_update("UPDATE t SET a = ?, b = COALESCE(?, b), n = n + 1 WHERE id = ?", 2) == (
+        "WITH batch(p1, p2, p3) AS (VALUES (?, ?, ?), (?, ?, ?)) UPDATE t SET a = batch.p1, "
+        "b = COALESCE(batch.p2, b), n = n + 1 FROM batch WHERE t.id = batch.p3"
+    )
+    assert multi_row_update(queries.APPLY_POLLED, 2) is None  # RETURNING, a rank test: row by row
+
+
+def _campaign(journal: Journal, name: str, one_by_one: bool) -> int:
+    campaign = journal.create_campaign(NewCampaign(name, "demo", "sms", "x"))
+    rows = [
+        NewMessage(i, f"5690{i:05d}", {"n": f"N{i}"}, f"texto {i}", credits=1 + i % 2) for i in range(ROWS)
+    ]
+    if one_by_one:
+        for row in rows:
+            journal.add_messages(campaign, [row])
+    else:
+        journal.add_messages(campaign, rows)
+    return campaign
+
+
+def _answers(keys: list[int]) -> list[SendResult]:
+    lost = Problem("read_timeout", Effect.UNKNOWN, "answer_lost")
+    refused = Problem("-4", Effect.SKIP, "invalid_number", "número inválido")
+    return [
+        SendResult(k, State.ACCEPTED, f"p{i}") if i % 3 == 0
+        else SendResult(k, State.UNKNOWN, problem=lost) if i % 3 == 1
+        else SendResult(k, State.REJECTED, None, refused)
+        for i, k in enumerate(keys)
+    ]  # fmt: skip
+
+
+def _as_written(journal: Journal, campaign: int) -> list[tuple[object, ...]]:
+    return [
+        (m.sheet_row, m.address, m.fields, m.text, m.state, m.provider_id, m.error_code, m.reason, m.detail,
+         m.attempts, m.sent_at is not None, m.final_at is not None)
+        for m in journal.messages(campaign)
+    ]  # fmt: skip
+
+
+def test_a_batch_lands_like_the_same_rows_one_by_one(journal: Journal) -> None:
+    batched, single = _campaign(journal, "batched", False), _campaign(journal, "single", True)
+    assert _as_written(journal, batched) == _as_written(journal, single)
+    claims = {c: [m.key for m in journal.claim(c, ROWS).messages] for c in (batched, single)}
+    journal.record_results(_answers(claims[batched]))
+    answers = _answers(claims[single])
+    for start in range(0, len(answers), BATCH_FROM - 1):  # below BATCH_FROM: row by row
+        journal.record_results(answers[start : start + BATCH_FROM - 1])
+    assert _as_written(journal, batched) == _as_written(journal, single)
+    assert journal.counts(batched) == {"accepted": 767, "unknown": 767, "rejected": 766}
+
+
+def test_a_key_given_twice_in_a_batch_is_updated_twice(journal: Journal) -> None:
+    campaign = _campaign(journal, "c", False)
+    keys = [m.id for m in journal.messages(campaign)][:BATCH_FROM]
+    twice = [*keys, keys[0]]
+    now = journal.clock()
+    rows = [(State.UNKNOWN.value, None, "", "", "", now, 1, None, None, now, key) for key in twice]
+    with journal.backend.transaction():
+        journal.backend.executemany(queries.SET_OUTCOME, rows)
+    attempts = {m.id: m.attempts for m in journal.messages(campaign)}
+    assert attempts[keys[0]] == 2 and attempts[keys[1]] == 1
