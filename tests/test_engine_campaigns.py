@@ -85,3 +85,22 @@ def test_resend_unknown_rows_as_a_new_campaign_with_the_same_texts(journal: Jour
     new = journal.require(again.campaign_id)
     assert new.option("resend_of") == first.campaign_id and new.status is CampaignStatus.READY
     assert new.columns == ("Nombre", "Celular", "Correo", "Monto")
+
+
+def test_a_sheet_that_breaks_part_way_leaves_no_campaign(journal: Journal) -> None:
+    """Chunks are written by a thread while the next is rendered: a failure still leaves nothing behind."""
+    from collections.abc import Iterator
+
+    from app.core.campaigns import CHUNK, create_campaign
+    from tests.engine_support import Row, number
+
+    def rows() -> Iterator[Row]:
+        for i in range(2 * CHUNK + 10):
+            yield Row(i + 2, number(i), {"nombre": f"N{i}"})
+        raise OSError("the file went away")
+
+    plan = CampaignPlan("rota", "demo", Channel.SMS, "Hola {nombre}")
+    with pytest.raises(OSError, match="went away"):
+        create_campaign(journal, plan, rows())
+    assert journal.campaigns() == []
+    assert journal.all_counts() == {}

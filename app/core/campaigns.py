@@ -13,6 +13,7 @@ import datetime as dt
 import html
 import threading
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from itertools import chain, islice
 from pathlib import Path
@@ -122,21 +123,29 @@ def create_campaign(
     sms = plan.channel is Channel.SMS
     total = valid = credits = 0
     try:
-        chunk_source = chain((first,), rows)
-        while chunk := list(islice(chunk_source, CHUNK)):
-            messages = [_message(row, render, sms) for row in chunk]
-            for row in chunk:
-                if len(row.fields) != len(columns):  # a ragged row brings a column no header named
-                    columns.update(dict.fromkeys(row.fields))
-            journal.add_messages(campaign_id, messages, **_lookups(caps))
-            total += len(messages)
-            sendable = [m for m in messages if m.state is State.PENDING]
-            valid += len(sendable)
-            credits += sum(m.credits for m in sendable)
-            if progress is not None:
-                progress(total)
+        # A thread writes each chunk while the next one is rendered: the database's work (most of
+        # it without the GIL) overlaps the rendering's, and one chunk waits at most (memory).
+        with ThreadPoolExecutor(1, thread_name_prefix=f"campaign-{campaign_id}-writer") as writer:
+            written: Future[int] | None = None
+            chunk_source = chain((first,), rows)
+            while chunk := list(islice(chunk_source, CHUNK)):
+                messages = [_message(row, render, sms) for row in chunk]
+                for row in chunk:
+                    if len(row.fields) != len(columns):  # a ragged row brings a column no header named
+                        columns.update(dict.fromkeys(row.fields))
+                if written is not None:
+                    written.result()
+                written = writer.submit(journal.add_messages, campaign_id, messages, **_lookups(caps))
+                total += len(messages)
+                sendable = [m for m in messages if m.state is State.PENDING]
+                valid += len(sendable)
+                credits += sum(m.credits for m in sendable)
+                if progress is not None:
+                    progress(total)
+            if written is not None:
+                written.result()
     except BaseException:
-        journal.delete_campaign(campaign_id)  # half a campaign must never be sent
+        journal.delete_campaign(campaign_id)  # half a campaign must never be sent (the writer is done)
         raise
     journal.finish_creation(campaign_id, list(columns))
     return Created(campaign_id, total, valid, credits)
@@ -210,7 +219,15 @@ def _renderer(plan: CampaignPlan, columns: list[str]) -> Renderer:
         raise CampaignError(exc.text(_lang())) from None
     escape = html.escape if plan.html else None
     if subject is None:
-        return lambda fields: (body.render(fields), "")
+        fmt, values = body.compiled()  # a third of the cost of `render` for each of a million rows
+
+        def sms(fields: Mapping[str, str]) -> tuple[str, str]:
+            try:
+                return fmt % values(fields), ""
+            except KeyError:  # a row without one of the columns (a ragged sheet): the field is empty
+                return body.render(fields), ""
+
+        return sms
     return lambda fields: (body.render(fields, escape), subject.render(fields))
 
 

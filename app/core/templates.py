@@ -201,7 +201,9 @@ class Template:
                 return self._get(fields)
             except KeyError:
                 pass
-        headers = self._headers or resolve(self.fields, list(fields))
+        if not self.fields:
+            return ()
+        headers = self._headers if self._headers is not None else resolve(self.fields, list(fields))
         return tuple(str(fields.get(headers[f], "")) for f in self.fields)
 
     def empty_fields(self, fields: Mapping[str, str]) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ Opening a campaign to send again (`begin_run`) turns rows a crash left leaving i
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import time
@@ -70,10 +71,11 @@ class Journal(SendQueue, SuppressionList, Leases):
         now = self.clock()
         batch = list(rows)
         by_id, by_number = int(by_provider_id), int(by_address)
+        key_of = functools.cache(text_key)  # a same-text campaign has few texts for many rows
         with self.backend.transaction():
             ids = self.backend.next_ids("messages", len(batch))
             states = [
-                (key, campaign_id, row.state.value, text_key(row.text) if group_by_text else None,
+                (key, campaign_id, row.state.value, key_of(row.text) if group_by_text else None,
                  row.credits, row.reason, row.detail, now, by_id)
                 for key, row in zip(ids, batch, strict=True)
             ]  # fmt: skip
