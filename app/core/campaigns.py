@@ -133,9 +133,10 @@ def create_campaign(
                 for row in chunk:
                     if len(row.fields) != len(columns):  # a ragged row brings a column no header named
                         columns.update(dict.fromkeys(row.fields))
+                prepared = journal.prepare_messages(campaign_id, messages, **_lookups(caps))
                 if written is not None:
                     written.result()
-                written = writer.submit(journal.add_messages, campaign_id, messages, **_lookups(caps))
+                written = writer.submit(journal.write_messages, prepared)
                 total += len(messages)
                 sendable = [m for m in messages if m.state is State.PENDING]
                 valid += len(sendable)

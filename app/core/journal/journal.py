@@ -27,6 +27,7 @@ from app.core.journal.models import (
     MessageRecord,
     NewCampaign,
     NewMessage,
+    PreparedMessages,
     dumps,
 )
 from app.core.journal.queue import SendQueue
@@ -68,24 +69,41 @@ class Journal(SendQueue, SuppressionList, Leases):
         `group_by_text`: keyed for same-text bulks. `by_provider_id`, `by_address`: the provider
         pushes statuses (by its id) or replies (by number) that must find these rows (migration 4).
         """
+        lookups = {"group_by_text": group_by_text, "by_provider_id": by_provider_id, "by_address": by_address}
+        return self.write_messages(self.prepare_messages(campaign_id, rows, **lookups))
+
+    def prepare_messages(
+        self,
+        campaign_id: int,
+        rows: Iterable[NewMessage],
+        *,
+        group_by_text: bool = False,
+        by_provider_id: bool = False,
+        by_address: bool = False,
+    ) -> PreparedMessages:
+        """`add_messages`'s rows as the journal writes them, but for their ids: work for any thread,
+        so that a writer thread (`write_messages`) spends its time in the database."""
         now = self.clock()
-        batch = list(rows)
         by_id, by_number = int(by_provider_id), int(by_address)
         key_of = functools.cache(text_key)  # a same-text campaign has few texts for many rows
+        batch = list(rows)
+        states = [
+            (campaign_id, row.state.value, key_of(row.text) if group_by_text else None, row.credits,
+             row.reason, row.detail, now, by_id)
+            for row in batch
+        ]  # fmt: skip
+        contents = [
+            (row.sheet_row, row.address, dumps(row.fields), row.text, row.subject, by_number) for row in batch
+        ]
+        return PreparedMessages(states, contents)
+
+    def write_messages(self, prepared: PreparedMessages) -> int:
+        """Append prepared rows in one transaction, numbering them; returns the count."""
         with self.backend.transaction():
-            ids = self.backend.next_ids("messages", len(batch))
-            states = [
-                (key, campaign_id, row.state.value, key_of(row.text) if group_by_text else None,
-                 row.credits, row.reason, row.detail, now, by_id)
-                for key, row in zip(ids, batch, strict=True)
-            ]  # fmt: skip
-            self.backend.executemany(q.INSERT_MESSAGE, states)
-            contents = [
-                (key, row.sheet_row, row.address, dumps(row.fields), row.text, row.subject, by_number)
-                for key, row in zip(ids, batch, strict=True)
-            ]
-            self.backend.executemany(q.INSERT_CONTENTS, contents)
-        return len(batch)
+            ids = self.backend.next_ids("messages", len(prepared.states))
+            for sql, rows in ((q.INSERT_MESSAGE, prepared.states), (q.INSERT_CONTENTS, prepared.contents)):
+                self.backend.executemany(sql, [(key, *row) for key, row in zip(ids, rows, strict=True)])
+        return len(prepared.states)
 
     def finish_creation(self, campaign_id: int, columns: Sequence[str]) -> None:
         """Every row is in: the campaign can be sent."""

@@ -142,6 +142,13 @@ class SuppressionEntry:
     added_at: float
 
 
+class PreparedMessages(NamedTuple):
+    """Rows entering a campaign as the journal writes them, each without its id (given at writing)."""
+
+    states: list[tuple[Any, ...]]  # the `messages` columns after `id`
+    contents: list[tuple[Any, ...]]  # the `message_contents` columns after `message_id`
+
+
 class Answers(NamedTuple):
     """A batch's answers as the journal writes them to rows."""
 
