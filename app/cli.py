@@ -158,10 +158,12 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
         parser.print_help(out)
         return 2
     from app.commands._errors import CommandError
+    from app.core.gil import take_short_turns
     from app.core.logs import setup_logging
     from app.core.paths import log_dir
 
     log_file = setup_logging(log_dir())
+    take_short_turns()  # a campaign's writer and read-ahead threads hand the GIL back and forth
     try:
         module = importlib.import_module(f"app.commands.{args.module}")
         code: int = module.run(args, out)

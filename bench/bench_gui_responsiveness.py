@@ -138,7 +138,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--skip-import", action="store_true", help="start at the Review step")
-    from app.gui.application import GIL_SWITCH_INTERVAL
+    from app.core.gil import SWITCH_INTERVAL as GIL_SWITCH_INTERVAL
 
     parser.add_argument("--switch-interval", type=float, default=GIL_SWITCH_INTERVAL,
                         help="sys.setswitchinterval for the run, in seconds (default: the window's own, "

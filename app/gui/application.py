@@ -15,6 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
+from app.core.gil import take_short_turns
 from app.core.logs import setup_logging
 from app.core.paths import log_dir, resources_dir
 from app.core.settings import Settings, open_settings
@@ -92,17 +93,10 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
-# How long a thread may run Python before another that wants the GIL gets it (CPython: 5 ms).
-# Every call from Qt into Python on the GUI thread (a repaint makes dozens) may wait this long
-# while a worker runs Python: 1 ms keeps the window's p99 under 7 ms during a send instead of
-# 10-16 ms (bench/bench_gui_responsiveness.py), for a few percent of the workers' speed.
-GIL_SWITCH_INTERVAL = 0.001
-
-
 def run_window(argv: Sequence[str]) -> int:
     """`masivo` with no command: the main window until it is closed."""
     log_file = setup_logging(log_dir())
-    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+    take_short_turns()  # the GUI thread waits less for the GIL while workers run Python
     route_qt_messages()
     install_exception_hook(log_file)
     settings = open_settings()
