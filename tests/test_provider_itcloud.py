@@ -284,3 +284,18 @@ def test_answer_lines_in_any_of_their_shapes(fake: FakeItCloud, sleeps: list[flo
         (State.ACCEPTED, "9003", None),
         (State.UNKNOWN, None, "missing"),
     ]
+
+
+def test_answer_lines_of_distinct_numbers_in_any_shape(fake: FakeItCloud, sleeps: list[float]) -> None:
+    # The usual block (each number once) is read without a queue per number: the same rules hold.
+    body = " 573100000001 ,9001 <br />Aviso 573100000009,1\r\n573100000002,\t-8<Br>\n573100000004,7<br>"
+    with serving(lambda r: Reply(200, body)) as vendor:
+        provider = make(vendor.url, fake, sleeps)
+        sent = ["573100000001", "573100000002", "573100000003", "573100000004"]
+        results = provider.send(block(sent), SendOptions())
+    assert [(r.state, r.provider_id, r.problem and r.problem.code) for r in results] == [
+        (State.ACCEPTED, "9001", None),
+        (State.REJECTED, None, "-8"),
+        (State.UNKNOWN, None, "missing"),
+        (State.ACCEPTED, "7", None),
+    ]

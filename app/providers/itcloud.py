@@ -78,7 +78,7 @@ CODES: dict[int, Problem] = {
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 _LINE_BREAK = re.compile(r"<br\s*/?>|[\r\n]+", re.IGNORECASE)
 _BARE_CODE = re.compile(r"-?\d+")
-_NUMBER_CODE_LINE = re.compile(r"^(\d+)[^\S\n]*,[^\S\n]*(-?\d+)$", re.MULTILINE)
+_NUMBER_CODE_LINE = re.compile(r"^[^\S\n]*(\d+)[^\S\n]*,[^\S\n]*(-?\d+)[^\S\n]*$", re.MULTILINE)
 NO_LINE = Problem("missing", Effect.UNKNOWN, "unexpected_answer", "no line for this number")
 
 
@@ -121,13 +121,25 @@ class ItCloudProvider:
         return results
 
     def _results(self, batch: Sequence[OutgoingMessage], body: str) -> list[SendResult]:
-        lines = [line for raw in _LINE_BREAK.split(body) if (line := raw.strip())]
-        if len(lines) == 1 and _BARE_CODE.fullmatch(lines[0]):
-            return self._whole_request(batch, int(lines[0]), body)
-        # One findall over the answer, not a match per line: a block has a thousand lines.
-        pairs = _NUMBER_CODE_LINE.findall("\n".join(lines))
+        # A block's answer has a thousand lines: plain string work and one findall over all of
+        # them, not a regular expression per line (the usual `<br>` needs none at all).
+        text = body.replace("<br>", "\n")
+        if "<" in text:
+            text = _LINE_BREAK.sub("\n", text)
+        if _BARE_CODE.fullmatch(text.strip()):
+            return self._whole_request(batch, int(text), body)
+        pairs = _NUMBER_CODE_LINE.findall(text)
         if not pairs:
             raise ProviderFailure(Problem("answer", Effect.UNKNOWN, "unexpected_answer", self._redact(body)))
+        by_number = dict(pairs)
+        if len(by_number) == len(pairs) and len({message.to for message in batch}) == len(batch):
+            # Each number once, in the block and in the answer: the usual case, no queue per number.
+            return [
+                result_for(message.key, int(code))
+                if (code := by_number.get(message.to))
+                else _no_line(message.key)
+                for message in batch
+            ]
         codes: dict[str, list[int]] = {}
         for number, code in reversed(pairs):  # popped from the end: a number's first line first
             codes.setdefault(number, []).append(int(code))
@@ -206,7 +218,7 @@ def _no_line(key: int) -> SendResult:
 def result_for(key: int, code: int) -> SendResult:
     """One number's answer: an acceptance id, a documented error, or something unknown."""
     if code > 0:
-        return SendResult(key, State.ACCEPTED, provider_id=str(code))
+        return SendResult(key, State.ACCEPTED, str(code))
     problem = CODES.get(code)
     if problem is None:
         return SendResult(key, State.UNKNOWN, problem=Problem(str(code), Effect.UNKNOWN, "unexpected_answer"))
