@@ -159,6 +159,23 @@ def test_rows_left_sending_by_a_crash_become_unknown_and_are_not_sent(journal: J
     assert len(provider.sent_keys()) == 20
 
 
+def test_a_number_suppressed_during_a_pacing_wait_is_not_sent(journal: Journal) -> None:
+    """A paced send reads its next rows right before their claim, not while the last request was out."""
+    caps = replace(BULK, min_interval=2.0)
+    campaign = make_campaign(journal, 2500)
+    late = "56910001500"  # in the second block of 1,000
+
+    class OptOutDuringTheWait(FakeClock):
+        def sleep(self, seconds: float) -> None:
+            journal.add_suppression(late, "sms", "BAJA")  # a STOP reply arrives meanwhile
+            super().sleep(seconds)
+
+    provider = Scripted(caps, OptOutDuringTheWait())
+    result, _ = run(journal, campaign, provider, pace=Pace.for_provider(caps))
+    assert late not in [m.to for _, batch in provider.requests for m in batch]
+    assert result.counts == {"accepted": 2499, "skipped": 1}
+
+
 def test_one_message_providers_journal_small_groups_and_release_on_pause(journal: Journal) -> None:
     caps = Capabilities("connecta", "One", frozenset({Channel.SMS}), "x://", ())
     campaign = make_campaign(journal, 100, provider="connecta")

@@ -49,7 +49,9 @@ GROUP_SECONDS = 0.2
 MAX_GROUP = 250
 HEARTBEAT_EVERY = 5.0  # seconds between a running sender's signs of life in the journal
 EMIT_EVERY = 0.2  # seconds between progress events while sending (changes of activity always go out)
-DEFER_WHILE = 0.05  # seconds of pacing wait during which answers may stay unwritten
+# Seconds of pacing wait during which answers may stay unwritten and rows read ahead still stand
+# (a paced send reads its rows, and so the suppression list, right before each claim).
+DEFER_WHILE = 0.05
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,8 @@ class Dispatcher(TeamRun):
         if opens is not None:
             self._wait_until(opens, "outside_window")
             return
+        if self.pacer.delay() > DEFER_WHILE:
+            self._ahead_holds = False
         self.pacer.wait()
         self._check_controls()  # a pause asked for during the pacing wait takes effect now
         claim = self.journal.claim(
