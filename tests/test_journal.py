@@ -264,7 +264,7 @@ def test_pushed_statuses_find_rows_by_provider_id_only_where_the_provider_pushes
     assert journal.message(wavy_key).state is State.ACCEPTED  # type: ignore[union-attr]
 
 
-def test_lookups_by_provider_id_and_address_use_their_indexes(journal: Journal) -> None:
+def test_lookups_and_queues_use_their_indexes(journal: Journal) -> None:
     if journal.backend.name != "sqlite":
         pytest.skip("SQLite's query plans")
 
@@ -274,6 +274,9 @@ def test_lookups_by_provider_id_and_address_use_their_indexes(journal: Journal) 
     assert "messages_pushed_id" in plan(queries.APPLY_PUSHED, ("delivered", "", "", 1.0, 1.0, "id", 5))
     assert "messages_pushed_id" in plan(inbox_queries.MESSAGE_OF_PROVIDER_ID, ("id", "connectus"))
     assert "message_contents_pushed_address" in plan(inbox_queries.LAST_ROW_TO, ("56912345678",))
+    # The same-text queue holds pending rows only (migration 6), and the claims still find them by it.
+    assert "messages_text_queue" in plan(queries.NEXT_PENDING_WITH_TEXT_KEY, (1, 5, 10))
+    assert "messages_text_queue" in plan(queries.NEXT_PENDING_WITH_TEXT_KEY_AFTER, (1, 5, 0, 10))
 
 
 def test_a_journal_from_before_migration_4_keeps_every_lookup(

@@ -202,6 +202,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX answers_campaign ON answers (campaign_id, id)",
         ),
     ),
+    Migration(
+        6,
+        "the same-text queue holds pending rows only",
+        (
+            # It is read only for pending rows of one text; with the state in the key, every answer
+            # moved the row's entry (a delete and an insert), now it only leaves the index.
+            "DROP INDEX messages_text_queue",
+            "CREATE INDEX messages_text_queue ON messages (campaign_id, text_key, id) "
+            "WHERE state = 'pending' AND text_key IS NOT NULL",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
