@@ -55,21 +55,8 @@ class Journal(SendQueue, SuppressionList, Leases):
              new.source, CampaignStatus.CREATING.value, new.start_at, now, now),
         )  # fmt: skip
 
-    def add_messages(
-        self,
-        campaign_id: int,
-        rows: Iterable[NewMessage],
-        *,
-        group_by_text: bool = False,
-        by_provider_id: bool = False,
-        by_address: bool = False,
-    ) -> int:
-        """Append rows in one transaction; returns the count.
-
-        `group_by_text`: keyed for same-text bulks. `by_provider_id`, `by_address`: the provider
-        pushes statuses (by its id) or replies (by number) that must find these rows (migration 4).
-        """
-        lookups = {"group_by_text": group_by_text, "by_provider_id": by_provider_id, "by_address": by_address}
+    def add_messages(self, campaign_id: int, rows: Iterable[NewMessage], **lookups: bool) -> int:
+        """Append rows in one transaction; returns the count. `lookups`: as `prepare_messages`."""
         return self.write_messages(self.prepare_messages(campaign_id, rows, **lookups))
 
     def prepare_messages(
@@ -82,7 +69,11 @@ class Journal(SendQueue, SuppressionList, Leases):
         by_address: bool = False,
     ) -> PreparedMessages:
         """`add_messages`'s rows as the journal writes them, but for their ids: work for any thread,
-        so that a writer thread (`write_messages`) spends its time in the database."""
+        so that a writer thread (`write_messages`) spends its time in the database.
+
+        `group_by_text`: keyed for same-text bulks. `by_provider_id`, `by_address`: the provider
+        pushes statuses (by its id) or replies (by number) that must find these rows (migration 4).
+        """
         now = self.clock()
         by_id, by_number = int(by_provider_id), int(by_address)
         key_of = functools.cache(text_key)  # a same-text campaign has few texts for many rows
