@@ -270,32 +270,30 @@ def test_an_unexpected_body_is_unknown(fake: FakeItCloud, sleeps: list[float]) -
             provider.balance()
 
 
-def test_answer_lines_in_any_of_their_shapes(fake: FakeItCloud, sleeps: list[float]) -> None:
+ACCEPTED, REJECTED, UNKNOWN = State.ACCEPTED, State.REJECTED, State.UNKNOWN
+ANSWER_SHAPES = {
     # <br> or newlines, spaces around the comma, a number sent twice (its lines in order), a line
     # that is not a pair, and a number the answer forgets.
-    body = "573100000001 , 9001<br/>Aviso\r\n573100000002,-8<BR>573100000001,9003\n\n5731000000"
-    with serving(lambda r: Reply(200, body)) as vendor:
-        provider = make(vendor.url, fake, sleeps)
-        sent = ["573100000001", "573100000002", "573100000001", "573100000003"]
-        results = provider.send(block(sent), SendOptions())
-    assert [(r.state, r.provider_id, r.problem and r.problem.code) for r in results] == [
-        (State.ACCEPTED, "9001", None),
-        (State.REJECTED, None, "-8"),
-        (State.ACCEPTED, "9003", None),
-        (State.UNKNOWN, None, "missing"),
-    ]
-
-
-def test_answer_lines_of_distinct_numbers_in_any_shape(fake: FakeItCloud, sleeps: list[float]) -> None:
+    "a number twice": (
+        "573100000001 , 9001<br/>Aviso\r\n573100000002,-8<BR>573100000001,9003\n\n5731000000",
+        ["573100000001", "573100000002", "573100000001", "573100000003"],
+        [(ACCEPTED, "9001", None), (REJECTED, None, "-8"),
+         (ACCEPTED, "9003", None), (UNKNOWN, None, "missing")],
+    ),
     # The usual block (each number once) is read without a queue per number: the same rules hold.
-    body = " 573100000001 ,9001 <br />Aviso 573100000009,1\r\n573100000002,\t-8<Br>\n573100000004,7<br>"
+    "each number once": (
+        " 573100000001 ,9001 <br />Aviso 573100000009,1\r\n573100000002,\t-8<Br>\n573100000004,7<br>",
+        ["573100000001", "573100000002", "573100000003", "573100000004"],
+        [(ACCEPTED, "9001", None), (REJECTED, None, "-8"),
+         (UNKNOWN, None, "missing"), (ACCEPTED, "7", None)],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", ANSWER_SHAPES)
+def test_answer_lines_in_any_of_their_shapes(fake: FakeItCloud, sleeps: list[float], shape: str) -> None:
+    body, sent, expected = ANSWER_SHAPES[shape]
     with serving(lambda r: Reply(200, body)) as vendor:
         provider = make(vendor.url, fake, sleeps)
-        sent = ["573100000001", "573100000002", "573100000003", "573100000004"]
         results = provider.send(block(sent), SendOptions())
-    assert [(r.state, r.provider_id, r.problem and r.problem.code) for r in results] == [
-        (State.ACCEPTED, "9001", None),
-        (State.REJECTED, None, "-8"),
-        (State.UNKNOWN, None, "missing"),
-        (State.ACCEPTED, "7", None),
-    ]
+    assert [(r.state, r.provider_id, r.problem and r.problem.code) for r in results] == expected
