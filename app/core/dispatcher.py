@@ -3,7 +3,7 @@
 Order of a request: wait for the pace, check pause/cancel, journal the rows as leaving
 (committed: `Journal.claim`), send, journal the answers (with the next claim's commit).
 While a request is in flight, a helper thread writes the answers the last claim logged
-to their rows and reads the rows the next claim will take (`Journal.next_rows`): the
+to their rows and reads the rows the next claim will take (`read_ahead.py`): the
 journal's slow part runs beside the request, not before it.
 A crash in between leaves rows claimed; the next run turns them `unknown`, which are
 never re-sent by themselves. What a failure means comes from its `Effect`: RETRY rows
@@ -18,16 +18,14 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from app.core.answers import failed_request, read_answer
 from app.core.dispatcher_team import Offline, TeamRun
 from app.core.journal import CampaignStatus, DatabaseUnavailable, Journal, LeaseLost
-from app.core.journal.backend import Row
-from app.core.journal.models import Claim
 from app.core.pacing import Backoff, Pace, Pacer, RateMeter, window_opens_at
 from app.core.progress import Controls, Progress, ProgressCallback, Tally
+from app.core.read_ahead import ReadAhead
 from app.core.sending import balance_check, send_options
 from app.providers.base import (
     Balance,
@@ -115,8 +113,7 @@ class Dispatcher(TeamRun):
         self.warning = ""
         self._in_flight: list[int] = []  # claimed rows whose answer has not come
         self._answered: list[SendResult] = []  # answers not yet journaled
-        self._ahead: Future[list[Row]] | None = None  # the next claim's rows, read during the requests
-        self._ahead_holds = False  # nothing moved rows since they were read
+        self.ahead = ReadAhead(journal, campaign_id)
         self._unknown_streak = 0
         self._last_emit = self._last_touch = -1e18
 
@@ -130,8 +127,7 @@ class Dispatcher(TeamRun):
 
     def run(self) -> RunResult:
         """Send until done, paused or cancelled; the journal says where it stopped."""
-        with ThreadPoolExecutor(1, thread_name_prefix=f"campaign-{self.campaign_id}-journal") as behind:
-            self._behind = behind
+        with self.ahead:
             return self._run()
 
     def _run(self) -> RunResult:
@@ -205,7 +201,7 @@ class Dispatcher(TeamRun):
             self._wait_until(opens, "outside_window")
             return
         if self.pacer.delay() > DEFER_WHILE:
-            self._ahead_holds = False
+            self.ahead.drop()
         self.pacer.wait()
         self._check_controls()  # a pause asked for during the pacing wait takes effect now
         claim = self.journal.claim(
@@ -213,7 +209,7 @@ class Dispatcher(TeamRun):
             self.group_size,
             same_text=self.caps.same_text_bulk,
             results=self._answered,
-            rows=self._rows_read_ahead(),
+            rows=self.ahead.rows(),
         )  # the last group's answers commit with this group's claim: one write to disk for both
         answered, self._answered = self._answered, []  # kept until written (the database may go away)
         self._tally_answers(answered)
@@ -225,7 +221,7 @@ class Dispatcher(TeamRun):
         self._in_flight = [message.key for message in claim.messages]
         self.tally.move(State.PENDING, State.SENDING, len(claim.messages))
         self._touch()
-        self._read_ahead(claim)
+        self.ahead.start(claim, self.group_size, self.caps.same_text_bulk)
         problem = self._send_group(claim.messages)
         if problem is not None:
             self._react(problem)
@@ -291,34 +287,6 @@ class Dispatcher(TeamRun):
             raise _Ended(CampaignStatus.PAUSED, problem.reason, problem.detail)
         self._wait_until(self.clock() + delay, problem.reason, problem.detail)
 
-    # --- the journal's work beside the requests --------------------------------------------------------
-    def _read_ahead(self, claim: Claim) -> None:
-        """While the claim's requests are in flight: write the answers it logged, read the next rows."""
-        leaving = frozenset(message.key for message in claim.messages)
-        size, same_text = self.group_size, self.caps.same_text_bulk
-
-        def behind() -> list[Row]:
-            if claim.logged is not None:
-                self.journal.write_logged(self.campaign_id, claim.logged)
-            return self.journal.next_rows(self.campaign_id, size, same_text=same_text, leaving=leaving)
-
-        self._ahead, self._ahead_holds = self._behind.submit(behind), True
-
-    def _rows_read_ahead(self) -> list[Row] | None:
-        """The rows read during the last requests, if they still hold; waits for that work.
-
-        What it could not do the claim does itself: a logged record stays in the journal until written.
-        """
-        ahead, self._ahead = self._ahead, None
-        if ahead is None:
-            return None
-        try:
-            rows = ahead.result()
-        except Exception as exc:  # a lost database, say: the claim meets it again and says so
-            log.warning("campaign %d: the journal's work beside requests failed: %r", self.campaign_id, exc)
-            return None
-        return rows if rows and self._ahead_holds else None
-
     # --- journal and tally ----------------------------------------------------------------------------
     def _flush(self) -> None:
         """Journal the answers not yet written (before any wait, pause or end)."""
@@ -337,7 +305,7 @@ class Dispatcher(TeamRun):
         return [key for key in self._in_flight if key not in answered]
 
     def _move(self, keys: list[int], state: State, problem: Problem | None) -> None:
-        self._ahead_holds = False  # rows read ahead may miss these
+        self.ahead.drop()  # rows read ahead may miss these
         if state is State.UNKNOWN and problem is not None:
             self.journal.mark_unknown(keys, problem)
         else:
@@ -360,7 +328,7 @@ class Dispatcher(TeamRun):
     def _wait_until(self, when: float, reason: str, detail: str = "") -> None:
         """Wait (interruptibly) for a window, a schedule or a backoff, saying why and until when."""
         self._flush()
-        self._ahead_holds = False  # the suppression list may change meanwhile: read the rows afresh
+        self.ahead.drop()  # the suppression list may change meanwhile
         self.journal.set_status(self.campaign_id, CampaignStatus.RUNNING, reason, detail, resume_at=when)
         self._emit("waiting", reason=reason, detail=detail, resume_at=when, force=True)
         while not self.controls.stopping and (remaining := when - self.clock()) > 0:
@@ -372,7 +340,7 @@ class Dispatcher(TeamRun):
         self._emit("sending", force=True)
 
     def _end(self, status: CampaignStatus, reason: str = "", detail: str = "") -> RunResult:
-        self._rows_read_ahead()
+        self.ahead.rows()  # waits for the work beside the requests
         self._flush()
         self.journal.write_logged(self.campaign_id)  # a record the work beside the requests left
         if status is CampaignStatus.PAUSED and self.caps.has_balance and reason == "no_balance":

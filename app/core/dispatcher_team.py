@@ -17,6 +17,7 @@ from collections.abc import Callable
 from app.core import unsaved
 from app.core.journal import CampaignStatus, DatabaseUnavailable, Journal, JournalError
 from app.core.progress import Controls, Tally
+from app.core.read_ahead import ReadAhead
 from app.providers.base import SendResult
 
 log = logging.getLogger(__name__)
@@ -41,11 +42,9 @@ class TeamRun:
     _counted: bool
     _answered: list[SendResult]
     _in_flight: list[int]
-    _ahead_holds: bool
+    ahead: ReadAhead
 
     def _flush(self) -> None: ...  # `Dispatcher._flush`
-
-    def _rows_read_ahead(self) -> object: ...  # `Dispatcher._rows_read_ahead`: waits for the work beside
 
     def _emit(self, activity: str, *, reason: str = "", detail: str = "", resume_at: float | None = None,
               force: bool = False) -> None: ...  # fmt: skip
@@ -75,7 +74,7 @@ class TeamRun:
         if leftover:
             self.journal.release(leftover)
         self._in_flight = []
-        self._ahead_holds = False
+        self.ahead.drop()
         self._counted = False
         self.journal.set_status(self.campaign_id, CampaignStatus.RUNNING)
         log.info("campaign %d: the database is back; sending continues", self.campaign_id)
@@ -91,7 +90,7 @@ class TeamRun:
 
     def _offline_result(self, detail: str) -> tuple[CampaignStatus, str, str, dict[str, int]]:
         """The database stayed away: pause, writing nothing there (the lease expires by itself)."""
-        self._rows_read_ahead()
+        self.ahead.rows()  # waits for the work beside the requests
         self._release_quietly()
         if self._answered:  # the provider's answers must not be lost with this process
             path = unsaved.keep(self.journal.backend.location, self.campaign_id, self._answered)
@@ -103,7 +102,7 @@ class TeamRun:
     def _lease_lost_result(self) -> tuple[CampaignStatus, str, str, dict[str, int]]:
         """Another sender has the campaign now: journal our answers and stop, writing nothing else."""
         log.warning("campaign %d: another sender took it over; this one stops", self.campaign_id)
-        self._rows_read_ahead()
+        self.ahead.rows()  # waits for the work beside the requests
         try:
             self._flush()
             counts = self.journal.counts(self.campaign_id)
