@@ -104,3 +104,31 @@ def test_a_sheet_that_breaks_part_way_leaves_no_campaign(journal: Journal) -> No
         create_campaign(journal, plan, rows())
     assert journal.campaigns() == []
     assert journal.all_counts() == {}
+
+
+def test_each_row_gets_its_text_and_cost_whatever_its_shape(journal: Journal) -> None:
+    """Rendering runs a chunk at a time: a row lacking a column, a long text and a skipped row each
+    still get their own text, cost and place, and a column only one row has is kept."""
+    from app.core.campaigns import create_campaign
+    from tests.engine_support import Row
+
+    long_name = "Bea" + "a" * 150  # the text is 160+ GSM characters: two segments
+    rows = [
+        Row(2, "56911110001", {"nombre": "Ana", "monto": "$1"}),
+        Row(3, "56911110002", {"nombre": "Beto"}),  # no `monto` cell: the field is empty
+        Row(4, "", {"nombre": "Ceci", "monto": "$3"}, status="invalid", reason="sin número"),
+        Row(5, "56911110004", {"nombre": long_name, "monto": "$4", "nota": "VIP"}),
+    ]
+    plan = CampaignPlan("formas", "demo", Channel.SMS, "Hola {nombre}, debe {monto}")
+    created = create_campaign(journal, plan, rows)
+    assert (created.rows, created.valid, created.credits) == (4, 3, 1 + 1 + 2)
+    found = list(journal.messages(created.campaign_id))
+    assert [(r.sheet_row, r.text, r.state, r.reason) for r in found] == [
+        (2, "Hola Ana, debe $1", State.PENDING, ""),
+        (3, "Hola Beto, debe ", State.PENDING, ""),
+        (4, "", State.SKIPPED, "invalid"),
+        (5, f"Hola {long_name}, debe $4", State.PENDING, ""),
+    ]
+    assert found[2].detail == "sin número" and found[3].fields["nota"] == "VIP"
+    assert journal.require(created.campaign_id).columns == ("nombre", "monto", "nota")
+    assert journal.pending_credits(created.campaign_id) == 4

@@ -25,8 +25,8 @@ from app.core.journal.models import (
     CampaignStatus,
     Event,
     MessageRecord,
+    MessageRow,
     NewCampaign,
-    NewMessage,
     PreparedMessages,
     dumps,
 )
@@ -35,6 +35,8 @@ from app.core.journal.suppression import SuppressionList
 from app.providers.base import State, StatusUpdate
 
 PAGE = 5000  # rows read a page at a time: a 1,000,000-row campaign is never held in memory
+# A state's text without the enum's `value` property (a Python call per row, for a million rows).
+_STATE_VALUE = {state: state.value for state in State}
 
 
 class Journal(SendQueue, SuppressionList, Leases):
@@ -55,21 +57,22 @@ class Journal(SendQueue, SuppressionList, Leases):
              new.source, CampaignStatus.CREATING.value, new.start_at, now, now),
         )  # fmt: skip
 
-    def add_messages(self, campaign_id: int, rows: Iterable[NewMessage], **lookups: bool) -> int:
+    def add_messages(self, campaign_id: int, rows: Iterable[MessageRow], **lookups: bool) -> int:
         """Append rows in one transaction; returns the count. `lookups`: as `prepare_messages`."""
         return self.write_messages(self.prepare_messages(campaign_id, rows, **lookups))
 
     def prepare_messages(
         self,
         campaign_id: int,
-        rows: Iterable[NewMessage],
+        rows: Iterable[MessageRow],
         *,
         group_by_text: bool = False,
         by_provider_id: bool = False,
         by_address: bool = False,
     ) -> PreparedMessages:
-        """`add_messages`'s rows as the journal writes them, but for their ids: work for any thread,
-        so that a writer thread (`write_messages`) spends its time in the database.
+        """`add_messages`'s rows (`NewMessage`s, or plain tuples of their fields) as the journal writes
+        them, but for their ids: work for any thread, so that a writer thread (`write_messages`)
+        spends its time in the database.
 
         `group_by_text`: keyed for same-text bulks. `by_provider_id`, `by_address`: the provider
         pushes statuses (by its id) or replies (by number) that must find these rows (migration 4).
@@ -77,14 +80,15 @@ class Journal(SendQueue, SuppressionList, Leases):
         now = self.clock()
         by_id, by_number = int(by_provider_id), int(by_address)
         key_of = functools.cache(text_key)  # a same-text campaign has few texts for many rows
-        batch = list(rows)
+        batch = rows if isinstance(rows, list) else list(rows)
         states = [
-            (campaign_id, row.state.value, key_of(row.text) if group_by_text else None, row.credits,
-             row.reason, row.detail, now, by_id)
-            for row in batch
+            (campaign_id, _STATE_VALUE[state], key_of(text) if group_by_text else None, credits,
+             reason, detail, now, by_id)
+            for _, _, _, text, _, credits, state, reason, detail in batch
         ]  # fmt: skip
         contents = [
-            (row.sheet_row, row.address, dumps(row.fields), row.text, row.subject, by_number) for row in batch
+            (sheet_row, address, dumps(fields), text, subject, by_number)
+            for sheet_row, address, fields, text, subject, _, _, _, _ in batch
         ]
         return PreparedMessages(states, contents)
 
