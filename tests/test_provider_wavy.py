@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Callable, Iterator
 
@@ -105,6 +106,27 @@ def test_bulk_of_2500_goes_in_requests_of_1000(
     assert correlations == [str(r.key) for r in results]
     with pytest.raises(ValueError, match="at most 1000"):
         provider.send(messages(1001), SendOptions())
+
+
+TRICKY_TEXTS = [
+    'Dijo "hola" \\ adiós',  # quotes and a backslash
+    "línea 1\nlínea 2\t\x01 fin",  # control characters
+    "Pagá en €, ¿sí? Ñandú 😀",  # beyond ASCII, and a character beyond the BMP
+    "</script>&<>'",
+]
+
+
+def test_a_bulk_body_is_what_json_dumps_writes(
+    provider: wavy.WavyProvider, server: FakeServer, fake: FakeWavy
+) -> None:
+    """The bulk body is built from escaped strings (for speed): it must be JSON's own, to the byte."""
+    batch = [OutgoingMessage(10 + i, f"55119000000{i:02d}", text) for i, text in enumerate(TRICKY_TEXTS)]
+    items = [wavy.message_item(message) for message in batch]
+    assert wavy.bulk_body(batch) == json.dumps({"messages": items}, separators=(",", ":")).encode()
+    provider.send(batch, SendOptions())
+    [request] = server.requests_to(BULK_PATH)
+    assert request.json() == {"messages": items}
+    assert sorted(row["messageText"] for row in fake.messages.values()) == sorted(TRICKY_TEXTS)
 
 
 def test_statuses_map_every_documented_code(provider: wavy.WavyProvider, fake: FakeWavy) -> None:

@@ -71,7 +71,7 @@ class HttpClient:
         *,
         params: Mapping[str, Any] | None = None,
         json: Any = None,
-        data: Mapping[str, Any] | str | None = None,
+        data: Mapping[str, Any] | str | bytes | None = None,
         headers: Mapping[str, str] | None = None,
         auth: tuple[str, str] | None = None,
         retry_statuses: frozenset[int] = RETRY_STATUSES,

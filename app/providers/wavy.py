@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from json.encoder import encode_basestring_ascii as quoted  # what json.dumps escapes strings with
 from typing import Any
 
 import requests
@@ -92,9 +93,8 @@ class WavyProvider:
             return []
         if len(batch) > CAPABILITIES.bulk_size:
             raise ValueError(f"Wavy takes at most {CAPABILITIES.bulk_size} messages a request.")
-        items = [{"destination": m.to, "messageText": m.text, "correlationId": str(m.key)} for m in batch]
         single = len(batch) == 1
-        body = items[0] if single else {"messages": items}
+        body = message_item(batch[0]) if single else bulk_body(batch)
         response = self._post(SEND_PATH if single else BULK_PATH, body)
         problem = self._refusal(response)
         if problem is not None:
@@ -142,10 +142,13 @@ class WavyProvider:
         self.client.close()
 
     def _post(self, path: str, body: Any) -> requests.Response:
+        """POST `body`: a value for JSON, or bytes that already are JSON (`bulk_body`)."""
         user, token = self.credentials["user"], self.credentials["token"]
         if not user or not token:
             raise ProviderFailure(Problem("no_credentials", Effect.STOP, "no_credentials"))
         headers = {"UserName": user, "AuthenticationToken": token}
+        if isinstance(body, bytes):
+            return self.client.request("POST", path, data=body, headers={**headers, **JSON})
         return self.client.request("POST", path, json=body, headers=headers)
 
     def _refusal(self, response: requests.Response) -> Problem | None:
@@ -177,6 +180,25 @@ class WavyProvider:
 
 
 NO_ID = Problem("missing", Effect.UNKNOWN, "unexpected_answer", "no id for this message")
+JSON = {"Content-Type": "application/json"}
+
+
+def message_item(message: OutgoingMessage) -> dict[str, str]:
+    """One message as `send-sms` takes it, and as each item of a bulk."""
+    return {"destination": message.to, "messageText": message.text, "correlationId": str(message.key)}
+
+
+def bulk_body(batch: Sequence[OutgoingMessage]) -> bytes:
+    """`{"messages": [message_item, ...]}` as compact `json.dumps` writes it, byte for byte.
+
+    Each item is its strings, escaped by json's own C escaper, in a fixed frame: a third of the
+    cost of dicts through `json.dumps`, and a bulk's encoding delays every request (tested equal).
+    """
+    items = [
+        f'{{"destination":{quoted(to)},"messageText":{quoted(text)},"correlationId":"{key}"}}'
+        for key, to, text, _ in batch
+    ]
+    return f'{{"messages":[{",".join(items)}]}}'.encode()
 
 
 def match_ids(batch: Sequence[OutgoingMessage], ids: Any) -> list[SendResult]:
@@ -187,14 +209,15 @@ def match_ids(batch: Sequence[OutgoingMessage], ids: Any) -> list[SendResult]:
         found = [by_key.get(str(message.key)) for message in batch]
     else:
         found = [*rows[: len(batch)], *[None] * (len(batch) - len(rows))]
-    return [_result(message.key, row) for message, row in zip(batch, found, strict=True)]
-
-
-def _result(key: int, row: dict[str, Any] | None) -> SendResult:
-    provider_id = row.get("id") if row else None
-    if not provider_id:
-        return SendResult(key, State.UNKNOWN, problem=NO_ID)
-    return SendResult(key, State.ACCEPTED, str(provider_id))
+    # tuple.__new__, not SendResult(...): a NamedTuple's constructor is a Python frame, for each of
+    # a bulk's thousand results on the way to the next request.
+    new, accepted = tuple.__new__, State.ACCEPTED
+    return [
+        new(SendResult, (message.key, accepted, str(provider_id), None))
+        if (provider_id := row and row.get("id"))
+        else SendResult(message.key, State.UNKNOWN, problem=NO_ID)
+        for message, row in zip(batch, found, strict=True)
+    ]
 
 
 def status_update(row: dict[str, Any]) -> StatusUpdate:
