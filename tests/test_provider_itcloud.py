@@ -280,12 +280,15 @@ ANSWER_SHAPES = {
         [(ACCEPTED, "9001", None), (REJECTED, None, "-8"),
          (ACCEPTED, "9003", None), (UNKNOWN, None, "missing")],
     ),
-    # The usual block (each number once) is read without a queue per number: the same rules hold.
+    # The usual block (each number once) is read without a queue per number: the same rules hold,
+    # ids written unusually (a leading zero, other digits) included.
     "each number once": (
-        " 573100000001 ,9001 <br />Aviso 573100000009,1\r\n573100000002,\t-8<Br>\n573100000004,7<br>",
-        ["573100000001", "573100000002", "573100000003", "573100000004"],
-        [(ACCEPTED, "9001", None), (REJECTED, None, "-8"),
-         (UNKNOWN, None, "missing"), (ACCEPTED, "7", None)],
+        " 573100000001 ,9001 <br />Aviso 573100000009,1\r\n573100000002,\t-8<Br>\n573100000004,7<br>"
+        "573100000005,0042<br>573100000006,\u0663\u0661<br>573100000007,0",
+        ["573100000001", "573100000002", "573100000003", "573100000004", "573100000005",
+         "573100000006", "573100000007"],
+        [(ACCEPTED, "9001", None), (REJECTED, None, "-8"), (UNKNOWN, None, "missing"),
+         (ACCEPTED, "7", None), (ACCEPTED, "42", None), (ACCEPTED, "31", None), (REJECTED, None, "0")],
     ),
 }  # fmt: skip
 
