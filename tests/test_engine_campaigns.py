@@ -132,3 +132,29 @@ def test_each_row_gets_its_text_and_cost_whatever_its_shape(journal: Journal) ->
     assert found[2].detail == "sin número" and found[3].fields["nota"] == "VIP"
     assert journal.require(created.campaign_id).columns == ("nombre", "monto", "nota")
     assert journal.pending_credits(created.campaign_id) == 4
+
+
+def test_a_database_failure_while_writing_is_raised_and_leaves_no_campaign(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer thread's own error reaches the caller (no hang), and the campaign is gone."""
+    from app.core.campaigns import CHUNK, create_campaign
+    from app.core.journal import JournalError
+    from tests.engine_support import Row, number
+
+    write = journal.write_messages
+    calls = []
+
+    def failing(prepared: object) -> int:
+        calls.append(1)
+        if len(calls) == 2:
+            raise JournalError("The disk is full.")
+        return write(prepared)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(journal, "write_messages", failing)
+    rows = (Row(i + 2, number(i), {"nombre": f"N{i}"}) for i in range(4 * CHUNK))
+    plan = CampaignPlan("llena", "demo", Channel.SMS, "Hola {nombre}")
+    with pytest.raises(JournalError, match="disk is full"):
+        create_campaign(journal, plan, rows)
+    monkeypatch.undo()
+    assert journal.campaigns() == [] and journal.all_counts() == {}

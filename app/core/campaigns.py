@@ -12,21 +12,26 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import queue
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from app.core.journal import Journal, MessageRow, NewCampaign, NewMessage
+from app.core.journal.models import PreparedMessages
 from app.core.segments import measure
 from app.core.templates import Template, TemplateError
 from app.providers.base import Capabilities, Channel, State
 from app.providers.registry import capabilities
 
-CHUNK = 5000  # rows per commit while importing
+CHUNK = 5000  # rows rendered and handed to the writer thread at a time
+# Rows per commit while importing: each commit writes every page its rows touched, and an index of
+# numbers in no order (IT Cloud's reply lookup) has most of its pages touched by every chunk.
+ROWS_PER_COMMIT = 20_000
 RESEND_STATES = (State.UNKNOWN,)
 
 
@@ -122,11 +127,12 @@ def create_campaign(
     campaign_id = journal.create_campaign(new)
     columns: dict[str, None] = dict.fromkeys(headers)
     total = valid = credits = 0
-    try:
-        # A thread writes each chunk while the next one is rendered: the database's work (most of
-        # it without the GIL) overlaps the rendering's, and one chunk waits at most (memory).
-        with ThreadPoolExecutor(1, thread_name_prefix=f"campaign-{campaign_id}-writer") as writer:
-            written: Future[int] | None = None
+    # A thread writes the chunks while the next ones are rendered: the database's work (most of it
+    # without the GIL) overlaps the rendering's. The queue holds one chunk at most (memory).
+    handed: queue.Queue[PreparedMessages | None] = queue.Queue(maxsize=1)
+    with ThreadPoolExecutor(1, thread_name_prefix=f"campaign-{campaign_id}-writer") as writer:
+        writing = writer.submit(journal.write_all_messages, _taken(handed), ROWS_PER_COMMIT)
+        try:
             chunk_source = chain((first,), rows)
             while chunk := list(islice(chunk_source, CHUNK)):
                 rendered = render(chunk)
@@ -134,21 +140,48 @@ def create_campaign(
                     if len(row.fields) != len(columns):  # a ragged row brings a column no header named
                         columns.update(dict.fromkeys(row.fields))
                 prepared = journal.prepare_messages(campaign_id, rendered.rows, **_lookups(caps))
-                if written is not None:
-                    written.result()
-                written = writer.submit(journal.write_messages, prepared)
+                if not _hand_over(handed, prepared, writing):
+                    writing.result()  # the writer's error (the database's) is raised here
                 total += len(chunk)
                 valid += rendered.valid
                 credits += rendered.credits
                 if progress is not None:
                     progress(total)
-            if written is not None:
-                written.result()
-    except BaseException:
-        journal.delete_campaign(campaign_id)  # half a campaign must never be sent (the writer is done)
-        raise
+            _hand_over(handed, None, writing)  # the end: the writer commits the rest
+            writing.result()
+        except BaseException:
+            _hand_over(handed, _STOP, writing)  # the writer rolls back what it has not committed
+            wait([writing])
+            journal.delete_campaign(campaign_id)  # half a campaign must never be sent
+            raise
     journal.finish_creation(campaign_id, list(columns))
     return Created(campaign_id, total, valid, credits)
+
+
+class _Stopped(Exception):
+    """The writer thread's chunks end early: creation failed or was cancelled."""
+
+
+_STOP: Any = object()  # handed to the writer instead of a chunk: stop, without committing
+
+
+def _taken(handed: queue.Queue[PreparedMessages | None]) -> Iterator[PreparedMessages]:
+    """The chunks handed to the writer thread, until the end (None) or a stop (raises)."""
+    while (prepared := handed.get()) is not None:
+        if prepared is _STOP:
+            raise _Stopped
+        yield prepared
+
+
+def _hand_over(handed: queue.Queue[PreparedMessages | None], item: Any, writing: Future[int]) -> bool:
+    """Queue `item` for the writer thread, unless it has stopped (failed); returns whether queued."""
+    while not writing.done():
+        try:
+            handed.put(item, timeout=0.1)
+            return True
+        except queue.Full:
+            continue
+    return False
 
 
 def import_campaign(

@@ -100,6 +100,26 @@ class Journal(SendQueue, SuppressionList, Leases):
                 self.backend.executemany(sql, [(key, *row) for key, row in zip(ids, rows, strict=True)])
         return len(prepared.states)
 
+    def write_all_messages(self, chunks: Iterable[PreparedMessages], rows_per_commit: int) -> int:
+        """Write prepared chunks as they come, committing every `rows_per_commit` rows (and at the
+        end); returns the count. An error from `chunks` rolls back the rows since the last commit.
+
+        Few commits, because each one writes every page the rows touched: an index of numbers in
+        no order (a reply lookup) has most of its pages touched by every chunk.
+        """
+        chunks = iter(chunks)
+        written = 0
+        while True:
+            with self.backend.transaction():
+                since_commit = 0
+                for prepared in chunks:
+                    since_commit += self.write_messages(prepared)
+                    if since_commit >= rows_per_commit:
+                        break
+                else:
+                    return written + since_commit
+            written += since_commit
+
     def finish_creation(self, campaign_id: int, columns: Sequence[str]) -> None:
         """Every row is in: the campaign can be sent."""
         with self.backend.transaction():
