@@ -239,13 +239,20 @@ class SendQueue:
 
 
 def _answers(results: Sequence[SendResult]) -> Answers:
-    accepted: list[tuple[int, str | None]] = []
-    others: list[tuple[int, str, str | None, str, str, str]] = []
-    for result in results:
-        if result.state is State.ACCEPTED and result.problem is None:
-            accepted.append((result.key, result.provider_id))
-        else:
-            others.append((result.key, result.state.value, result.provider_id, *_evidence(result.problem)))
+    # Comprehensions, not a loop: a bulk's thousand answers are read here before the next request.
+    accepted_state = State.ACCEPTED
+    accepted = [
+        (result.key, result.provider_id)
+        for result in results
+        if result.state is accepted_state and result.problem is None
+    ]
+    if len(accepted) == len(results):
+        return Answers(accepted, [])
+    others = [
+        (result.key, result.state.value, result.provider_id, *_evidence(result.problem))
+        for result in results
+        if result.state is not accepted_state or result.problem is not None
+    ]
     return Answers(accepted, others)
 
 
