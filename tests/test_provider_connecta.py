@@ -174,7 +174,7 @@ def test_wrong_password_stops_the_campaign(vendor: Vendor) -> None:
         ("010", Effect.STOP, "wrong_credentials"),
         ("040", Effect.STOP, "missing_field"),
         ("044", Effect.STOP, "no_balance"),
-        ("004", Effect.RETRY, "provider_error"),
+        ("004", Effect.UNKNOWN, "maybe_sent"),  # "Internal Error": never said to be unsent
     ],
 )
 def test_every_documented_send_error_code(vendor: Vendor, code: str, effect: Effect, reason: str) -> None:
@@ -198,10 +198,10 @@ def test_the_platform_itself_answers_each_code(vendor: Vendor) -> None:
         adapter.send([OutgoingMessage(1, "a@b.cl", "x", subject="s")], SendOptions(channel=Channel.EMAIL))
     assert adapter.statuses(["12345"], Channel.SMS) == [], "046 Message not exist"
     vendor.fake.answer_next("/get_status_sms_sent", "004")
-    with pytest.raises(ProviderFailure, match="provider_error"):
+    with pytest.raises(ProviderFailure, match="maybe_sent"):
         adapter.statuses(["12345"], Channel.SMS)
     vendor.fake.answer_next("/get_credits", "004")
-    with pytest.raises(ProviderFailure, match="provider_error"):
+    with pytest.raises(ProviderFailure, match="maybe_sent"):
         adapter.balance()
 
 
@@ -222,8 +222,8 @@ def test_undocumented_answers_are_unknown_not_guessed(vendor: Vendor) -> None:
     assert "777" in caught.value.problem.detail
 
 
-def test_http_500_before_processing_is_retried_with_backoff(vendor: Vendor) -> None:
-    failures = iter([500, 503])
+def test_http_429_before_processing_is_retried_with_backoff(vendor: Vendor) -> None:
+    failures = iter([429, 429])
     vendor.server.faults.fail_before = lambda request: next(failures, None)
     [result] = vendor.adapter().send([sms()], SendOptions())
     assert result.state is State.ACCEPTED
@@ -231,14 +231,27 @@ def test_http_500_before_processing_is_retried_with_backoff(vendor: Vendor) -> N
     assert len(vendor.fake.sent) == 1
 
 
-def test_http_500_every_time_becomes_a_retry_later_failure(vendor: Vendor) -> None:
-    vendor.server.faults.fail_before = lambda request: 500
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_a_send_answered_5xx_is_unknown_and_never_repeated(vendor: Vendor, status: int) -> None:
+    vendor.server.faults.fail_after = lambda request: status  # processed, then a gateway's error
     with pytest.raises(ProviderFailure) as caught:
         vendor.adapter().send([sms()], SendOptions())
-    assert (
-        caught.value.problem.effect is Effect.RETRY and caught.value.problem.reason == "provider_unavailable"
+    assert (caught.value.problem.code, caught.value.problem.effect) == (f"http_{status}", Effect.UNKNOWN)
+    assert len(vendor.server.requests) == 1 and len(vendor.fake.sent) == 1 and vendor.sleeps == []
+
+
+def test_reads_answered_5xx_are_asked_again(vendor: Vendor) -> None:
+    failures = iter([502, 500])
+    vendor.server.faults.fail_before = lambda request: next(failures, None)
+    assert vendor.adapter().balance().sms == vendor.fake.credits["sms"]
+    assert len(vendor.server.requests) == 3
+    vendor.server.faults.fail_before = lambda request: 503
+    with pytest.raises(ProviderFailure) as caught:
+        vendor.adapter().balance()
+    assert (caught.value.problem.effect, caught.value.problem.reason) == (
+        Effect.RETRY,
+        "provider_unavailable",
     )
-    assert vendor.fake.sent == {} and len(vendor.server.requests) == 3
 
 
 def test_a_dropped_connection_after_sending_is_unknown_and_not_resent(vendor: Vendor) -> None:

@@ -228,7 +228,11 @@ def test_the_fake_answers_the_delivery_status_call_as_documented(vendor: Vendor)
     [id_delivery] = vendor.fake.deliveries
     client = HttpClient(vendor.server.url)
     answer = client.request(
-        "GET", "/api_v1/check_delivery_status", params={"id_delivery": id_delivery}, auth=(ACCOUNT, API_KEY)
+        "GET",
+        "/api_v1/check_delivery_status",
+        idempotent=True,
+        params={"id_delivery": id_delivery},
+        auth=(ACCOUNT, API_KEY),
     ).json()
     assert answer["delivery_status"]["delivery_name"] == "Douglas Adams quotes"
     assert [m["status"] for m in answer["delivery_status"]["messages"]] == ["EN_COLA", "EN_COLA"]

@@ -79,22 +79,26 @@ def test_no_balance_midway_gives_the_rest_back_unsent(vendor: Vendor) -> None:
     assert "saldo" in problem.detail, "STOP: the dispatcher puts them back to pending and pauses"
 
 
-def test_http_500_before_processing_is_retried(vendor: Vendor) -> None:
-    failures = iter([500])
+def test_http_429_before_processing_is_retried(vendor: Vendor) -> None:
+    failures = iter([429])
     vendor.server.faults.fail_before = lambda request: next(failures, None)
     [result] = vendor.adapter().send([sms()], SendOptions())
     assert result.state is State.ACCEPTED and len(vendor.sleeps) == 1 and len(vendor.fake.sms) == 1
 
 
-def test_http_500_every_time_is_a_retry_later_failure(vendor: Vendor) -> None:
-    vendor.server.faults.fail_before = lambda request: 500
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_a_bulk_answered_5xx_is_unknown_and_never_repeated(vendor: Vendor, status: int) -> None:
+    vendor.server.faults.fail_after = lambda request: status  # processed, then a gateway's error
     with pytest.raises(ProviderFailure) as caught:
         vendor.adapter().send(many(3), SendOptions())
-    assert (caught.value.problem.effect, caught.value.problem.reason) == (
-        Effect.RETRY,
-        "provider_unavailable",
-    )
-    assert vendor.fake.sms == {}
+    assert (caught.value.problem.code, caught.value.problem.effect) == (f"http_{status}", Effect.UNKNOWN)
+    assert len(vendor.server.requests) == 1 and len(vendor.fake.sms) == 3 and vendor.sleeps == []
+
+
+def test_a_balance_answered_500_is_asked_again(vendor: Vendor) -> None:
+    failures = iter([500])
+    vendor.server.faults.fail_before = lambda request: next(failures, None)
+    assert vendor.adapter().balance().sms == vendor.fake.sms_balance and len(vendor.sleeps) == 1
 
 
 def test_a_dropped_connection_is_unknown_and_not_resent(vendor: Vendor) -> None:

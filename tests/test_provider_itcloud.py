@@ -55,13 +55,13 @@ def numbers(count: int) -> list[str]:
     return [str(573100000000 + i) for i in range(count)]
 
 
-def fail_first(count: int) -> Callable[[Request], int | None]:
-    """A fault answering 500 before processing to the first `count` requests."""
+def fail_first(count: int, status: int = 500) -> Callable[[Request], int | None]:
+    """A fault answering `status` before processing to the first `count` requests."""
     seen: list[Request] = []
 
     def fault(request: Request) -> int | None:
         seen.append(request)
-        return 500 if len(seen) <= count else None
+        return status if len(seen) <= count else None
 
     return fault
 
@@ -218,16 +218,19 @@ def test_one_base_url_replaces_both_hosts(provider: itcloud.ItCloudProvider) -> 
     assert default.balance_client.session is default.client.session
 
 
-def test_http_500_is_retried_then_gives_up(
+def test_a_send_answered_429_is_retried_and_5xx_is_unknown(
     provider: itcloud.ItCloudProvider, server: FakeServer, sleeps: list[float]
 ) -> None:
-    server.faults.fail_before = fail_first(1)
+    server.faults.fail_before = fail_first(1, 429)
     assert provider.send(block([NUMBER]), SendOptions())[0].state is State.ACCEPTED
     assert len(server.requests) == 2 and len(sleeps) == 1
-    server.faults.fail_before = lambda r: 500
+    server.faults.fail_before = lambda r: None
+    server.faults.fail_after = lambda r: 502  # processed, then a gateway's error
+    before = len(server.requests)
     with pytest.raises(ProviderFailure) as failure:
         provider.send(block([NUMBER]), SendOptions())
-    assert failure.value.problem.effect is Effect.RETRY
+    assert (failure.value.problem.code, failure.value.problem.effect) == ("http_502", Effect.UNKNOWN)
+    assert len(server.requests) == before + 1 and len(sleeps) == 1, "a send is never repeated"
 
 
 def test_dropped_connection_is_unknown_and_not_resent(

@@ -71,13 +71,13 @@ def messages(count: int, text: str = "Hola {nombre}") -> list[OutgoingMessage]:
     return [OutgoingMessage(key, str(5511900000000 + key), f"{text} {key}") for key in range(1, count + 1)]
 
 
-def fail_first(count: int) -> Callable[[Request], int | None]:
-    """A fault answering 500 before processing to the first `count` requests."""
+def fail_first(count: int, status: int = 500) -> Callable[[Request], int | None]:
+    """A fault answering `status` before processing to the first `count` requests."""
     seen: list[Request] = []
 
     def fault(request: Request) -> int | None:
         seen.append(request)
-        return 500 if len(seen) <= count else None
+        return status if len(seen) <= count else None
 
     return fault
 
@@ -216,16 +216,19 @@ def test_bad_request_rejects_one_message_but_stops_a_bulk(provider: wavy.WavyPro
     assert failure.value.problem.code == "http_400" and failure.value.problem.effect is Effect.STOP
 
 
-def test_http_500_is_retried_then_gives_up(
+def test_a_send_answered_429_is_retried_and_5xx_is_unknown(
     provider: wavy.WavyProvider, server: FakeServer, clock: Clock
 ) -> None:
-    server.faults.fail_before = fail_first(1)
+    server.faults.fail_before = fail_first(1, 429)
     assert provider.send(messages(2), SendOptions())[0].state is State.ACCEPTED
     assert len(server.requests) == 2 and len(clock.sleeps) == 1
-    server.faults.fail_before = lambda r: 500
+    server.faults.fail_before = lambda r: None
+    server.faults.fail_after = lambda r: 502  # processed, then a gateway's error
+    before = len(server.requests)
     with pytest.raises(ProviderFailure) as failure:
         provider.send(messages(2), SendOptions())
-    assert failure.value.problem.effect is Effect.RETRY
+    assert (failure.value.problem.code, failure.value.problem.effect) == ("http_502", Effect.UNKNOWN)
+    assert len(server.requests) == before + 1 and len(clock.sleeps) == 1, "a send is never repeated"
 
 
 def test_dropped_connection_is_unknown_and_not_resent(

@@ -38,10 +38,17 @@ def test_secrets_in_a_real_request_never_reach_the_log(log_file: Path) -> None:
     with serving(lambda r: Reply(200, "12345")) as server:
         client = HttpClient(server.url)
         client.request(
-            "GET", "/sms/api/sendsms", params={"user": "ana", "token": TOKEN, "GSM": "573102111111"}
+            "GET",
+            "/sms/api/sendsms",
+            idempotent=False,
+            params={"user": "ana", "token": TOKEN, "GSM": "573102111111"},
         )
         client.request(
-            "POST", "/send_sms", json={"username": "ana", "password": PASSWORD}, auth=("ana", PASSWORD)
+            "POST",
+            "/send_sms",
+            idempotent=False,
+            json={"username": "ana", "password": PASSWORD},
+            auth=("ana", PASSWORD),
         )
         assert server.requests[0].query["token"] == [TOKEN], "the secret did travel: the test is real"
     logging.getLogger("test").error("failed for %s?password=%s", "http://host/x", PASSWORD)
@@ -63,7 +70,9 @@ def test_secrets_in_a_real_request_never_reach_the_log(log_file: Path) -> None:
 def test_failures_name_no_secret() -> None:
     client = HttpClient("http://127.0.0.1:9", sleep=lambda _: None)
     with pytest.raises(ProviderFailure) as caught:
-        client.request("GET", "/get_credits", params={"username": "ana", "password": PASSWORD})
+        client.request(
+            "GET", "/get_credits", idempotent=True, params={"username": "ana", "password": PASSWORD}
+        )
     assert PASSWORD not in str(caught.value)
     assert caught.value.__cause__ is None and caught.value.__context__ is None
 

@@ -7,9 +7,11 @@ to their rows and reads the rows the next claim will take (`read_ahead.py`): the
 journal's slow part runs beside the request, not before it.
 A crash in between leaves rows claimed; the next run turns them `unknown`, which are
 never re-sent by themselves. What a failure means comes from its `Effect`: RETRY rows
-provably did not leave (back to pending, back off), UNKNOWN rows may have (unknown),
-STOP pauses the campaign with the reason, WAIT_WINDOW waits for the provider's sending
-window, SKIP rejects the row. The GUI runs `Dispatcher.run` on a QThread; no Qt here.
+provably did not leave (back to pending, back off), UNKNOWN rows may have (unknown, and
+looked up by Masivo's own reference where the provider can: `FindsSent`), STOP pauses the
+campaign with the reason (a bare refusal first checks the balance), WAIT_WINDOW waits for
+the provider's sending window, SKIP rejects the row. No path turns a row that may have left
+back into `pending`. The GUI runs `Dispatcher.run` on a QThread; no Qt here.
 """
 
 from __future__ import annotations
@@ -26,10 +28,11 @@ from app.core.journal import CampaignStatus, DatabaseUnavailable, Journal, Lease
 from app.core.pacing import Backoff, Pace, Pacer, RateMeter, window_opens_at
 from app.core.progress import Controls, Progress, ProgressCallback, Tally
 from app.core.read_ahead import ReadAhead
-from app.core.sending import balance_check, send_options
+from app.core.sending import balance_check, refusal_cause, send_options
 from app.providers.base import (
     Balance,
     Effect,
+    FindsSent,
     OutgoingMessage,
     Problem,
     Provider,
@@ -258,19 +261,48 @@ class Dispatcher(TeamRun):
         except ProviderFailure as failure:
             problem = failure.problem
             answered = failed_request(batch, problem)
-            self._answered.extend(answered)
             if problem.effect is not Effect.UNKNOWN:
-                return None if answered else problem  # SKIP: rejected; else the rows did not leave
+                self._answered.extend(answered)
+                if answered:  # SKIP: rejected
+                    return None
+                return refusal_cause(self.provider, self.options.channel, problem, len(batch))
+            settled = self._look_up(batch, answered)
+            self._answered.extend(settled)
+            if all(result.state is not State.UNKNOWN for result in settled):
+                self._unknown_streak = 0  # the provider had them all: its answers are lost, not its work
+                return None
             self._unknown_streak += 1  # a provider that keeps not answering: stop burning the list
             if self._unknown_streak >= self.unknown_limit:
                 return Problem(problem.code, Effect.STOP, problem.reason, problem.detail)
             return None
-        self._answered.extend(answered)
+        self._answered.extend(self._look_up(batch, answered))
         self._unknown_streak = 0
         if problem is None or problem.effect is not Effect.RETRY:
             self.backoff.reset()
         self.meter.add(len(batch), time.monotonic())
         return problem
+
+    def _look_up(self, batch: Sequence[OutgoingMessage], answered: list[SendResult]) -> list[SendResult]:
+        """Settle unknown answers from the provider's own records, where it can find a message by the
+        reference Masivo chose: found means accepted with its id; not found stays unknown."""
+        unknown = {result.key for result in answered if result.state is State.UNKNOWN}
+        if not unknown or not self.caps.finds_sent or not isinstance(self.provider, FindsSent):
+            return answered
+        try:
+            found = self.provider.find_sent([message for message in batch if message.key in unknown])
+        except ProviderFailure as failure:
+            log.warning("campaign %d: looking up unknown messages failed (%s)", self.campaign_id,
+                        failure.problem.code)  # fmt: skip
+            return answered
+        if found:
+            log.info("campaign %d: %d of %d unknown messages found at the provider", self.campaign_id,
+                     len(found), len(unknown))  # fmt: skip
+        return [
+            SendResult(result.key, State.ACCEPTED, provider_id=found[result.key])
+            if result.state is State.UNKNOWN and result.key in found
+            else result
+            for result in answered
+        ]
 
     def _react(self, problem: Problem) -> None:
         """A campaign-wide problem: pause, back off, or wait for the sending window."""

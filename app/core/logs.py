@@ -1,18 +1,26 @@
-"""The rotating log file, and the filter that keeps every secret out of it.
+"""The rotating log file, and the one masking every secret passes through: `REDACTOR`.
 
-The filter redacts values the app knows are secret (registered by the credential
-store as it reads or writes them) and, as a second line of defence, anything that
-looks like one: `password=`/`token=`-style parameters, Basic/Bearer authorization
-headers, and the vendors' auth headers.
+It masks values the app knows are secret (registered by the credential store as it
+reads or writes them, and by `providers.registry` as it makes an adapter), in every
+form a request or an echoing error page may show them: plain, URL- and form-encoded,
+JSON- and HTML-escaped, base64, and inside a Basic authorization header. As a second
+line of defence it masks anything that looks like one: `password=`/`token=`-style
+parameters, Basic/Bearer authorization headers, and the vendors' auth headers.
+It filters log records, and `Problem` details (evidence for the journal, the report, the
+CLI and the window) pass through `REDACTOR.redact` as they are made.
 """
 
 from __future__ import annotations
 
+import base64
+import html
+import json
 import logging
 import logging.handlers
 import re
 import threading
 from pathlib import Path
+from urllib.parse import quote, quote_plus
 
 MASK = "***"
 _SECRET_PARAMS = r"password|passwd|pass|token|api_key|apikey|key|secret|authenticationtoken|authorization"
@@ -33,18 +41,24 @@ class Redactor(logging.Filter):
     def __init__(self) -> None:
         super().__init__()
         self._secrets: set[str] = set()
+        self._ordered: list[str] = []
         self._lock = threading.Lock()
 
-    def add(self, secret: str) -> None:
+    def add(self, secret: str, user: str = "") -> None:
+        """Mask `secret` in every form it may travel in; `user` also masks the Basic header of the pair."""
         # Very short values would mask ordinary words; the patterns still cover them in context.
-        if len(secret) >= 4:
-            with self._lock:
-                self._secrets.add(secret)
+        if len(secret) < 4:
+            return
+        forms = set(encodings(secret))
+        if user:
+            forms.add(base64.b64encode(f"{user}:{secret}".encode()).decode())
+        with self._lock:
+            self._secrets |= {form for form in forms if len(form) >= 4}
+            self._ordered = sorted(self._secrets, key=len, reverse=True)  # longest first: forms overlap
 
     def redact(self, text: str) -> str:
-        with self._lock:
-            secrets = sorted(self._secrets, key=len, reverse=True)
-        for secret in secrets:
+        """`text` with every known secret, and anything that looks like one, masked."""
+        for secret in self._ordered:  # replaced whole by `add`: safe to read without the lock
             if secret in text:
                 text = text.replace(secret, MASK)
         for pattern in PATTERNS:
@@ -62,6 +76,21 @@ class Redactor(logging.Filter):
         if record.stack_info:
             record.stack_info = self.redact(record.stack_info)
         return True
+
+
+def encodings(secret: str) -> list[str]:
+    """The forms a secret takes in a URL, a form body, a JSON body, an HTML page, or base64."""
+    return [
+        secret,
+        quote(secret, safe=""),
+        quote(secret),  # keeps "/", as `requests` does in a path
+        quote_plus(secret),  # query strings and form bodies (urlencode)
+        quote_plus(secret, safe="/"),
+        json.dumps(secret)[1:-1],
+        json.dumps(secret, ensure_ascii=False)[1:-1],
+        html.escape(secret),
+        base64.b64encode(secret.encode()).decode(),
+    ]
 
 
 REDACTOR = Redactor()  # process-wide: the credential store registers secrets here

@@ -96,6 +96,12 @@ REASONS: dict[str, tuple[str, str]] = {
         "No answer came from {provider}: the message may or may not have been sent. "
         "It is marked unknown and is never re-sent by itself; check it before re-sending.",
     ),
+    "maybe_sent": (
+        "{provider} respondió con un error después de recibir el envío: el mensaje pudo o no haberse "
+        "enviado. Queda como desconocido y no se reenvía solo; revíselo antes de reenviarlo.",
+        "{provider} answered with an error after it received the request: the message may or may not "
+        "have been sent. It is marked unknown and is never re-sent by itself; check it before re-sending.",
+    ),
     "tls_failed": (
         "La conexión segura con {provider} falló (certificado no válido): revise la URL del proveedor.",
         "The secure connection to {provider} failed (invalid certificate): check the provider's URL.",

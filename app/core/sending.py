@@ -1,12 +1,16 @@
-"""What a campaign's requests need besides its rows: the send options and the balance check."""
+"""What a campaign's requests need besides its rows: the send options, the balance check, and the
+cause of a bare refusal."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, replace
 
 from app.core.journal import Campaign, Journal
-from app.providers.base import Balance, Capabilities, Channel, Provider, SendOptions
+from app.providers.base import Balance, Capabilities, Channel, Problem, Provider, ProviderFailure, SendOptions
+
+log = logging.getLogger(__name__)
 
 
 def send_options(campaign: Campaign, caps: Capabilities, now: float) -> SendOptions:
@@ -44,3 +48,23 @@ def balance_check(journal: Journal, campaign_id: int, provider: Provider) -> Bal
     balance = provider.balance()
     available = balance.email if campaign.channel == Channel.EMAIL.value else balance.sms
     return BalanceCheck(balance, journal.pending_credits(campaign_id), available)
+
+
+def refusal_cause(provider: Provider, channel: Channel, problem: Problem, needed: int) -> Problem:
+    """A refusal that does not say why (`refused`) is read against the balance, once: when the balance
+    cannot pay a credit for each message of the refused request, the campaign pauses for credit,
+    which the user can act on, instead of a bare "refused".
+
+    Connectus documents no out-of-credit answer; its refusal of a bulk it cannot pay is one of these.
+    """
+    if problem.reason != "refused" or not provider.capabilities.has_balance:
+        return problem
+    try:
+        balance = provider.balance()
+    except ProviderFailure as failure:
+        log.warning("balance after a refusal unknown (%s)", failure.problem.code)
+        return problem
+    available = balance.email if channel is Channel.EMAIL else balance.sms
+    if available is not None and available < needed:
+        return replace(problem, reason="no_balance")
+    return problem

@@ -11,7 +11,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, runtime_checkable
+
+from app.core.logs import REDACTOR
 
 
 class Channel(StrEnum):
@@ -49,7 +51,7 @@ class Effect(StrEnum):
 
     STOP = "stop"  # would repeat for every message: wrong credentials, no balance, account blocked
     SKIP = "skip"  # this recipient only: bad number, blocklisted, content rejected
-    RETRY = "retry"  # provably not processed (maintenance, 5xx before processing, refused connection)
+    RETRY = "retry"  # provably not processed: no connection, connect timeout, 429, a code "not sent"
     WAIT_WINDOW = "wait_window"  # outside the legal sending window: wait for it to open
     UNKNOWN = "unknown"  # the request may have been processed: the message becomes UNKNOWN
 
@@ -59,13 +61,20 @@ class Problem:
     """A vendor answer mapped to what it means and to a plain-language reason id.
 
     `reason` is a key of `app.core.reasons`; `detail` keeps the evidence (an
-    undocumented body, an HTTP status) for the log and the report.
+    undocumented body, an HTTP status) for the log and the report. Whoever makes a
+    Problem, its detail is masked here (`REDACTOR`), before they can reach the
+    journal, a report, the CLI or the window: a vendor's error page may echo the request.
+    Cut a long body with `http.excerpt`, which masks it before it cuts.
     """
 
     code: str
     effect: Effect
     reason: str
     detail: str = ""
+
+    def __post_init__(self) -> None:
+        if self.detail:
+            object.__setattr__(self, "detail", REDACTOR.redact(self.detail))
 
 
 class ProviderFailure(Exception):
@@ -110,6 +119,7 @@ class Capabilities:
     window: SendingWindow | None = None
     has_status: bool = False
     has_balance: bool = False
+    finds_sent: bool = False  # can find a message by Masivo's own reference (`FindsSent`)
     # What it posts to our receiver (routes in app/webhooks/routes.py): statuses name a row by the
     # vendor's id, replies by the sender's number; the journal keeps only the lookups these need.
     pushes_statuses: bool = False
@@ -212,3 +222,26 @@ class Provider(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class FindsSent(Protocol):
+    """Optional, for providers whose `Capabilities.finds_sent` is set: after an ambiguous answer
+    the engine asks whether the vendor has the messages, by a reference Masivo chose."""
+
+    def find_sent(self, messages: Sequence[OutgoingMessage]) -> dict[int, str]:
+        """The provider's id of each message it has, by `key`; a message it lacks is left out.
+
+        Absence is no proof the message was not taken: those stay unknown. Raises `ProviderFailure`.
+        """
+        ...
+
+
+def register_secrets(caps: Capabilities, credentials: Credentials) -> None:
+    """Teach the masking (`REDACTOR`) the secrets an adapter will send, and the Basic header of each
+    with the user: every adapter's `create` calls it, so no evidence it makes can carry them."""
+    users = [credentials[f.key] for f in caps.credentials if not f.secret and credentials[f.key]]
+    for secret in (credentials[f.key] for f in caps.credentials if f.secret):
+        REDACTOR.add(secret)
+        for user in users:
+            REDACTOR.add(secret, user=user)

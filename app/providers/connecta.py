@@ -28,9 +28,10 @@ from app.providers.base import (
     SendResult,
     State,
     StatusUpdate,
+    register_secrets,
 )
 from app.providers.batching import not_sent
-from app.providers.http import HttpClient
+from app.providers.http import HttpClient, body_excerpt, excerpt
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +56,17 @@ STATUS_PATHS = {Channel.SMS: "/get_status_sms_sent", Channel.EMAIL: "/get_status
 CREDITS_PATH = "/get_credits"
 
 SUCCESS = "101"
-# Every "Código respuesta" of sections 3-7. 004 "Internal Error" is the platform's own answer
-# that it did not take the message (no id_mensaje), so it is retried later like an HTTP 500.
-# 040 is campaign-wide: per-message fields (number, text, subject) are checked before sending.
+# Every "Código respuesta" of sections 3-7. None is documented as "not sent": 010, 040 and 044
+# are refusals that check the request before it is taken; 040 is campaign-wide (per-message
+# fields, number, text, subject, are checked before sending).
 PROBLEMS: dict[str, Problem] = {
-    "010": Problem("010", Effect.STOP, "wrong_credentials"),
-    "040": Problem("040", Effect.STOP, "missing_field"),
-    "044": Problem("044", Effect.STOP, "no_balance"),
-    "046": Problem("046", Effect.SKIP, "not_found"),
-    "004": Problem("004", Effect.RETRY, "provider_error"),
+    "010": Problem("010", Effect.STOP, "wrong_credentials"),  # "Wrong user or password"
+    "040": Problem("040", Effect.STOP, "missing_field"),  # "Required field(s) ... is missing or empty"
+    "044": Problem("044", Effect.STOP, "no_balance"),  # "Insufficients credits"
+    "046": Problem("046", Effect.SKIP, "not_found"),  # "Message not exist" (status calls)
+    # "004 Internal Error" (sections 3 and 4): the document never says the message was not taken,
+    # and an internal error may come after it was: the message becomes unknown, never re-sent.
+    "004": Problem("004", Effect.UNKNOWN, "maybe_sent"),
 }
 
 # Section 6, "Estado" of an SMS. `dns_invalido`: the number is invalid per the portability table.
@@ -124,7 +127,9 @@ class ConnectaProvider:
             }
         else:
             fields = {"numero": message.to, "mensaje": message.text}
-        code, answer = self._call("POST", SEND_PATHS[options.channel], json={**fields, **self._auth()})
+        code, answer = self._call(
+            "POST", SEND_PATHS[options.channel], idempotent=False, json={**fields, **self._auth()}
+        )
         if code == SUCCESS:
             provider_id = answer.get("id_mensaje")
             if provider_id in (None, ""):
@@ -142,7 +147,7 @@ class ConnectaProvider:
         updates = []
         for provider_id in provider_ids:
             params = {"id_mensaje": provider_id, **self._auth()}
-            code, answer = self._call("GET", STATUS_PATHS[channel], params=params)
+            code, answer = self._call("GET", STATUS_PATHS[channel], idempotent=True, params=params)
             if code == "046":  # Message not exist
                 continue
             if code != SUCCESS:
@@ -157,7 +162,7 @@ class ConnectaProvider:
 
     def balance(self) -> Balance:
         """SMS and e-mail credits, from `get_credits`."""
-        code, answer = self._call("GET", CREDITS_PATH, params=self._auth())
+        code, answer = self._call("GET", CREDITS_PATH, idempotent=True, params=self._auth())
         if code != SUCCESS:
             raise ProviderFailure(self._problem(code, answer))
         try:
@@ -178,9 +183,9 @@ class ConnectaProvider:
             raise ProviderFailure(Problem("no_credentials", Effect.STOP, "no_credentials"))
         return {"username": user, "password": password}
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> tuple[str, dict[str, Any]]:
+    def _call(self, method: str, path: str, *, idempotent: bool, **kwargs: Any) -> tuple[str, dict[str, Any]]:
         """The answer's `response` code and body; HTTP errors and non-JSON answers raise."""
-        response = self.client.request(method, path, **kwargs)
+        response = self.client.request(method, path, idempotent=idempotent, **kwargs)
         if not 200 <= response.status_code < 300:
             raise ProviderFailure(self._http_problem(response))
         try:
@@ -195,24 +200,13 @@ class ConnectaProvider:
         return PROBLEMS.get(code) or self._unexpected(f"undocumented response code {code}", answer)
 
     def _http_problem(self, response: requests.Response) -> Problem:
-        """Undocumented HTTP errors; 429/500/502/503 were already retried by the client."""
+        """Undocumented 3xx/4xx answers: refused before processing (the client raised 429 and 5xx)."""
         status = response.status_code
-        detail = self._redact(f"HTTP {status}: {response.text[:300].strip()}")
-        if status in (401, 403):
-            return Problem(f"http_{status}", Effect.STOP, "wrong_credentials", detail)
-        if status >= 500:  # may have been processed: never re-sent automatically
-            return Problem(f"http_{status}", Effect.UNKNOWN, "provider_error", detail)
-        return Problem(f"http_{status}", Effect.STOP, "refused", detail)
+        reason = "wrong_credentials" if status in (401, 403) else "refused"
+        return Problem(f"http_{status}", Effect.STOP, reason, body_excerpt(response))
 
     def _unexpected(self, what: str, evidence: object) -> Problem:
-        return Problem(
-            "answer", Effect.UNKNOWN, "unexpected_answer", self._redact(f"{what}: {evidence}"[:300])
-        )
-
-    def _redact(self, text: str) -> str:
-        """Vendor bodies may echo the request; the password must not reach a log through them."""
-        password = self.credentials["password"]
-        return text.replace(password, "***") if password else text
+        return Problem("answer", Effect.UNKNOWN, "unexpected_answer", excerpt(f"{what}: {evidence}"))
 
 
 def response_code(value: object) -> str:
@@ -233,4 +227,5 @@ def missing_field(message: OutgoingMessage, channel: Channel) -> str:
 
 
 def create(credentials: Credentials, client: HttpClient) -> ConnectaProvider:
+    register_secrets(CAPABILITIES, credentials)
     return ConnectaProvider(credentials, client)

@@ -33,10 +33,11 @@ from app.providers.base import (
     SendResult,
     State,
     StatusUpdate,
+    register_secrets,
 )
 from app.providers.batching import not_sent
 from app.providers.connectus_wire import ROUTES, Item, bulk_params, local_problem, plan, single_params
-from app.providers.http import HttpClient
+from app.providers.http import HttpClient, body_excerpt, excerpt
 
 log = logging.getLogger(__name__)
 
@@ -80,14 +81,16 @@ EMAIL_STATUS: dict[str, State] = {
 }
 EMAIL_EVENTS: dict[str, State] = {"ABIERTO": State.OPENED, "CLICKEADO": State.CLICKED}
 
-# No error is documented; these HTTP answers have an obvious meaning. Any other 4xx is a refusal
-# that stops the campaign with its body shown; a 5xx the client did not retry may have been processed.
+# No error is documented; these HTTP answers have an obvious meaning. Any other 3xx/4xx is a refusal
+# that stops the campaign with its body shown (HTTP's own meaning: the request was not taken). The
+# client already made a send's 5xx unknown (http.py): the document says nothing of what it means.
 HTTP_PROBLEMS: dict[int, Problem] = {
     401: Problem("http_401", Effect.STOP, "wrong_credentials"),
     403: Problem("http_403", Effect.STOP, "wrong_credentials"),
     414: Problem("http_414", Effect.SKIP, "message_too_long"),  # one message alone is over the URL limit
 }
-MESSAGE_ERROR = Problem("message_error", Effect.SKIP, "refused")  # an entry of a bulk answer without id
+MESSAGE_ERROR = Problem("message_error", Effect.SKIP, "refused")  # a bulk answer's entry with an `error`
+NO_ID = Problem("missing", Effect.UNKNOWN, "unexpected_answer")  # an entry with neither id nor error
 
 
 class ConnectusProvider:
@@ -149,7 +152,7 @@ class ConnectusProvider:
             if single
             else (route.bulk, bulk_params(chunk, options))
         )
-        response = self.client.request("POST", path, params=params, auth=self._auth())
+        response = self.client.request("POST", path, idempotent=False, params=params, auth=self._auth())
         if response.status_code == 414:
             if len(chunk) > 1:
                 self.url_limit = max(MIN_URL_LIMIT, min(self.url_limit, len(response.request.url or "") // 2))
@@ -171,8 +174,10 @@ class ConnectusProvider:
         provider_id = entry.get(id_key) if isinstance(entry, dict) else None
         if provider_id:
             return SendResult(message.key, State.ACCEPTED, provider_id=str(provider_id))
-        detail = self._redact(json.dumps(entry, ensure_ascii=False)[:300])
-        return SendResult(message.key, State.REJECTED, problem=replace(MESSAGE_ERROR, detail=detail))
+        detail = excerpt(json.dumps(entry, ensure_ascii=False))
+        if isinstance(entry, dict) and entry.get("error"):  # the API names why it refused this one
+            return SendResult(message.key, State.REJECTED, problem=replace(MESSAGE_ERROR, detail=detail))
+        return SendResult(message.key, State.UNKNOWN, problem=replace(NO_ID, detail=detail))
 
     def statuses(self, provider_ids: Sequence[str], channel: Channel) -> list[StatusUpdate]:
         """One GET per message; ids the API does not find (404) or undocumented words are left out."""
@@ -180,7 +185,7 @@ class ConnectusProvider:
         updates = []
         for provider_id in provider_ids:
             response = self.client.request(
-                "GET", route.status, params={route.id_key: provider_id}, auth=self._auth()
+                "GET", route.status, idempotent=True, params={route.id_key: provider_id}, auth=self._auth()
             )
             if response.status_code == 404:
                 continue
@@ -196,7 +201,8 @@ class ConnectusProvider:
         return Balance(sms=self._balance(Channel.SMS), email=self._balance(Channel.EMAIL))
 
     def _balance(self, channel: Channel) -> int:
-        answer = self._json(self.client.request("GET", ROUTES[channel].balance, auth=self._auth()))
+        response = self.client.request("GET", ROUTES[channel].balance, idempotent=True, auth=self._auth())
+        answer = self._json(response)
         try:
             return int(str(answer["balance"]).strip())
         except (KeyError, ValueError):
@@ -219,12 +225,10 @@ class ConnectusProvider:
         """The body of a 2xx answer as a JSON object; any other answer raises its problem."""
         status = response.status_code
         if not 200 <= status < 300:
-            detail = self._redact(f"HTTP {status}: {response.text[:300].strip()}")
+            detail = body_excerpt(response)
             known = HTTP_PROBLEMS.get(status)
             if known:
                 raise ProviderFailure(replace(known, detail=detail))
-            if status >= 500:
-                raise ProviderFailure(Problem(f"http_{status}", Effect.UNKNOWN, "provider_error", detail))
             raise ProviderFailure(Problem(f"http_{status}", Effect.STOP, "refused", detail))
         try:
             answer = response.json()
@@ -235,14 +239,7 @@ class ConnectusProvider:
         return answer
 
     def _unexpected(self, what: str, evidence: object) -> Problem:
-        return Problem(
-            "answer", Effect.UNKNOWN, "unexpected_answer", self._redact(f"{what}: {evidence}"[:300])
-        )
-
-    def _redact(self, text: str) -> str:
-        """Vendor bodies may echo the request; the API key must not reach a log through them."""
-        key = self.credentials["api_key"]
-        return text.replace(key, "***") if key else text
+        return Problem("answer", Effect.UNKNOWN, "unexpected_answer", excerpt(f"{what}: {evidence}"))
 
 
 def status_update(provider_id: str, answer: dict[str, Any], channel: Channel) -> StatusUpdate | None:
@@ -262,4 +259,5 @@ def status_update(provider_id: str, answer: dict[str, Any], channel: Channel) ->
 
 
 def create(credentials: Credentials, client: HttpClient) -> ConnectusProvider:
+    register_secrets(CAPABILITIES, credentials)
     return ConnectusProvider(credentials, client)

@@ -27,8 +27,9 @@ from app.providers.base import (
     SendResult,
     State,
     StatusUpdate,
+    register_secrets,
 )
-from app.providers.http import HttpClient
+from app.providers.http import HttpClient, body_excerpt
 
 log = logging.getLogger(__name__)
 
@@ -53,24 +54,26 @@ CAPABILITIES = Capabilities(
 )
 
 SENT = 100
-# "API para envío": every code but 100.
+# "API para envío": every code but 100. The document says of none that nothing was sent, so none is
+# retried. The refusals name a check of the request itself (user, password, text, number, IP, quota);
+# "Error En red" and "Error de Sistema" do not say when they happened, so the message is unknown.
 CODES: dict[int, Problem] = {
-    101: Problem("101", Effect.STOP, "no_credentials"),
-    102: Problem("102", Effect.STOP, "no_credentials"),
-    103: Problem("103", Effect.SKIP, "missing_field"),
-    104: Problem("104", Effect.SKIP, "missing_field"),
-    105: Problem("105", Effect.SKIP, "message_too_long"),
-    109: Problem("109", Effect.RETRY, "network_error"),
-    110: Problem("110", Effect.RETRY, "network_error"),
-    200: Problem("200", Effect.RETRY, "provider_error"),
-    201: Problem("201", Effect.STOP, "wrong_credentials"),
-    202: Problem("202", Effect.STOP, "ip_not_allowed"),
-    204: Problem("204", Effect.STOP, "message_quota"),
-    205: Problem("205", Effect.STOP, "account_blocked"),
-    254: Problem("254", Effect.SKIP, "provider_error"),  # "Error al enviar el mensaje": this one message
-    305: Problem("305", Effect.RETRY, "provider_error"),
-    306: Problem("306", Effect.RETRY, "provider_error"),
-    307: Problem("307", Effect.SKIP, "invalid_number"),
+    101: Problem("101", Effect.STOP, "no_credentials"),  # "API User no incluido en la cadena original."
+    102: Problem("102", Effect.STOP, "no_credentials"),  # "API Password no incluido ..."
+    103: Problem("103", Effect.SKIP, "missing_field"),  # "Texto del SMS no incluido ..."
+    104: Problem("104", Effect.SKIP, "missing_field"),  # "Número celular del SMS no incluido ..."
+    105: Problem("105", Effect.SKIP, "message_too_long"),  # "Tamaño de mensaje excedido"
+    109: Problem("109", Effect.UNKNOWN, "maybe_sent"),  # "Error En red"
+    110: Problem("110", Effect.UNKNOWN, "maybe_sent"),  # "Error En red"
+    200: Problem("200", Effect.UNKNOWN, "maybe_sent"),  # "Error de Sistema"
+    201: Problem("201", Effect.STOP, "wrong_credentials"),  # "Usuario o password incorrectos."
+    202: Problem("202", Effect.STOP, "ip_not_allowed"),  # "IP No permitida para esta acción"
+    204: Problem("204", Effect.STOP, "message_quota"),  # "Numero de mensajes permitidos superado"
+    205: Problem("205", Effect.STOP, "account_blocked"),  # "Trafico no permitido"
+    254: Problem("254", Effect.SKIP, "provider_error"),  # "Error al enviar el mensaje.": this one failed
+    305: Problem("305", Effect.UNKNOWN, "maybe_sent"),  # "Error de Sistema"
+    306: Problem("306", Effect.UNKNOWN, "maybe_sent"),  # "Error de Sistema"
+    307: Problem("307", Effect.SKIP, "invalid_number"),  # "Numero incorrecto"
 }
 
 # "API para consulta": 5 (authentication) raises, 6 (not found) leaves the id out.
@@ -101,7 +104,7 @@ class ConvergiaProvider:
         if len(batch) > CAPABILITIES.bulk_size:
             raise ValueError("Convergia takes one message a request.")
         message = batch[0]
-        response = self._get(SEND_PATH, {"number": message.to, "message": message.text})
+        response = self._get(SEND_PATH, {"number": message.to, "message": message.text}, idempotent=False)
         numbers = _NUMBER.findall(response.text)
         code = int(numbers[0]) if numbers else None
         if code == SENT:
@@ -110,7 +113,7 @@ class ConvergiaProvider:
             return [SendResult(message.key, State.ACCEPTED, provider_id=provider_id)]
         problem = CODES.get(code) if code is not None else None
         if problem is None:
-            detail = self._excerpt(response)
+            detail = body_excerpt(response)
             raise ProviderFailure(Problem(str(code), Effect.UNKNOWN, "unexpected_answer", detail))
         if problem.effect is Effect.SKIP:
             return [SendResult(message.key, State.REJECTED, problem=problem)]
@@ -143,31 +146,27 @@ class ConvergiaProvider:
         self.client.close()
 
     def _status_code(self, provider_id: str) -> int | None:
-        response = self._get(STATUS_PATH, {"messageid": provider_id})
+        response = self._get(STATUS_PATH, {"messageid": provider_id}, idempotent=True)
         numbers = _NUMBER.findall(response.text)
         code = int(numbers[0]) if numbers else None
         if code == STATUS_AUTH_ERROR:
             raise ProviderFailure(Problem(str(code), Effect.STOP, "wrong_credentials"))
         return code
 
-    def _get(self, path: str, params: dict[str, str]) -> requests.Response:
+    def _get(self, path: str, params: dict[str, str], *, idempotent: bool) -> requests.Response:
         user, password = self.credentials["user"], self.credentials["password"]
         if not user or not password:
             raise ProviderFailure(Problem("no_credentials", Effect.STOP, "no_credentials"))
         # The password travels in the query, as documented; http.py never logs or raises the URL.
-        response = self.client.request("GET", path, params={"username": user, "password": password, **params})
-        if not 200 <= response.status_code < 300:
+        query = {"username": user, "password": password, **params}
+        response = self.client.request("GET", path, idempotent=idempotent, params=query)
+        if not 200 <= response.status_code < 300:  # 3xx/4xx: refused (the client raised 429 and 5xx)
             raise ProviderFailure(
-                Problem(f"http_{response.status_code}", Effect.STOP, "refused", self._excerpt(response))
+                Problem(f"http_{response.status_code}", Effect.STOP, "refused", body_excerpt(response))
             )
         return response
 
-    def _excerpt(self, response: requests.Response) -> str:
-        """Evidence for the report, without the password should the vendor echo it."""
-        text = f"HTTP {response.status_code}: {response.text[:300].strip()}"
-        password = self.credentials["password"]
-        return text.replace(password, "***") if password else text
-
 
 def create(credentials: Credentials, client: HttpClient) -> ConvergiaProvider:
+    register_secrets(CAPABILITIES, credentials)
     return ConvergiaProvider(credentials, client)

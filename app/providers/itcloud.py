@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
+import requests
+
 from app.providers.base import (
     Balance,
     Capabilities,
@@ -28,8 +30,9 @@ from app.providers.base import (
     SendResult,
     State,
     StatusUpdate,
+    register_secrets,
 )
-from app.providers.http import HttpClient
+from app.providers.http import HttpClient, body_excerpt, excerpt
 
 log = logging.getLogger(__name__)
 
@@ -59,17 +62,21 @@ CAPABILITIES = Capabilities(
     pushes_replies=True,
 )
 
-# Every code of the "Retorno" table; a code > 0 is the acceptance id.
+# Every code of the "Retorno" table; a code > 0 is the acceptance id ("SEND_OK >0 El mensaje fue
+# recibido correctamente"). Each error names why the message was not sent; STOP and WAIT_WINDOW
+# rows go back to pending, SKIP rows are rejected. Any other code is unknown (`result_for`).
 CODES: dict[int, Problem] = {
     -1: Problem("-1", Effect.STOP, "wrong_credentials"),
+    # "Por instrucciones de la CRC los mensajes deben ser enviados entre el horario 8am y 9 pm"
     -2: Problem("-2", Effect.WAIT_WINDOW, "outside_window"),
-    -3: Problem("-3", Effect.STOP, "no_balance"),
-    -4: Problem("-4", Effect.SKIP, "invalid_number"),
-    -5: Problem("-5", Effect.SKIP, "message_too_long"),  # or an empty SMSText
-    -6: Problem("-6", Effect.RETRY, "maintenance"),  # "Este SMS no tiene cobro ni enviado"
-    -7: Problem("-7", Effect.STOP, "too_many_numbers"),
-    -8: Problem("-8", Effect.SKIP, "number_blocklisted"),
-    -9: Problem("-9", Effect.SKIP, "content_rejected"),
+    -3: Problem("-3", Effect.STOP, "no_balance"),  # "No tiene saldo en la cuenta para realizar el envió"
+    -4: Problem("-4", Effect.SKIP, "invalid_number"),  # "Este SMS no tiene cobro ni enviado."
+    -5: Problem("-5", Effect.SKIP, "message_too_long"),  # or an empty SMSText; "no tiene cobro ni enviado"
+    # Retried: "Sistema en mantenimiento. Este SMS no tiene cobro ni enviado." (table "Retorno", -6)
+    -6: Problem("-6", Effect.RETRY, "maintenance"),
+    -7: Problem("-7", Effect.STOP, "too_many_numbers"),  # "Supera la cantidad máxima de celulares"
+    -8: Problem("-8", Effect.SKIP, "number_blocklisted"),  # "lista de bloqueo, no se envía mensaje"
+    -9: Problem("-9", Effect.SKIP, "content_rejected"),  # "Mensaje rechazado por contenido"
     -10: Problem("-10", Effect.SKIP, "link_not_allowed"),
     -11: Problem("-11", Effect.STOP, "invalid_sms_mode"),
     0: Problem("0", Effect.SKIP, "unknown_operator"),
@@ -113,8 +120,8 @@ class ItCloudProvider:
         # between the numbers go as they are (a form allows them): quoting them makes urllib
         # escape the whole list a byte at a time, which cost more than the rest of the block.
         body = urlencode(form, safe=",")
-        response = self.client.request("POST", SEND_PATH, data=body, headers=FORM)
-        self._refuse_http_error(response.status_code, response.text)
+        response = self.client.request("POST", SEND_PATH, idempotent=False, data=body, headers=FORM)
+        self._refuse_http_error(response)
         results = self._results(batch, response.text)
         accepted = sum(result.state is State.ACCEPTED for result in results)
         log.debug("itcloud: block of %d numbers, %d accepted", len(batch), accepted)
@@ -130,7 +137,7 @@ class ItCloudProvider:
             return self._whole_request(batch, int(text), body)
         pairs = _NUMBER_CODE_LINE.findall(text)
         if not pairs:
-            raise ProviderFailure(Problem("answer", Effect.UNKNOWN, "unexpected_answer", self._redact(body)))
+            raise ProviderFailure(Problem("answer", Effect.UNKNOWN, "unexpected_answer", excerpt(body)))
         by_number = dict(pairs)
         if len(by_number) == len(pairs) and len({message.to for message in batch}) == len(batch):
             # Each number once, in the block and in the answer: the usual case, no queue per number.
@@ -165,7 +172,7 @@ class ItCloudProvider:
                 return [result]
         problem = CODES.get(code)
         if problem is None:  # a lone acceptance id for many numbers, or an undocumented code
-            raise ProviderFailure(Problem(str(code), Effect.UNKNOWN, "unexpected_answer", self._redact(body)))
+            raise ProviderFailure(Problem(str(code), Effect.UNKNOWN, "unexpected_answer", excerpt(body)))
         if problem.effect is Effect.SKIP:  # the shared text itself was refused
             return [SendResult(message.key, State.REJECTED, problem=problem) for message in batch]
         raise ProviderFailure(problem)
@@ -178,14 +185,14 @@ class ItCloudProvider:
         """SMS credits left, from `query.php` on the balance host."""
         # The table names the secret `token`, the example `password`: send it under both (our reading).
         params = {**self._auth(), "password": self.credentials["token"]}
-        response = self.balance_client.request("GET", BALANCE_PATH, params=params)
-        self._refuse_http_error(response.status_code, response.text)
+        response = self.balance_client.request("GET", BALANCE_PATH, idempotent=True, params=params)
+        self._refuse_http_error(response)
         text = response.text.strip()
         try:
             amount = float(text)
         except ValueError:
             raise ProviderFailure(
-                Problem("answer", Effect.UNKNOWN, "unexpected_answer", self._redact(text[:300]))
+                Problem("answer", Effect.UNKNOWN, "unexpected_answer", excerpt(text))
             ) from None
         if amount == -1:
             raise ProviderFailure(CODES[-1])
@@ -204,18 +211,13 @@ class ItCloudProvider:
             raise ProviderFailure(Problem("no_credentials", Effect.STOP, "no_credentials"))
         return {"user": user, "token": token}
 
-    def _refuse_http_error(self, status: int, body: str) -> None:
-        """Undocumented HTTP errors (retryable ones were already retried by the client)."""
+    def _refuse_http_error(self, response: requests.Response) -> None:
+        """Undocumented 3xx/4xx answers: refused before processing (the client raised 429 and 5xx)."""
+        status = response.status_code
         if status in (401, 403):
             raise ProviderFailure(Problem(f"http_{status}", Effect.STOP, "wrong_credentials"))
         if not 200 <= status < 300:
-            detail = self._redact(f"HTTP {status}: {body[:300].strip()}")
-            raise ProviderFailure(Problem(f"http_{status}", Effect.STOP, "refused", detail))
-
-    def _redact(self, text: str) -> str:
-        """Vendor bodies may echo the request; the token must not reach a log through them."""
-        token = self.credentials["token"]
-        return text.replace(token, "***") if token else text
+            raise ProviderFailure(Problem(f"http_{status}", Effect.STOP, "refused", body_excerpt(response)))
 
 
 def _no_line(key: int) -> SendResult:
@@ -248,4 +250,5 @@ def balance_client(client: HttpClient) -> HttpClient:
 
 
 def create(credentials: Credentials, client: HttpClient) -> ItCloudProvider:
+    register_secrets(CAPABILITIES, credentials)
     return ItCloudProvider(credentials, client)

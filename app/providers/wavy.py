@@ -27,8 +27,9 @@ from app.providers.base import (
     SendResult,
     State,
     StatusUpdate,
+    register_secrets,
 )
-from app.providers.http import HttpClient
+from app.providers.http import HttpClient, body_excerpt
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +52,12 @@ CAPABILITIES = Capabilities(
     max_length=1280,
     has_status=True,
     has_balance=False,
+    finds_sent=True,  # by the correlationId Masivo chose: the journal key
     status_interval=1.0,  # at most one status request a second (429 beyond)
 )
 
-# HTTP answers to a send; 429 and 5xx are retried by the client before they get here.
+# HTTP answers to a send. The client retried 429 ("429 rate limited") and made a send's 5xx ("5xx
+# server errors", nothing said of whether the message was taken) unknown before they get here.
 HTTP_CODES: dict[int, Problem] = {
     400: Problem("http_400", Effect.SKIP, "refused"),
     401: Problem("http_401", Effect.STOP, "wrong_credentials"),
@@ -95,7 +98,7 @@ class WavyProvider:
             raise ValueError(f"Wavy takes at most {CAPABILITIES.bulk_size} messages a request.")
         single = len(batch) == 1
         body = message_item(batch[0]) if single else bulk_body(batch)
-        response = self._post(SEND_PATH if single else BULK_PATH, body)
+        response = self._post(SEND_PATH if single else BULK_PATH, body, idempotent=False)
         problem = self._refusal(response)
         if problem is not None:
             if single and problem.effect is Effect.SKIP:  # a 400 names this very message
@@ -118,7 +121,8 @@ class WavyProvider:
         for start in range(0, len(provider_ids), STATUS_CHUNK):
             if start:
                 self.client.sleep(CAPABILITIES.status_interval)
-            response = self._post(STATUS_PATH, {"ids": list(provider_ids[start : start + STATUS_CHUNK])})
+            chunk = list(provider_ids[start : start + STATUS_CHUNK])
+            response = self._post(STATUS_PATH, {"ids": chunk}, idempotent=True)
             problem = self._refusal(response)
             if problem is not None:
                 raise ProviderFailure(problem)
@@ -126,13 +130,41 @@ class WavyProvider:
             updates.extend(status_update(row) for row in rows if isinstance(row, dict) and row.get("id"))
         return updates
 
+    def find_sent(self, messages: Sequence[OutgoingMessage]) -> dict[int, str]:
+        """Wavy ids of the messages Wavy has, found by their correlationId after an ambiguous answer.
+
+        A message counts as found only if its destination matches too: another installation's
+        journal may have used the same key as a correlationId on the same account.
+        """
+        found: dict[int, str] = {}
+        for start in range(0, len(messages), STATUS_CHUNK):
+            if start:
+                self.client.sleep(CAPABILITIES.status_interval)
+            chunk = messages[start : start + STATUS_CHUNK]
+            body = {"correlationIds": [str(message.key) for message in chunk]}
+            response = self._post(STATUS_PATH, body, idempotent=True)
+            problem = self._refusal(response)
+            if problem is not None:
+                raise ProviderFailure(problem)
+            rows = self._json(response).get("smsStatuses") or []
+            by_reference = {
+                (str(row.get("correlationId")), str(row.get("destination"))): row
+                for row in rows
+                if isinstance(row, dict)
+            }
+            for message in chunk:
+                row = by_reference.get((str(message.key), message.to))
+                if row and row.get("id"):
+                    found[message.key] = str(row["id"])
+        return found
+
     def balance(self) -> Balance:
         """Wavy documents no balance call."""
         return Balance(None, None)
 
     def test_credentials(self) -> Balance:
         """A status search for an id that cannot exist: only the credentials can make it fail."""
-        response = self._post(STATUS_PATH, {"ids": [BOGUS_ID]})
+        response = self._post(STATUS_PATH, {"ids": [BOGUS_ID]}, idempotent=True)
         problem = self._refusal(response)
         if problem is not None and problem.code != "http_400":  # a 400 is about the id, not the user
             raise ProviderFailure(problem)
@@ -141,15 +173,17 @@ class WavyProvider:
     def close(self) -> None:
         self.client.close()
 
-    def _post(self, path: str, body: Any) -> requests.Response:
+    def _post(self, path: str, body: Any, *, idempotent: bool) -> requests.Response:
         """POST `body`: a value for JSON, or bytes that already are JSON (`bulk_body`)."""
         user, token = self.credentials["user"], self.credentials["token"]
         if not user or not token:
             raise ProviderFailure(Problem("no_credentials", Effect.STOP, "no_credentials"))
         headers = {"UserName": user, "AuthenticationToken": token}
         if isinstance(body, bytes):
-            return self.client.request("POST", path, data=body, headers={**headers, **JSON})
-        return self.client.request("POST", path, json=body, headers=headers)
+            return self.client.request(
+                "POST", path, idempotent=idempotent, data=body, headers={**headers, **JSON}
+            )
+        return self.client.request("POST", path, idempotent=idempotent, json=body, headers=headers)
 
     def _refusal(self, response: requests.Response) -> Problem | None:
         if 200 <= response.status_code < 300:
@@ -157,10 +191,10 @@ class WavyProvider:
         known = HTTP_CODES.get(response.status_code)
         if known is None:
             return self._undocumented(response)
-        return Problem(known.code, known.effect, known.reason, self._excerpt(response))
+        return Problem(known.code, known.effect, known.reason, body_excerpt(response))
 
     def _undocumented(self, response: requests.Response) -> Problem:
-        return Problem(f"http_{response.status_code}", Effect.STOP, "refused", self._excerpt(response))
+        return Problem(f"http_{response.status_code}", Effect.STOP, "refused", body_excerpt(response))
 
     def _json(self, response: requests.Response) -> Any:
         try:
@@ -168,15 +202,9 @@ class WavyProvider:
         except ValueError:
             answer = None
         if not isinstance(answer, dict | list):
-            problem = Problem("answer", Effect.UNKNOWN, "unexpected_answer", self._excerpt(response))
+            problem = Problem("answer", Effect.UNKNOWN, "unexpected_answer", body_excerpt(response))
             raise ProviderFailure(problem)
         return answer
-
-    def _excerpt(self, response: requests.Response) -> str:
-        """Evidence for the report, without the token should the vendor echo it."""
-        text = f"HTTP {response.status_code}: {response.text[:300].strip()}"
-        token = self.credentials["token"]
-        return text.replace(token, "***") if token else text
 
 
 NO_ID = Problem("missing", Effect.UNKNOWN, "unexpected_answer", "no id for this message")
@@ -243,4 +271,5 @@ def as_code(value: Any) -> int | None:
 
 
 def create(credentials: Credentials, client: HttpClient) -> WavyProvider:
+    register_secrets(CAPABILITIES, credentials)
     return WavyProvider(credentials, client)

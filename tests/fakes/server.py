@@ -1,8 +1,10 @@
 """A real HTTP server on 127.0.0.1 for fake providers: records requests, injects faults.
 
 A vendor fake is a function `handle(request) -> Reply`; this module serves it over
-HTTP/1.1 with keep-alive, records every request, and can answer 500 before
-processing, delay the answer after processing, or drop the connection.
+HTTP/1.1 with keep-alive, records every request, and injects faults into any of them
+(`Faults`): an answer before processing, an error page that echoes the request (its line,
+headers and body, as debug pages and some proxies do), and, after the vendor processed the
+request, a gateway's 5xx, a late answer, or a dropped connection.
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ class Faults:
     """Faults to inject, consumed request by request. Thread-safe enough for tests."""
 
     fail_before: Callable[[Request], int | None] = lambda r: None  # status to answer without processing
+    echo_before: Callable[[Request], int | None] = lambda r: None  # status of an echoing page, unprocessed
+    fail_after: Callable[[Request], int | None] = lambda r: None  # processed, then a gateway's status
     delay_after: Callable[[Request], float] = lambda r: 0.0  # seconds to wait after processing
     drop_after: Callable[[Request], bool] = lambda r: False  # close the socket after processing
 
@@ -127,7 +131,14 @@ class FakeServer:
                 if failure is not None:
                     self._write(Reply(failure, {"error": "injected failure before processing"}))
                     return
+                echo = server.faults.echo_before(request)
+                if echo is not None:
+                    self._write(Reply(echo, echo_page(request, echo)))
+                    return
                 reply = server.handle(request)
+                lost = server.faults.fail_after(request)
+                if lost is not None:  # the vendor took it; a gateway in between lost the answer
+                    reply = Reply(lost, f"<html><body><h1>{lost} Bad Gateway</h1>nginx</body></html>")
                 if server.faults.drop_after(request):
                     self.close_connection = True
                     self.connection.close()
@@ -154,6 +165,14 @@ class FakeServer:
             do_GET = do_POST = do_PUT = do_DELETE = _serve
 
         return RequestHandler
+
+
+def echo_page(request: Request, status: int) -> str:
+    """An error page that shows the request as it came: a password in the query, a token in a
+    header, a Basic authorization, a form or JSON body all appear in it, encoded as they travelled."""
+    headers = "\n".join(f"{name}: {value}" for name, value in request.headers.items())
+    body = request.body.decode("utf-8", "replace")
+    return f"<html><body><h1>Error {status}</h1><pre>{request.line}\n{headers}\n\n{body}</pre></body></html>"
 
 
 @contextmanager
