@@ -16,6 +16,12 @@ from typing import TextIO
 from app import __version__
 
 PROVIDERS = ("demo", "connecta", "connectus", "itcloud", "wavy", "convergia")
+SENDING_EXIT_CODES = (
+    "exit codes: 0 every valid recipient accepted; 4 some messages unknown (the provider may or may "
+    "not have taken them: check them before re-sending; they are never sent again by themselves); "
+    "1 paused, failed, or rows failed or pending; 2 a mistake in the command; 3 someone else is "
+    "sending the campaign; 130 interrupted"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,8 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help: str, module: str | None = None) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help, description=help)
+    def command(
+        name: str, help: str, module: str | None = None, epilog: str | None = None
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help, epilog=epilog)
         sub.add_argument("--json", action="store_true", help="print one JSON object instead of text")
         sub.set_defaults(module=module or name)
         return sub
@@ -63,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--country", metavar="CC")
     preview.add_argument("--provider", choices=PROVIDERS, default="demo")
 
-    send = command("send", "send a campaign")
+    send = command("send", "send a campaign", epilog=SENDING_EXIT_CODES)
     send.add_argument("--provider", choices=PROVIDERS, required=True)
     send.add_argument("--recipients", metavar="FILE", required=True)
     message_source(send)
@@ -82,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--at", metavar="DATETIME", help="start at this local date and time (YYYY-MM-DD HH:MM)")
     send.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
-    resume = command("resume", "resume a paused or interrupted campaign")
+    resume = command("resume", "resume a paused or interrupted campaign", epilog=SENDING_EXIT_CODES)
     resume.add_argument("campaign", metavar="CAMPAIGN")
     resume.add_argument("--base-url", metavar="URL")
     resume.add_argument("--yes", action="store_true")

@@ -1,4 +1,7 @@
-"""Provider faults over HTTP: 500s before processing, answers lost after processing, balance running out."""
+"""Provider faults over HTTP: 429s before processing, answers lost after processing, balance running out.
+
+(5xx answers after processing, and error pages that echo the request: tests/test_never_twice.py.)
+"""
 
 from __future__ import annotations
 
@@ -38,8 +41,9 @@ def numbers(fake: Account) -> set[str]:
 
 
 @pytest.mark.parametrize("provider_id", PROVIDERS)
-def test_a_tenth_of_requests_answered_500_before_processing(journal: Journal, provider_id: str) -> None:
-    chance = random.Random(f"500-{provider_id}")
+def test_a_tenth_of_requests_answered_429_before_processing(journal: Journal, provider_id: str) -> None:
+    """429 is the one HTTP answer that proves the vendor's application did not take the request."""
+    chance = random.Random(f"429-{provider_id}")
     seen: list[Any] = []
     failed: list[Any] = []
     fail_at = [0]
@@ -55,7 +59,7 @@ def test_a_tenth_of_requests_answered_500_before_processing(journal: Journal, pr
                 fail_at[0] = chance.randrange(10)
             if len(seen) % 10 == fail_at[0]:
                 failed.append(request)
-                return 500
+                return 429
             return None
 
     with provider_server(provider_id) as (fake, server):
@@ -98,6 +102,9 @@ def test_answers_delayed_past_the_read_timeout_are_unknown_never_duplicated(
         received = fake.received()
     assert late and result.status is CampaignStatus.COMPLETED
     assert duplicates(received) == {}
+    if provider_id == "wavy":  # settled by evidence: Wavy finds them by the correlationId Masivo chose
+        assert result.counts == {"accepted": COUNT} and len(received) == COUNT
+        return
     unknown = [m.address for m in journal.messages(campaign, [State.UNKNOWN])]
     assert unknown and len(unknown) <= BATCH
     assert all(m.reason == "answer_lost" for m in journal.messages(campaign, [State.UNKNOWN]))
@@ -117,7 +124,8 @@ def test_balance_exhausted_pauses_and_resume_completes_after_top_up(
         provider = adapter(fake, server)
         paused = send(journal, campaign, provider)
         assert paused.status is CampaignStatus.PAUSED, paused
-        assert paused.reason in ("no_balance", "message_quota", "refused")
+        # Connectus documents no out-of-credit answer: its bare refusal is read against the balance.
+        assert paused.reason == ("message_quota" if provider_id == "convergia" else "no_balance")
         assert 100 <= paused.counts.get("accepted", 0) <= 130
         assert journal.require(campaign).reason == paused.reason
         fake.set_balance(1000)  # the user tops up

@@ -104,10 +104,17 @@ def summary_text(summary: Mapping[str, Any], detail: str = "") -> str:
     return text
 
 
+# `send` and `resume` exit codes (README, `masivo send --help`); 2 and 3 are raised as CommandErrors.
+EXIT_NOT_CLEAN = 1  # paused, failed, or rows failed or still pending
+EXIT_UNKNOWN = 4  # some messages may or may not have been sent: check them before re-sending them
+
+
 def exit_code(summary: Mapping[str, Any]) -> int:
-    """0 only when every valid recipient was accepted."""
-    clean = summary["failed"] == 0 and summary["unknown"] == 0 and summary["pending"] == 0
-    return 0 if summary["status"] == CampaignStatus.COMPLETED.value and clean else 1
+    """0 only when every valid recipient was accepted; unknown messages first, whatever else happened."""
+    if summary["unknown"]:
+        return EXIT_UNKNOWN
+    clean = summary["failed"] == 0 and summary["pending"] == 0
+    return 0 if summary["status"] == CampaignStatus.COMPLETED.value and clean else EXIT_NOT_CLEAN
 
 
 class TerminalBar:
