@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote_plus, urlsplit
 
 
 @dataclass
@@ -168,11 +168,25 @@ class FakeServer:
 
 
 def echo_page(request: Request, status: int) -> str:
-    """An error page that shows the request as it came: a password in the query, a token in a
-    header, a Basic authorization, a form or JSON body all appear in it, encoded as they travelled."""
-    headers = "\n".join(f"{name}: {value}" for name, value in request.headers.items())
+    """An error page that shows the request as debug pages do: the parameters as they came and decoded,
+    each header as the server's environment names it, the request line and the raw body. A password
+    in the query, a token in a header, a Basic authorization, a form or a JSON body all appear in it,
+    encoded as they travelled and decoded, in contexts no `password=`-style pattern recognizes."""
+    environ = "\n".join(
+        f"HTTP_{name.upper().replace('-', '_')} = {value!r}" for name, value in request.headers.items()
+    )
+    # Each parameter as it came (still encoded) and decoded, as a parameter inspector shows them.
+    query = urlsplit(request.line.split(" ")[1]).query if request.line.count(" ") >= 2 else ""
+    form = request.body.decode("utf-8", "replace") if request.form() else ""
+    raw = [pair.partition("=") for pair in f"{query}&{form}".split("&") if pair]
+    table = "".join(
+        f"<tr><td>{name}</td><td>{value}</td><td>{unquote_plus(value)}</td></tr>" for name, _, value in raw
+    )
     body = request.body.decode("utf-8", "replace")
-    return f"<html><body><h1>Error {status}</h1><pre>{request.line}\n{headers}\n\n{body}</pre></body></html>"
+    return (
+        f"<html><body><h1>Error {status}</h1><table>{table}</table><pre>{environ}</pre>"
+        f"<pre>{request.line}</pre><pre>{body}</pre></body></html>"
+    )
 
 
 @contextmanager
