@@ -146,4 +146,4 @@ def test_send_killed_at_random_moments_resumes_with_no_duplicates(tmp_path: Path
     assert summary["unknown"] <= KILLS * BATCH, why
     assert {address for address, _ in received} <= set(numbers), why
     assert len(received) >= summary["sent"], why
-    assert done.returncode == (0 if summary["unknown"] == 0 else 1), why
+    assert done.returncode == (0 if summary["unknown"] == 0 else 4), why  # 4: some unknown
