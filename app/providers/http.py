@@ -116,13 +116,14 @@ class HttpClient:
                 problem = classify_status(response)
                 if problem is None:
                     return response
-            else:
-                # Raised outside the except block so that no __context__ keeps the
-                # requests exception, whose text holds the full URL (and maybe a password).
-                log.warning("%s %s failed: %s (attempt %d)", method, route, problem.code, attempt)
             if problem.effect is Effect.UNKNOWN and idempotent:  # a read may be asked again
                 problem = replace(problem, effect=Effect.RETRY, reason="provider_unavailable")
+            log.warning(
+                "%s %s failed: %s, %s (attempt %d)", method, route, problem.code, problem.effect, attempt
+            )
             if problem.effect is not Effect.RETRY or attempt == self.attempts:
+                # Raised outside the except block so that no __context__ keeps the
+                # requests exception, whose text holds the full URL (and maybe a password).
                 raise ProviderFailure(problem)
             self._wait(attempt, response.headers.get("Retry-After") if problem.code == "http_429" else None)
         raise AssertionError("unreachable")  # pragma: no cover
