@@ -1,7 +1,7 @@
 """The rotating log file, and the one masking every secret passes through: `REDACTOR`.
 
 It masks values the app knows are secret (registered by the credential store as it
-reads or writes them, and by `providers.registry` as it makes an adapter), in every
+reads or writes them, and by every adapter's `create`: `base.register_secrets`), in every
 form a request or an echoing error page may show them: plain, URL- and form-encoded,
 JSON- and HTML-escaped, base64, and inside a Basic authorization header. As a second
 line of defence it masks anything that looks like one: `password=`/`token=`-style
@@ -93,7 +93,7 @@ def encodings(secret: str) -> list[str]:
     ]
 
 
-REDACTOR = Redactor()  # process-wide: the credential store registers secrets here
+REDACTOR = Redactor()  # process-wide: the credential store and every adapter register secrets here
 
 
 def setup_logging(folder: Path, level: int = logging.INFO) -> Path:
