@@ -33,9 +33,22 @@ from app.gui.draft import CampaignDraft
 from app.gui.lazy_page import LazyPage
 from app.gui.named import named
 from app.gui.pages import Page
-from app.gui.pages.provider import ProviderPage
 from app.gui.startup import Opened, after_first_paint, open_in_background
 from app.gui.window_menus import WindowMenus
+from app.gui.window_pages import (
+    FLOW,
+    HISTORY,
+    INBOX,
+    MESSAGE,
+    PROVIDER,
+    RECIPIENTS,
+    REVIEW,
+    STEPS,
+    SUPPRESSION,
+    TRACKING,
+    make_page,
+    wire_page,
+)
 from app.gui.worker import Worker
 
 if TYPE_CHECKING:  # each page's module is imported when the page is first shown (lazy_page.py)
@@ -43,16 +56,13 @@ if TYPE_CHECKING:  # each page's module is imported when the page is first shown
     from app.gui.pages.history import HistoryPage
     from app.gui.pages.inbox import InboxPage
     from app.gui.pages.message import MessagePage
+    from app.gui.pages.provider import ProviderPage
     from app.gui.pages.recipients import RecipientsPage
     from app.gui.pages.review import ReviewPage
     from app.gui.pages.suppression import SuppressionPage
     from app.gui.pages.tracking import TrackingPage
     from app.gui.receiver_host import ReceiverHost
     from app.gui.runner import CampaignRunner
-
-PROVIDER, RECIPIENTS, MESSAGE, REVIEW, TRACKING, HISTORY = range(6)
-INBOX, SUPPRESSION = 6, 7  # beside the flow, like the history
-FLOW = (PROVIDER, RECIPIENTS, MESSAGE, REVIEW)  # the steps Back and Next walk through
 
 
 class MainWindow(QMainWindow):
@@ -91,7 +101,7 @@ class MainWindow(QMainWindow):
         self.draft = CampaignDraft(provider_id=settings.get("provider"), country=settings.get("country"))
         self.sample = sample if sample is not None else sample_sheet()
         self._opener: Worker | None = None
-        self._keyring_read = self._closed = False
+        self.keyring_read = self._closed = False
         self.setWindowTitle("Masivo")
         self._build()
         self.menus = WindowMenus(self, settings, self.dialogs)
@@ -127,7 +137,8 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.holders = [
-            LazyPage(functools.partial(self._make_page, step), self._on_page_built) for step in range(8)
+            LazyPage(functools.partial(make_page, self, step), functools.partial(wire_page, self))
+            for step in range(len(STEPS))
         ]
         for holder in self.holders:
             self.stack.addWidget(holder)
@@ -152,47 +163,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         # Tab walks: the steps, then the page, then Back and Next.
         self.setTabOrder(self.back_button, self.next_button)
-
-    def _make_page(self, step: int) -> Page:
-        """The page of `step`, imported and built on its first show (all but the first need the journal)."""
-        if step == PROVIDER:
-            return ProviderPage(self.draft, self.settings, self.store, keyring_read=self._keyring_read)
-        if step == RECIPIENTS:
-            from app.gui.pages.recipients import RecipientsPage
-
-            return RecipientsPage(self.draft, self.settings, self.journal, self.sample)
-        if step == MESSAGE:
-            from app.gui.pages.message import MessagePage
-
-            return MessagePage(self.draft, self.settings, self.recipients_page.model, self.runner.providers)
-        if step == REVIEW:
-            from app.gui.pages.review import ReviewPage
-
-            return ReviewPage(self.draft, self.settings, self.journal, runner=self.runner)
-        if step == TRACKING:
-            from app.gui.pages.tracking import TrackingPage
-
-            return TrackingPage(self.settings, self.journal, runner=self.runner)
-        if step == HISTORY:
-            from app.gui.pages.history import HistoryPage
-
-            return HistoryPage(self.settings, self.journal, runner=self.runner)
-        if step == INBOX:
-            from app.gui.pages.inbox import InboxPage
-
-            return InboxPage(self.settings, self.journal, self.receiver)
-        from app.gui.pages.suppression import SuppressionPage
-
-        return SuppressionPage(self.settings, self.journal)
-
-    def _on_page_built(self, page: Page) -> None:
-        page.completeness_changed.connect(self.update_navigation)
-        for signal in ("campaign_started", "open_campaign"):  # Review's Send, History's Open
-            if hasattr(page, signal):
-                getattr(page, signal).connect(self.show_campaign)
-        replies = getattr(page, "replies", None)  # Tracking lists the campaign's replies as they come
-        if replies is not None:
-            self.receiver.replies_stored.connect(replies.on_replies)
 
     def page(self, step: int) -> Page:
         """The page of `step`, built now if it was not yet."""
@@ -246,7 +216,7 @@ class MainWindow(QMainWindow):
         opener.start()
 
     def _on_keyring_read(self) -> None:
-        self._keyring_read = True
+        self.keyring_read = True
         self.provider_page.on_keyring_read()
 
     def _on_opened(self, value: object) -> None:
