@@ -142,13 +142,16 @@ def test_declining_a_resend_leaves_no_campaign_behind(
 
 
 class Window(QWidget):
-    """What `offer_resume` needs of the main window: its journal, runner, dialogs and history page."""
+    """What `offer_resume` needs of the main window: its journal, runner, dialogs and `show_campaign`."""
 
     def __init__(self, journal: Journal, runner: CampaignRunner, settings: Settings, answers: list[bool]):
         super().__init__()
         self.journal, self.runner = journal, runner
         self.dialogs = ScriptedDialogs(answers=answers)
         self.history = HistoryPage(settings, journal, self, runner=runner)
+
+    def show_campaign(self, campaign_id: int) -> None:
+        self.history.open_campaign.emit(campaign_id)  # as the window's History step would
 
 
 @pytest.mark.parametrize("how", ["paused", "interrupted"])

@@ -234,6 +234,7 @@ def test_the_window_runs_the_receiver_while_open(
     settings.set("webhook_port", free_port())
     window = MainWindow(settings, journal, dialogs=ScriptedDialogs(), store=store, sample=tmp_path / "x.xlsx")
     qtbot.addWidget(window)
+    window.show()  # the receiver starts after the first paint
     qtbot.waitUntil(lambda: window.receiver.port is not None, timeout=10_000)
     assert window.go_to(INBOX) and window.title_label.text() == window.step_list.item(INBOX).text()
     client = Client(settings.get("webhook_port"))

@@ -43,7 +43,8 @@ def dialogs() -> ScriptedDialogs:
 def window(qtbot: QtBot, settings: Settings, dialogs: ScriptedDialogs, tmp_path: Path) -> MainWindow:
     main = MainWindow(settings, dialogs=dialogs, sample=write_sheet(tmp_path / "sample_recipients.xlsx"))
     qtbot.addWidget(main)
-    main.show()
+    with qtbot.waitSignal(main.opened, timeout=10_000):  # the journal opens after the first paint
+        main.show()
     return main
 
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.recipients import normalize_address, normalize_phone
+from app.core.recipients import normalize_address
 from app.core.recipients.fastphone import fast_phone
 from app.core.recipients.messages import text
-from app.core.recipients.phones import PhoneChecker, Verdict
+from app.core.recipients.phones import PhoneChecker, Verdict, normalize_phone
 from app.providers.base import Channel
 
 REGIONS = [

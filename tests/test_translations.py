@@ -157,7 +157,10 @@ def open_window(qtbot: QtBot, language: str) -> MainWindow:
     settings.set("language", language)
     window = MainWindow(settings, dialogs=ScriptedDialogs())
     qtbot.addWidget(window)
-    window.show()
+    with qtbot.waitSignal(window.opened, timeout=10_000):
+        window.show()
+    for step in range(len(window.holders)):  # every page, though each is built on its first show
+        window.page(step)
     return window
 
 
@@ -232,7 +235,7 @@ def test_no_two_controls_shown_together_share_a_mnemonic(qtbot: QtBot, language:
     for menu in window.menuBar().findChildren(QMenu):  # the View menu's Language submenu too
         clashes += [f"menu {menu.title()}: {c}" for c in duplicated_mnemonics(lettered(
             a.text() for a in menu.actions()))]  # fmt: skip
-    for step, page in enumerate(window.pages):
+    for step, page in enumerate(window.built_pages()):
         navigation: list[QPushButton] = []
         if step in FLOW:  # Back and Next show below the flow's pages; Review has its own Send instead
             navigation = [window.back_button] + ([window.next_button] if step != REVIEW else [])

@@ -11,8 +11,6 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from app.core.journal import Journal, MessageRecord
 from app.core.reasons import REASONS, language, reason_text
 from app.providers import registry
@@ -64,6 +62,8 @@ def write_report(
     campaign = journal.require(campaign_id)
     provider_name = registry.capabilities(campaign.provider).name
     english = lang == "en"
+    from openpyxl import Workbook  # here, not at the top: the window imports `state_name` at start
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Masivo")
     extra = [english_name if english else spanish for spanish, english_name in HEADERS]

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import logging
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING
 
 from app.core.logs import REDACTOR, Redactor
 from app.providers.base import Credentials
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE = "masivo"
 log = logging.getLogger(__name__)
@@ -35,12 +35,16 @@ class CredentialStore:
 
     @property
     def backend(self) -> KeyringBackend:
+        import keyring  # on first use (the window reads it after its first paint): ~50 ms to import
+
         backend = self._backend or keyring.get_keyring()
         if _is_unusable(backend):
             raise KeyringUnavailable(f"no keyring backend available ({type(backend).__name__})")
         return backend
 
     def load(self, provider_id: str) -> Credentials | None:
+        import keyring.errors
+
         if provider_id in self._memory:
             return self._memory[provider_id]
         try:
@@ -54,6 +58,8 @@ class CredentialStore:
         return credentials
 
     def save(self, provider_id: str, credentials: Credentials) -> None:
+        import keyring.errors
+
         self._register(credentials)
         try:
             self.backend.set_password(SERVICE, provider_id, json.dumps(credentials.values))
@@ -69,6 +75,8 @@ class CredentialStore:
 
     def delete(self, provider_id: str) -> bool:
         """Forget a provider's credentials; False if there were none."""
+        import keyring.errors
+
         had_memory = self._memory.pop(provider_id, None) is not None
         try:
             self.backend.delete_password(SERVICE, provider_id)

@@ -12,7 +12,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app import __version__
 from app.core.gil import take_short_turns
@@ -95,6 +95,12 @@ def create_application(argv: Sequence[str]) -> QApplication:
 
 def run_window(argv: Sequence[str]) -> int:
     """`masivo` with no command: the main window until it is closed."""
+    app, _window = open_window(argv)
+    return app.exec()
+
+
+def open_window(argv: Sequence[str]) -> tuple[QApplication, QMainWindow]:
+    """Everything `masivo` does before its event loop runs: the window is shown, not yet painted."""
     log_file = setup_logging(log_dir())
     take_short_turns()  # the GUI thread waits less for the GIL while workers run Python
     route_qt_messages()
@@ -109,4 +115,4 @@ def run_window(argv: Sequence[str]) -> int:
 
     window = MainWindow(settings)
     window.show()
-    return app.exec()
+    return app, window

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QStandardItem, QStandardItemModel
@@ -25,12 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.recipients import SheetError, SheetPreview, inspect_sheet
+from app.core.recipients import SheetError, inspect_sheet
 from app.core.recipients.messages import text as sheet_text
 from app.gui.dialogs import SHEET_FILTER, dialogs_for
 from app.gui.named import buddy, named
 from app.gui.worker import Task, Worker
 from app.providers.base import Channel
+
+if TYPE_CHECKING:
+    from app.core.recipients.importer import SheetPreview
 
 
 @dataclass(frozen=True)

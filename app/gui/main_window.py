@@ -7,10 +7,12 @@ and pauses the campaign cleanly; it can be resumed on the next start.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,39 +25,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.journal import Journal, JournalError, open_journal
 from app.core.paths import sample_sheet
 from app.core.secrets import CredentialStore
 from app.core.settings import Settings
 from app.gui.dialogs import Dialogs
 from app.gui.draft import CampaignDraft
+from app.gui.lazy_page import LazyPage
 from app.gui.named import named
 from app.gui.pages import Page
-from app.gui.pages.history import HistoryPage, offer_resume
-from app.gui.pages.inbox import InboxPage
-from app.gui.pages.message import MessagePage
-from app.gui.pages.provider import ProviderPage
-from app.gui.pages.recipients import RecipientsPage
-from app.gui.pages.review import ReviewPage
-from app.gui.pages.suppression import SuppressionPage
-from app.gui.pages.tracking import TrackingPage
-from app.gui.provider_source import ProviderSource
-from app.gui.receiver_host import ReceiverHost
-from app.gui.runner import CampaignRunner
+from app.gui.startup import Opened, after_first_paint, open_in_background
 from app.gui.window_menus import WindowMenus
+from app.gui.window_pages import (
+    FLOW,
+    HISTORY,
+    INBOX,
+    MESSAGE,
+    PROVIDER,
+    RECIPIENTS,
+    REVIEW,
+    STEPS,
+    SUPPRESSION,
+    TRACKING,
+    make_page,
+    wire_page,
+)
+from app.gui.worker import Worker
 
-PROVIDER, RECIPIENTS, MESSAGE, REVIEW, TRACKING, HISTORY = range(6)
-INBOX, SUPPRESSION = 6, 7  # beside the flow, like the history
-FLOW = (PROVIDER, RECIPIENTS, MESSAGE, REVIEW)  # the steps Back and Next walk through
+if TYPE_CHECKING:  # each page's module is imported when the page is first shown (lazy_page.py)
+    from app.core.journal import Journal
+    from app.gui.pages.history import HistoryPage
+    from app.gui.pages.inbox import InboxPage
+    from app.gui.pages.message import MessagePage
+    from app.gui.pages.provider import ProviderPage
+    from app.gui.pages.recipients import RecipientsPage
+    from app.gui.pages.review import ReviewPage
+    from app.gui.pages.suppression import SuppressionPage
+    from app.gui.pages.tracking import TrackingPage
+    from app.gui.receiver_host import ReceiverHost
+    from app.gui.runner import CampaignRunner
 
 
 class MainWindow(QMainWindow):
     """Masivo's window.
 
-    Signals: step_changed(int): the step now shown (PROVIDER … HISTORY).
+    It paints the Provider step first; then, on a worker, it reads the keyring and opens the
+    journal (unless one was given), and only then makes the campaign runner and the webhook
+    receiver and lets the other steps open. Each other step is built on its first show.
+
+    Signals:
+        step_changed(int): the step now shown (PROVIDER … SUPPRESSION).
+        opened(): the journal is open: every step may be shown, the receiver runs if set up.
     """
 
     step_changed = Signal(int)
+    opened = Signal()
+
+    journal: Journal  # these three exist once the journal is open (`is_open()`)
+    runner: CampaignRunner
+    receiver: ReceiverHost
 
     def __init__(
         self,
@@ -69,32 +96,24 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.dialogs = dialogs or Dialogs()  # found by every page through `dialogs_for`
-        self.journal = journal or self._open_journal()
         self._owns_journal = journal is None
         self.store = store or CredentialStore()
         self.draft = CampaignDraft(provider_id=settings.get("provider"), country=settings.get("country"))
-        self.runner = CampaignRunner(
-            self.journal, settings, providers=ProviderSource(settings, self.store), parent=self
-        )
-        self._offered_resume = False
+        self.sample = sample if sample is not None else sample_sheet()
+        self._opener: Worker | None = None
+        self.keyring_read = self._closed = False
         self.setWindowTitle("Masivo")
-        self._build(sample if sample is not None else sample_sheet())
+        self._build()
         self.menus = WindowMenus(self, settings, self.dialogs)
         self.menus.open_sheet_requested.connect(self.on_open_sheet)
         self._restore_geometry()
+        if journal is not None:
+            self._use_journal(journal)
         self.go_to(PROVIDER)
-        self.receiver.start()  # once the webhook URLs are set up, unless the port setting is 0
-
-    def _open_journal(self) -> Journal:
-        try:
-            return open_journal(self.settings.get("database_url") or None)
-        except JournalError as exc:  # the team database is down: work on this computer meanwhile
-            text = self.tr("{problem}\n\nMasivo will keep this session's campaigns on this computer.")
-            self.dialogs.warn(None, self.tr("Team database unavailable"), text.format(problem=exc))
-            return open_journal("")  # "": this computer's own journal, whatever is configured
+        after_first_paint(self, lambda: self._open_in_background(journal))
 
     # --- building -----------------------------------------------------------------------------------
-    def _build(self, sample: Path) -> None:
+    def _build(self) -> None:
         self.step_list = named(QListWidget(), "stepList", self.tr("Campaign steps"))
         titles = (
             self.tr("1. Provider"),
@@ -116,34 +135,13 @@ class MainWindow(QMainWindow):
         font.setBold(True)
         self.title_label.setFont(font)
 
-        self.provider_page = ProviderPage(self.draft, self.settings, self.store)
-        self.recipients_page = RecipientsPage(self.draft, self.settings, self.journal, sample)
-        self.message_page = MessagePage(
-            self.draft, self.settings, self.recipients_page.model, self.runner.providers
-        )
-        self.review_page = ReviewPage(self.draft, self.settings, self.journal, runner=self.runner)
-        self.tracking_page = TrackingPage(self.settings, self.journal, runner=self.runner)
-        self.history_page = HistoryPage(self.settings, self.journal, runner=self.runner)
-        self.receiver = ReceiverHost(self.journal, self.settings, self.store, self)
-        self.inbox_page = InboxPage(self.settings, self.journal, self.receiver)
-        self.suppression_page = SuppressionPage(self.settings, self.journal)
-        self.receiver.replies_stored.connect(self.tracking_page.replies.on_replies)
-        self.pages: list[Page] = [
-            self.provider_page,
-            self.recipients_page,
-            self.message_page,
-            self.review_page,
-            self.tracking_page,
-            self.history_page,
-            self.inbox_page,
-            self.suppression_page,
-        ]
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
-            page.completeness_changed.connect(self.update_navigation)
-        self.review_page.campaign_started.connect(self.show_campaign)
-        self.history_page.open_campaign.connect(self.show_campaign)
+        self.holders = [
+            LazyPage(functools.partial(make_page, self, step), functools.partial(wire_page, self))
+            for step in range(len(STEPS))
+        ]
+        for holder in self.holders:
+            self.stack.addWidget(holder)
 
         self.back_button = named(QPushButton(self.tr("← &Back")), "backButton", self.tr("Back"))
         self.back_button.clicked.connect(self.on_back_clicked)
@@ -166,26 +164,128 @@ class MainWindow(QMainWindow):
         # Tab walks: the steps, then the page, then Back and Next.
         self.setTabOrder(self.back_button, self.next_button)
 
+    def page(self, step: int) -> Page:
+        """The page of `step`, built now if it was not yet."""
+        return self.holders[step].page
+
+    def built_pages(self) -> list[Page]:
+        return [page for holder in self.holders if (page := holder.built()) is not None]
+
+    @property
+    def provider_page(self) -> ProviderPage:
+        return cast("ProviderPage", self.page(PROVIDER))
+
+    @property
+    def recipients_page(self) -> RecipientsPage:
+        return cast("RecipientsPage", self.page(RECIPIENTS))
+
+    @property
+    def message_page(self) -> MessagePage:
+        return cast("MessagePage", self.page(MESSAGE))
+
+    @property
+    def review_page(self) -> ReviewPage:
+        return cast("ReviewPage", self.page(REVIEW))
+
+    @property
+    def tracking_page(self) -> TrackingPage:
+        return cast("TrackingPage", self.page(TRACKING))
+
+    @property
+    def history_page(self) -> HistoryPage:
+        return cast("HistoryPage", self.page(HISTORY))
+
+    @property
+    def inbox_page(self) -> InboxPage:
+        return cast("InboxPage", self.page(INBOX))
+
+    @property
+    def suppression_page(self) -> SuppressionPage:
+        return cast("SuppressionPage", self.page(SUPPRESSION))
+
+    # --- after the first paint: the keyring, the journal, the runner and the receiver ----------------
+    def _open_in_background(self, journal: Journal | None) -> None:
+        if self._closed:
+            return
+        url = self.settings.get("database_url") or None
+        opening = open_in_background(self.store, self.draft.provider_id, journal, url)
+        opener = self._opener = Worker(opening, self)
+        opener.progress.connect(lambda _: self._on_keyring_read())
+        opener.result.connect(self._on_opened)
+        opener.error.connect(self._on_open_failed)
+        opener.start()
+
+    def _on_keyring_read(self) -> None:
+        self.keyring_read = True
+        self.provider_page.on_keyring_read()
+
+    def _on_opened(self, value: object) -> None:
+        opened = cast(Opened, value)
+        self._opener = None
+        if not self.is_open():
+            self._use_journal(opened.journal)
+        if self._closed:  # closed while it opened: `closeEvent` closes the journal
+            return
+        if opened.problem is not None:  # the team database is down: work on this computer meanwhile
+            text = self.tr("{problem}\n\nMasivo will keep this session's campaigns on this computer.")
+            self.dialogs.warn(self, self.tr("Team database unavailable"), text.format(problem=opened.problem))
+        self.receiver.start()  # once the webhook URLs are set up, unless the port setting is 0
+        self.update_navigation()
+        self.opened.emit()
+        QTimer.singleShot(0, self, self._offer_resume)
+
+    def _on_open_failed(self, exc: object) -> None:
+        """Not even this computer's journal opens (a full disk, a folder without permission)."""
+        from app.gui.formatting import ui_lang
+        from app.gui.provider_source import failure_text
+
+        self._opener = None
+        self.dialogs.warn(
+            self, self.tr("The journal cannot be opened"), failure_text(exc, ui_lang(self.settings))
+        )
+
+    def _use_journal(self, journal: Journal) -> None:
+        from app.gui.provider_source import ProviderSource
+        from app.gui.receiver_host import ReceiverHost
+        from app.gui.runner import CampaignRunner
+
+        self.journal = journal
+        providers = ProviderSource(self.settings, self.store)
+        self.runner = CampaignRunner(journal, self.settings, providers=providers, parent=self)
+        self.receiver = ReceiverHost(journal, self.settings, self.store, self)
+
+    def is_open(self) -> bool:
+        """Whether the journal, the runner and the receiver are there (after the first paint, on a worker)."""
+        return hasattr(self, "journal")
+
+    def _offer_resume(self) -> None:
+        from app.gui.pages.history import offer_resume
+
+        offer_resume(self)
+
     # --- navigation ---------------------------------------------------------------------------------
     def current_step(self) -> int:
         return self.stack.currentIndex()
 
     def reachable(self, step: int) -> bool:
-        """A flow step opens once every step before it is complete; tracking and history always open."""
+        """A flow step opens once every step before it is complete; the others once the journal is open."""
+        if step != PROVIDER and not self.is_open():
+            return False
         if step not in FLOW:
             return True
-        return all(self.pages[before].is_complete() for before in FLOW[:step])
+        return all(self.holders[before].is_complete() for before in FLOW[:step])
 
     def go_to(self, step: int) -> bool:
         """Show `step` if it can be reached; the page refreshes itself from the draft."""
         if not self.reachable(step):
             self.update_navigation()
             return False
-        leaving = self.pages[self.current_step()] if self.stack.count() else None
-        if leaving is not None and leaving is not self.pages[step] and hasattr(leaving, "leave"):
+        leaving = self.holders[self.current_step()].built()
+        page = self.page(step)  # built before it is shown: the stack never paints an empty step
+        if leaving is not None and leaving is not page and hasattr(leaving, "leave"):
             leaving.leave()
         self.stack.setCurrentIndex(step)
-        self.pages[step].enter()
+        page.enter()
         self.title_label.setText(self.step_list.item(step).text().split(". ", 1)[-1])
         self.update_navigation()
         self.step_changed.emit(step)
@@ -207,7 +307,7 @@ class MainWindow(QMainWindow):
         self.back_button.setVisible(in_flow)
         self.next_button.setVisible(in_flow and step != REVIEW)
         self.back_button.setEnabled(in_flow and step > PROVIDER)
-        self.next_button.setEnabled(step in FLOW[:-1] and self.pages[step].is_complete())
+        self.next_button.setEnabled(step in FLOW[:-1] and self.reachable(step + 1))
 
     def on_step_clicked(self, step: int) -> None:
         if step >= 0 and not self.go_to(step):
@@ -243,14 +343,9 @@ class MainWindow(QMainWindow):
         if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             self.resize(1100, 720)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._offered_resume:
-            self._offered_resume = True
-            QTimer.singleShot(0, self, lambda: offer_resume(self))  # once the window is on screen
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.runner.is_sending():
+        self._finish_opening()
+        if self.is_open() and self.runner.is_sending():
             question = self.tr(
                 "A campaign is sending. Masivo will pause it after the messages in flight; "
                 "next time you open Masivo it offers to resume it where it stopped."
@@ -259,12 +354,22 @@ class MainWindow(QMainWindow):
             if not self.dialogs.ask(self, self.tr("Close Masivo?"), question, yes=pause, no=keep):
                 event.ignore()
                 return
-        self.runner.pause_and_wait()
-        self.receiver.stop()  # after the requests in flight
-        for page in self.pages:
+        self._closed = True
+        if self.is_open():
+            self.runner.pause_and_wait()
+            self.receiver.stop()  # after the requests in flight
+        for page in self.built_pages():
             if hasattr(page, "shutdown"):
                 page.shutdown()
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
-        if self._owns_journal:
+        if self._owns_journal and self.is_open():
             self.journal.close()
         event.accept()
+
+    def _finish_opening(self) -> None:
+        """Closed while the journal was opening: take it as it comes, so that it is closed properly."""
+        opener = self._opener
+        if opener is not None:  # then nothing can be sending: the window closes for sure
+            self._closed = True
+            opener.wait()
+            QCoreApplication.sendPostedEvents(opener)  # its queued result: `_on_opened` runs now

@@ -20,7 +20,6 @@ from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.core.settings import Settings
 from app.gui.worker import Task, Worker
 from app.webhooks.routes import load_tokens
-from app.webhooks.server import Receiver
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +68,8 @@ class ReceiverHost(QObject):
         journal, words = self.journal, str(self.settings.get("opt_out_words"))
 
         def serve(task: Task) -> None:
+            from app.webhooks.server import Receiver  # waitress: only when the receiver runs
+
             def stored(outcomes: Sequence[Stored]) -> None:
                 task.progress(outcomes)  # from the writer thread: queued to the GUI thread
 

@@ -649,6 +649,11 @@ Details were written to:
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../app/gui/main_window.py" line="273"/>
+        <source>The journal cannot be opened</source>
+        <translation>The journal cannot be opened</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/main_window.py" line="92"/>
         <source>{problem}
 
@@ -839,6 +844,11 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 </context>
 <context>
     <name>ProviderPage</name>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="192"/>
+        <source>Reading the saved credentials…</source>
+        <translation>Reading the saved credentials…</translation>
+    </message>
     <message>
         <location filename="../../app/gui/pages/provider.py" line="47"/>
         <location filename="../../app/gui/pages/provider.py" line="60"/>

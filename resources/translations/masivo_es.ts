@@ -649,6 +649,11 @@ Los detalles quedaron en:
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../app/gui/main_window.py" line="273"/>
+        <source>The journal cannot be opened</source>
+        <translation>No se puede abrir el registro de campañas</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/main_window.py" line="92"/>
         <source>{problem}
 
@@ -839,6 +844,11 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 </context>
 <context>
     <name>ProviderPage</name>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="192"/>
+        <source>Reading the saved credentials…</source>
+        <translation>Leyendo las credenciales guardadas…</translation>
+    </message>
     <message>
         <location filename="../../app/gui/pages/provider.py" line="47"/>
         <location filename="../../app/gui/pages/provider.py" line="60"/>

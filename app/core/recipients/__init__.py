@@ -5,6 +5,9 @@ header row, detected mapping, first rows); `load_recipients` raises `SheetError`
 for a file it cannot read, then yields one `RecipientRow` per row, calling
 `progress(done, estimated_total)` every 2,048 rows and raising `ImportCancelled` once
 `cancel` is set. Nothing here imports Qt.
+
+The validators (phonenumbers, email-validator: ~80 ms to import) are imported by the functions
+that read or check addresses, not with the package: the window's Recipients step shows at once.
 """
 
 from __future__ import annotations
@@ -12,15 +15,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Container
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.reasons import language
-from app.core.recipients.emails import normalize_email
-from app.core.recipients.importer import SheetPreview, address_column, prepare
-from app.core.recipients.model import ColumnMapping, RecipientRow, RowStatus, Summary
-from app.core.recipients.phones import known_country, normalize_phone
-from app.core.recipients.pipeline import ImportCancelled, RecipientStream, checker_for, stream_rows
+from app.core.recipients.model import ColumnMapping, ImportCancelled, RecipientRow, RowStatus, Summary
 from app.core.recipients.sheets import SheetError, SheetInfo
 from app.providers.base import Channel
+
+if TYPE_CHECKING:
+    from app.core.recipients.importer import SheetPreview
+    from app.core.recipients.pipeline import RecipientStream
 
 __all__ = [
     "ColumnMapping",
@@ -30,13 +34,11 @@ __all__ = [
     "RowStatus",
     "SheetError",
     "SheetInfo",
-    "SheetPreview",
     "Summary",
     "default_phone_rule",
     "inspect_sheet",
     "load_recipients",
     "normalize_address",
-    "normalize_phone",
 ]
 
 
@@ -59,6 +61,8 @@ def inspect_sheet(
     The mapping names both the phone and the e-mail column whatever the `channel`; `country`
     helps find a phone column by its content when no header names it.
     """
+    from app.core.recipients.importer import prepare
+
     del channel  # part of the signature the import dialog calls with; the preview is the same
     prepared = prepare(
         Path(path), sheet=sheet, header_row=header_row, lang=lang or language(), country=country
@@ -88,6 +92,10 @@ def load_recipients(
     The result is an `Iterator[RecipientRow]` that also carries `preview` (headers, mapping)
     and `column` (the address column used).
     """
+    from app.core.recipients.importer import address_column, prepare
+    from app.core.recipients.phones import known_country
+    from app.core.recipients.pipeline import RecipientStream, checker_for, stream_rows
+
     lang = lang or language()
     if not known_country(country):
         raise SheetError("unknown_country", country=country)
@@ -114,6 +122,9 @@ def load_recipients(
 
 def normalize_address(value: object, channel: Channel, country: str = "CL") -> str | None:
     """The form the suppression list stores and compares: phone digits or a lowercased address."""
+    from app.core.recipients.emails import normalize_email
+    from app.core.recipients.phones import normalize_phone
+
     if channel is Channel.SMS:
         return normalize_phone(value, country)
     return normalize_email(value)

@@ -7,6 +7,10 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 
+class ImportCancelled(Exception):
+    """The user pressed Cancel: raised by the row iterator at its next check."""
+
+
 class RowStatus(StrEnum):
     """Every row ends in exactly one of these; nothing is dropped without a reason."""
 

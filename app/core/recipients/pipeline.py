@@ -16,16 +16,12 @@ from app.core.recipients.cells import column_letter, display_text
 from app.core.recipients.emails import email_address
 from app.core.recipients.importer import Prepared
 from app.core.recipients.messages import text
-from app.core.recipients.model import RecipientRow, RowStatus
+from app.core.recipients.model import ImportCancelled, RecipientRow, RowStatus
 from app.core.recipients.phones import NO_PARAMS, PhoneChecker, Verdict
 from app.core.recipients.sheets import Cells
 
 PROGRESS_EVERY = 2048  # rows between progress reports and cancel checks
 Progress = Callable[[int, int], None]
-
-
-class ImportCancelled(Exception):
-    """The user pressed Cancel: raised by the row iterator at its next check."""
 
 
 class RecipientStream(Iterator[RecipientRow]):

@@ -225,9 +225,7 @@ def offer_resume(window: QWidget) -> Worker:
         if not dialogs_for(window).ask(window, title, question, yes=yes, no=no):
             return
         runner.start(campaign.id)
-        history = window.findChild(HistoryPage)
-        if history is not None:
-            history.open_campaign.emit(campaign.id)
+        getattr(window, "show_campaign")(campaign.id)  # noqa: B009 (the window's agreed method)
 
     worker = Worker(find, window)
     _OFFERS.add(worker)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTa
 
 from app.core.journal import Journal
 from app.core.journal.inbox_models import Reply
-from app.core.replies_sheet import write_replies
 from app.core.settings import Settings
 from app.gui.dialogs import dialogs_for
 from app.gui.draft import CampaignDraft
@@ -151,6 +150,8 @@ class InboxPage(Page):
         replies = list(self.model.replies)
 
         def export(task: Task) -> int:
+            from app.core.replies_sheet import write_replies  # openpyxl, imported on first export
+
             return write_replies(replies, target, lang)
 
         def exported(count: object) -> None:

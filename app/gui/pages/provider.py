@@ -41,12 +41,21 @@ class ProviderPage(Page):
     """
 
     def __init__(
-        self, draft: CampaignDraft, settings: Settings, store: CredentialStore, parent: QWidget | None = None
+        self,
+        draft: CampaignDraft,
+        settings: Settings,
+        store: CredentialStore,
+        parent: QWidget | None = None,
+        *,
+        keyring_read: bool = True,
     ) -> None:
         super().__init__(draft, parent)
         self.title = self.tr("Provider")
         self.settings = settings
         self.store = store
+        # False: the window reads the keyring on a worker after its first paint, then calls
+        # `on_keyring_read`; until then the credential fields wait, empty and disabled.
+        self.keyring_read = keyring_read
         self.lang = ui_lang(settings)
         self.caps = {caps.id: caps for caps in registry.all_capabilities()}
         self._fields: dict[str, QLineEdit] = {}
@@ -159,7 +168,7 @@ class ProviderPage(Page):
         while self.credentials_form.rowCount():
             self.credentials_form.removeRow(0)
         self._fields = {}
-        stored = self._stored(caps)
+        stored = self._stored(caps) if self.keyring_read else None
         if not caps.credentials:
             none = named(QLabel(wordWrap=True), "noCredentialsLabel")
             none.setText(
@@ -173,10 +182,14 @@ class ProviderPage(Page):
             if field.secret:
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setText(stored[field.key] if stored else "")
+            edit.setEnabled(self.keyring_read)
             edit.textChanged.connect(self.on_credentials_edited)
             self.credentials_form.addRow(buddy(f"&{field.label}:", edit), edit)
             self._fields[field.key] = edit
         self.forget_button.setEnabled(bool(caps.credentials) and stored is not None)
+        self.test_button.setEnabled(self.keyring_read or not caps.credentials)
+        if caps.credentials and not self.keyring_read:
+            self.status_label.setText(self.tr("Reading the saved credentials…"))
         # Fields made after the page join the end of the focus chain: put them back before the buttons.
         chain = [self.email_radio, *self._fields.values(), self.test_button]
         for first, second in itertools.pairwise(chain):
@@ -190,6 +203,13 @@ class ProviderPage(Page):
         except KeyringUnavailable:
             self.status_label.setText(reason_text("no_keyring", caps.name, self.lang))
             return None
+
+    def on_keyring_read(self) -> None:
+        """The window has read the keyring once: show the saved credentials."""
+        self.keyring_read = True
+        self.status_label.clear()
+        self._show_credential_fields(self.current)
+        self.completeness_changed.emit(self.is_complete())
 
     def typed(self) -> Credentials:
         return Credentials({key: edit.text().strip() for key, edit in self._fields.items()})

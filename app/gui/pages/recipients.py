@@ -21,8 +21,7 @@ from app.gui.pages import Page
 from app.gui.recipients_import import Batch, ImportRequest, Started, import_rows
 from app.gui.recipients_model import RecipientsModel
 from app.gui.recipients_panel import RecipientsPanel
-from app.gui.rejected_export import export_rejected
-from app.gui.worker import Worker
+from app.gui.worker import Task, Worker
 from app.providers import registry
 from app.providers.base import Channel
 
@@ -281,7 +280,13 @@ class RecipientsPage(Page):
         if path is None:
             return
         rows, headers, lang = list(self.model.rows), self.model.headers, self.lang
-        self._export = Worker(lambda task: export_rejected(rows, headers, path, lang), self)
+
+        def export(task: Task) -> int:
+            from app.gui.rejected_export import export_rejected  # openpyxl, imported on first export
+
+            return export_rejected(rows, headers, path, lang)
+
+        self._export = Worker(export, self)
         self._export.result.connect(lambda written: self.on_exported(path, written))
         self._export.error.connect(lambda exc: self.on_export_failed(path))
         self._export.done.connect(self.on_export_done)
