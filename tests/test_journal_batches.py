@@ -70,7 +70,7 @@ def test_a_key_given_twice_in_a_batch_is_updated_twice(journal: Journal) -> None
     keys = [m.id for m in journal.messages(campaign)][:BATCH_FROM]
     twice = [*keys, keys[0]]
     now = journal.clock()
-    rows = [(State.UNKNOWN.value, None, "", "", "", now, 1, None, None, now, key) for key in twice]
+    rows = [(State.UNKNOWN.value, None, "", "", "", 1, None, None, now, key) for key in twice]
     with journal.backend.transaction():
         journal.backend.executemany(queries.SET_OUTCOME, rows)
     attempts = {m.id: m.attempts for m in journal.messages(campaign)}

@@ -99,7 +99,7 @@ def test_an_expired_lease_is_taken_over_and_the_old_holder_is_fenced(
     assert other.begin_run(campaign) == 3  # its rows in flight may have left: unknown, never re-sent
     answers = [SendResult(key, State.ACCEPTED, f"p{key}") for key in keys]
     with pytest.raises(LeaseLost):
-        journal.claim(campaign, 3, results=answers)  # woken up: not one more row leaves
+        journal.claim(campaign, 3)  # woken up: not one more row leaves
     monkeypatch.setattr(lease_module, "TRUST_FOR", 0.0)
     with pytest.raises(LeaseLost):
         journal.check_lease(campaign)

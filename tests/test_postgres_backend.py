@@ -133,8 +133,8 @@ def test_batches_are_rewritten_only_in_the_journals_simple_shapes() -> None:
     assert copy_statement(q.INSERT_EVENT) == copy
     assert copy_statement(q.UPSERT_SUPPRESSION) is None  # ON CONFLICT: row by row
     assert keyed_update(q.SET_OUTCOME) == ("messages", [
-        "state", "provider_id", "error_code", "reason", "detail", "sent_at", "attempts", "answered_at",
-        "final_at", "updated_at", "id",
+        "state", "provider_id", "error_code", "reason", "detail", "attempts", "answered_at", "final_at",
+        "updated_at", "id",
     ])  # fmt: skip
     assert (
         keyed_update(q.APPLY_PUSHED) is None

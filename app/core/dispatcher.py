@@ -1,16 +1,15 @@
-"""The campaign engine: sends every pending row exactly once, at the provider's pace, and survives anything.
+"""The campaign engine: sends every pending row at most once, at the provider's pace, and survives anything.
 
-Order of a request: wait for the pace, check pause/cancel, journal the rows as leaving
-(committed: `Journal.claim`), send, journal the answers (with the next claim's commit).
-While a request is in flight, a helper thread writes the answers the last claim logged
-to their rows and reads the rows the next claim will take (`read_ahead.py`): the
-journal's slow part runs beside the request, not before it.
-A crash in between leaves rows claimed; the next run turns them `unknown`, which are
-never re-sent by themselves. What a failure means comes from its `Effect`: RETRY rows
-provably did not leave (back to pending, back off), UNKNOWN rows may have (unknown, and
-looked up by Masivo's own reference where the provider can: `FindsSent`), STOP pauses the
-campaign with the reason (a bare refusal first checks the balance), WAIT_WINDOW waits for
-the provider's sending window, SKIP rejects the row. No path turns a row that may have left
+Each request is three steps, each one call into the journal or the provider (`_send_next`):
+claim (the request's rows become `sending`, committed, after the pace and pause/cancel are
+checked), send, record (the answers, committed, before the next claim). A crash in between
+leaves the rows of the request in flight `sending`; the next run turns them `unknown`, which
+are never re-sent by themselves; every other row is still `pending`.
+What a failure means comes from its `Effect`: RETRY rows provably did not leave (back to
+pending, back off), UNKNOWN rows may have (unknown, and looked up by Masivo's own reference
+where the provider can: `FindsSent`), STOP pauses the campaign with the reason (a bare refusal
+first checks the balance), WAIT_WINDOW waits for the provider's sending window, SKIP rejects
+the row. No path turns a row that may have left
 back into `pending`. The GUI runs `Dispatcher.run` on a QThread; no Qt here.
 """
 
@@ -27,7 +26,6 @@ from app.core.dispatcher_team import Offline, TeamRun
 from app.core.journal import CampaignStatus, DatabaseUnavailable, Journal, LeaseLost
 from app.core.pacing import Backoff, Pace, Pacer, RateMeter, window_opens_at
 from app.core.progress import Controls, Progress, ProgressCallback, Tally
-from app.core.read_ahead import ReadAhead
 from app.core.sending import balance_check, refusal_cause, send_options
 from app.providers.base import (
     Balance,
@@ -43,16 +41,8 @@ from app.providers.base import (
 
 log = logging.getLogger(__name__)
 
-# One-message requests are claimed in groups worth about GROUP_SECONDS of sending at the
-# recent rate: a commit (an fsync) per message would cost more than the request, while a crash may
-# leave a whole group `unknown`. Paced providers go one message a group.
-GROUP_SECONDS = 0.2
-MAX_GROUP = 250
 HEARTBEAT_EVERY = 5.0  # seconds between a running sender's signs of life in the journal
 EMIT_EVERY = 0.2  # seconds between progress events while sending (changes of activity always go out)
-# Seconds of pacing wait during which answers may stay unwritten and rows read ahead still stand
-# (a paced send reads its rows, and so the suppression list, right before each claim).
-DEFER_WHILE = 0.05
 
 
 @dataclass(frozen=True)
@@ -98,8 +88,7 @@ class Dispatcher(TeamRun):
         campaign = journal.require(campaign_id)
         self.pace = pace or Pace.for_provider(self.caps, campaign.option("interval"))
         wanted = batch_size or campaign.option("batch_size") or self.caps.bulk_size
-        self.batch_size = max(1, min(int(wanted), self.caps.bulk_size))
-        self.batch_size_cap = int(batch_size or campaign.option("batch_size") or MAX_GROUP)
+        self.batch_size = max(1, min(int(wanted), self.caps.bulk_size))  # messages a request
         self.controls = controls or Controls()
         self.on_progress = progress
         self.clock = clock
@@ -114,26 +103,13 @@ class Dispatcher(TeamRun):
         self.options = send_options(campaign, self.caps, clock())
         self.balance: Balance | None = None
         self.warning = ""
-        self._in_flight: list[int] = []  # claimed rows whose answer has not come
-        self._answered: list[SendResult] = []  # answers not yet journaled
-        self.ahead = ReadAhead(journal, campaign_id)
+        self._in_flight: list[int] = []  # the rows of the request on its way
+        self._answered: list[SendResult] = []  # answers not journaled yet (the database may be away)
         self._unknown_streak = 0
         self._last_emit = self._last_touch = -1e18
 
-    @property
-    def group_size(self) -> int:
-        """Rows claimed per commit: one bulk, or as many one-message requests as fit GROUP_SECONDS."""
-        if self.caps.bulk_size > 1:
-            return self.batch_size
-        recent = self.meter.rate(time.monotonic())
-        return max(1, min(MAX_GROUP, self.batch_size_cap, int(recent * GROUP_SECONDS)))
-
     def run(self) -> RunResult:
         """Send until done, paused or cancelled; the journal says where it stopped."""
-        with self.ahead:
-            return self._run()
-
-    def _run(self) -> RunResult:
         campaign = self.journal.require(self.campaign_id)
         if campaign.status in (CampaignStatus.CREATING, CampaignStatus.CANCELLED):
             reason = (
@@ -173,10 +149,11 @@ class Dispatcher(TeamRun):
             return RunResult(self.campaign_id, *self._offline_result(str(offline)))
         except Exception as exc:
             log.exception("campaign %d failed", self.campaign_id)
-            self._flush()
             unanswered = self._unanswered()
+            self._flush()
             if unanswered:  # they may have left: never re-sent by themselves
-                self._move(unanswered, State.UNKNOWN, Problem("internal", Effect.UNKNOWN, "internal_error"))
+                self.journal.mark_unknown(unanswered, Problem("internal", Effect.UNKNOWN, "internal_error"))
+                self.tally.move(State.SENDING, State.UNKNOWN, len(unanswered))
             return self._end(CampaignStatus.FAILED, "internal_error", type(exc).__name__)
 
     # --- the balance ------------------------------------------------------------------------------
@@ -196,63 +173,33 @@ class Dispatcher(TeamRun):
 
     # --- the loop -------------------------------------------------------------------------------------
     def _send_next(self) -> None:
-        """Claim and send one group of rows; raises `_Ended` when the run is over."""
+        """Claim, send and record one request; raises `_Ended` when the run is over."""
         self._check_controls()
         window = self.caps.window
         opens = window_opens_at(window, self.clock()) if window else None
         if opens is not None:
             self._wait_until(opens, "outside_window")
             return
-        if self.pacer.delay() > DEFER_WHILE:
-            self.ahead.drop()
+        if self.pacer.delay() and not self.journal.has_pending(self.campaign_id):
+            raise _Ended(CampaignStatus.COMPLETED)  # not one more pacing wait for nothing
         self.pacer.wait()
         self._check_controls()  # a pause asked for during the pacing wait takes effect now
-        claim = self.journal.claim(
-            self.campaign_id,
-            self.group_size,
-            same_text=self.caps.same_text_bulk,
-            results=self._answered,
-            rows=self.ahead.rows(),
-        )  # the last group's answers commit with this group's claim: one write to disk for both
-        answered, self._answered = self._answered, []  # kept until written (the database may go away)
-        self._tally_answers(answered)
+        claim = self.journal.claim(self.campaign_id, self.batch_size, same_text=self.caps.same_text_bulk)
         self.tally.move(State.PENDING, State.SKIPPED, claim.skipped)
         if not claim.messages:
             if claim.skipped:
                 return
             raise _Ended(CampaignStatus.COMPLETED)
-        self._in_flight = [message.key for message in claim.messages]
-        self.tally.move(State.PENDING, State.SENDING, len(claim.messages))
+        batch = claim.messages
+        self._in_flight = [message.key for message in batch]
+        self.tally.move(State.PENDING, State.SENDING, len(batch))
         self._touch()
-        self.ahead.start(claim, self.group_size, self.caps.same_text_bulk)
-        problem = self._send_group(claim.messages)
+        self.pacer.started(self.pace.interval(len(batch)))
+        problem = self._send_request(batch)
+        self._record(problem)
         if problem is not None:
             self._react(problem)
-
-    def _send_group(self, messages: Sequence[OutgoingMessage]) -> Problem | None:
-        """Send claimed rows as requests of the provider's shape; returns a campaign-wide problem."""
-        size = self.batch_size if self.caps.bulk_size > 1 else 1
-        requests = [messages[i : i + size] for i in range(0, len(messages), size)]
-        problem: Problem | None = None
-        for index, batch in enumerate(requests):
-            if index:
-                self.pacer.wait()
-                if self.controls.stopping:
-                    break
-                self.journal.check_lease(self.campaign_id)  # fence every request, not only each claim
-            self.pacer.started(self.pace.interval(len(batch)))
-            problem = self._send_request(batch)
-            if problem is not None:
-                break
-            self._emit("sending")
-        unsent = self._unanswered()
-        if unsent:  # a pause, or a refusal before processing: these rows go back to pending
-            self._move(unsent, State.PENDING, problem)
-        self._in_flight = []
-        # Answers wait for the next claim's commit, unless something else comes first.
-        if problem is not None or self.controls.stopping or self.pacer.delay() > DEFER_WHILE:
-            self._flush()
-        return problem
+        self._emit("sending")
 
     def _send_request(self, batch: Sequence[OutgoingMessage]) -> Problem | None:
         """One request; its answers wait in `_answered`; returns a campaign-wide problem, if any."""
@@ -281,6 +228,15 @@ class Dispatcher(TeamRun):
             self.backoff.reset()
         self.meter.add(len(batch), time.monotonic())
         return problem
+
+    def _record(self, problem: Problem | None = None) -> None:
+        """Journal the answers; rows of the request with none were refused unsent: back to pending."""
+        unsent = self._unanswered()
+        self._flush()
+        if unsent:
+            self.journal.release(unsent, problem)
+            self.tally.move(State.SENDING, State.PENDING, len(unsent))
+        self._in_flight = []
 
     def _look_up(self, batch: Sequence[OutgoingMessage], answered: list[SendResult]) -> list[SendResult]:
         """Settle unknown answers from the provider's own records, where it can find a message by the
@@ -321,28 +277,17 @@ class Dispatcher(TeamRun):
 
     # --- journal and tally ----------------------------------------------------------------------------
     def _flush(self) -> None:
-        """Journal the answers not yet written (before any wait, pause or end)."""
+        """Journal the answers not yet written."""
         answered = self._answered
         if answered:
             self.journal.record_results(answered)
             self._answered = []
-            self._tally_answers(answered)
-
-    def _tally_answers(self, results: list[SendResult]) -> None:
-        for state, count in Counter(result.state for result in results).items():
-            self.tally.move(State.SENDING, state, count)
+            for state, count in Counter(result.state for result in answered).items():
+                self.tally.move(State.SENDING, state, count)
 
     def _unanswered(self) -> list[int]:
         answered = {result.key for result in self._answered}
         return [key for key in self._in_flight if key not in answered]
-
-    def _move(self, keys: list[int], state: State, problem: Problem | None) -> None:
-        self.ahead.drop()  # rows read ahead may miss these
-        if state is State.UNKNOWN and problem is not None:
-            self.journal.mark_unknown(keys, problem)
-        else:
-            self.journal.release(keys, problem)
-        self.tally.move(State.SENDING, state, len(keys))
 
     def _touch(self) -> None:
         now = self.clock()
@@ -359,8 +304,6 @@ class Dispatcher(TeamRun):
 
     def _wait_until(self, when: float, reason: str, detail: str = "") -> None:
         """Wait (interruptibly) for a window, a schedule or a backoff, saying why and until when."""
-        self._flush()
-        self.ahead.drop()  # the suppression list may change meanwhile
         self.journal.set_status(self.campaign_id, CampaignStatus.RUNNING, reason, detail, resume_at=when)
         self._emit("waiting", reason=reason, detail=detail, resume_at=when, force=True)
         while not self.controls.stopping and (remaining := when - self.clock()) > 0:
@@ -372,9 +315,7 @@ class Dispatcher(TeamRun):
         self._emit("sending", force=True)
 
     def _end(self, status: CampaignStatus, reason: str = "", detail: str = "") -> RunResult:
-        self.ahead.rows()  # waits for the work beside the requests
         self._flush()
-        self.journal.write_logged(self.campaign_id)  # a record the work beside the requests left
         if status is CampaignStatus.PAUSED and self.caps.has_balance and reason == "no_balance":
             self.balance = _try_balance(self.provider)
         self.journal.set_status(self.campaign_id, status, reason, detail)

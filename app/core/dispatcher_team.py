@@ -17,7 +17,6 @@ from collections.abc import Callable
 from app.core import unsaved
 from app.core.journal import CampaignStatus, DatabaseUnavailable, Journal, JournalError
 from app.core.progress import Controls, Tally
-from app.core.read_ahead import ReadAhead
 from app.providers.base import SendResult
 
 log = logging.getLogger(__name__)
@@ -42,7 +41,6 @@ class TeamRun:
     _counted: bool
     _answered: list[SendResult]
     _in_flight: list[int]
-    ahead: ReadAhead
 
     def _flush(self) -> None: ...  # `Dispatcher._flush`
 
@@ -68,13 +66,12 @@ class TeamRun:
         """The database is back: keep the lease (if nobody took it), journal the answers, tidy the claim."""
         self.journal.regain_lease(self.campaign_id)  # LeaseLost if another sender took over meanwhile
         self._flush()
-        # Rows still claimed have no answer, so their request never left (each answer, even "no answer
-        # came", is kept in memory above): a claim whose commit's reply was lost, or a group cut short.
-        leftover = self.journal.claimed(self.campaign_id)
+        # Rows still `sending` have no answer, so their request never left (each answer, even "no answer
+        # came", is kept in memory above): a claim whose commit's reply was lost.
+        leftover = self.journal.sending(self.campaign_id)
         if leftover:
             self.journal.release(leftover)
         self._in_flight = []
-        self.ahead.drop()
         self._counted = False
         self.journal.set_status(self.campaign_id, CampaignStatus.RUNNING)
         log.info("campaign %d: the database is back; sending continues", self.campaign_id)
@@ -90,7 +87,6 @@ class TeamRun:
 
     def _offline_result(self, detail: str) -> tuple[CampaignStatus, str, str, dict[str, int]]:
         """The database stayed away: pause, writing nothing there (the lease expires by itself)."""
-        self.ahead.rows()  # waits for the work beside the requests
         self._release_quietly()
         if self._answered:  # the provider's answers must not be lost with this process
             path = unsaved.keep(self.journal.backend.location, self.campaign_id, self._answered)
@@ -102,7 +98,6 @@ class TeamRun:
     def _lease_lost_result(self) -> tuple[CampaignStatus, str, str, dict[str, int]]:
         """Another sender has the campaign now: journal our answers and stop, writing nothing else."""
         log.warning("campaign %d: another sender took it over; this one stops", self.campaign_id)
-        self.ahead.rows()  # waits for the work beside the requests
         try:
             self._flush()
             counts = self.journal.counts(self.campaign_id)

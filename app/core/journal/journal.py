@@ -1,8 +1,8 @@
 """The journal: every campaign, every recipient row and its history, behind methods (never SQL outside).
 
-The rule that keeps a campaign honest: rows are journaled as leaving, durably, before
+The rule that keeps a campaign honest: rows are journaled `sending`, durably, right before
 their request leaves (`claim`), and their outcome after the answer (`record_results`).
-Opening a campaign to send again (`begin_run`) turns rows a crash left leaving into
+Opening a campaign to send again (`begin_run`) turns rows a crash left `sending` into
 `unknown`, which are never re-sent automatically. See `queue.py` for how.
 """
 
@@ -186,7 +186,7 @@ class Journal(SendQueue, SuppressionList, Leases):
 
     def delete_campaign(self, campaign_id: int) -> None:
         with self.backend.transaction():
-            self.backend.execute(q.DELETE_CLAIM, (campaign_id,))
+            self.backend.execute(q.DELETE_CLAIM, (campaign_id,))  # schema 6 and older
             self.backend.execute(q.DELETE_CAMPAIGN_ANSWERS, (campaign_id,))
             self.backend.execute(q.DELETE_CAMPAIGN_EVENTS, (campaign_id,))
             self.backend.execute(q.DELETE_CAMPAIGN_CONTENTS, (campaign_id,))
@@ -195,23 +195,13 @@ class Journal(SendQueue, SuppressionList, Leases):
 
     # --- counts -----------------------------------------------------------------------------------
     def counts(self, campaign_id: int) -> dict[str, int]:
-        """Rows per state (only states that have rows); rows in a claim, or whose answers are logged
-        but not written yet, count as `sending`."""
-        # States first: a row that leaves the claim or the log meanwhile is then still counted pending.
-        counts = {state: int(n) for state, n in self.backend.query(q.COUNT_STATES, (campaign_id,))}
-        logged = int(self.backend.query(q.LOGGED_COUNT, (campaign_id,))[0][0])
-        return _with_leaving(counts, len(self.claimed(campaign_id)) + logged)
+        """Rows per state (only states that have rows)."""
+        return {state: int(n) for state, n in self.backend.query(q.COUNT_STATES, (campaign_id,))}
 
     def all_counts(self) -> dict[int, dict[str, int]]:
         counts: dict[int, dict[str, int]] = {}
         for campaign_id, state, n in self.backend.query(q.COUNT_ALL_STATES):
             counts.setdefault(int(campaign_id), {})[state] = int(n)
-        claims = self.backend.query(q.ALL_CLAIMS)
-        leaving = {int(campaign_id): len(json.loads(ids)) for campaign_id, ids in claims}
-        for campaign_id, logged in self.backend.query(q.ALL_LOGGED_COUNTS):
-            leaving[int(campaign_id)] = leaving.get(int(campaign_id), 0) + int(logged)
-        for campaign_id, count in leaving.items():
-            counts[campaign_id] = _with_leaving(counts.get(campaign_id, {}), count)
         return counts
 
     def pending_credits(self, campaign_id: int) -> int:
@@ -280,9 +270,6 @@ class Journal(SendQueue, SuppressionList, Leases):
         """Every row of a campaign (or those in `states`), in sheet order, read a page at a time."""
         wanted = frozenset(states) if states is not None else None
         chosen = [state.value for state in wanted] if wanted is not None else None
-        if chosen is not None and State.SENDING.value in chosen:
-            chosen.append(State.PENDING.value)  # claimed rows are pending on disk
-        leaving = frozenset(self.claimed(campaign_id))
         after = 0
         while True:
             if chosen is None:
@@ -291,9 +278,7 @@ class Journal(SendQueue, SuppressionList, Leases):
                 sql = q.messages_in_states_page(len(chosen))
                 rows = self.backend.query(sql, (campaign_id, *chosen, after, PAGE))
             for row in rows:
-                record = _message(row, leaving)
-                if wanted is None or record.state in wanted:
-                    yield record
+                yield _message(row)
             if len(rows) < PAGE:
                 return
             after = rows[-1][0]
@@ -302,8 +287,7 @@ class Journal(SendQueue, SuppressionList, Leases):
         rows = self.backend.query(q.MESSAGE_BY_ID, (message_id,))
         if not rows:
             return None
-        campaign_id, _ = self._claim_of(message_id)
-        return _message(rows[0], frozenset(self.claimed(campaign_id)))
+        return _message(rows[0])
 
     def history(self, message_id: int) -> list[Event]:
         """A row's steps in time order: its last send and answer (kept on the row), then logged events."""
@@ -311,10 +295,7 @@ class Journal(SendQueue, SuppressionList, Leases):
         if record is None:
             return []
         steps = []
-        if record.state is State.SENDING:
-            leaving_at = self._claim_of(message_id)[1]
-            steps.append(Event(leaving_at or self.clock(), State.SENDING, "", ""))
-        elif record.sent_at is not None:
+        if record.sent_at is not None:
             steps.append(Event(record.sent_at, State.SENDING, "", ""))
         if record.answered_at is not None and record.provider_id:
             steps.append(Event(record.answered_at, State.ACCEPTED, "", ""))
@@ -338,16 +319,6 @@ def text_key(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big") >> 1
 
 
-def _with_leaving(counts: dict[str, int], leaving: int) -> dict[str, int]:
-    """Counts with claimed rows (pending on disk) shown as `sending`."""
-    if leaving:
-        counts[State.PENDING.value] = counts.get(State.PENDING.value, 0) - leaving
-        counts[State.SENDING.value] = counts.get(State.SENDING.value, 0) + leaving
-        if not counts[State.PENDING.value]:
-            del counts[State.PENDING.value]
-    return counts
-
-
 def _campaign(row: Row) -> Campaign:
     return Campaign(
         id=int(row[0]), name=row[1], provider=row[2], channel=row[3], template=row[4], subject=row[5],
@@ -357,11 +328,10 @@ def _campaign(row: Row) -> Campaign:
     )  # fmt: skip
 
 
-def _message(row: Row, leaving: frozenset[int] = frozenset()) -> MessageRecord:
-    state = State.SENDING if row[0] in leaving and row[6] == State.PENDING.value else State(row[6])
+def _message(row: Row) -> MessageRecord:
     return MessageRecord(
         id=int(row[0]), sheet_row=int(row[1]), address=row[2], fields=json.loads(row[3]), text=row[4],
-        subject=row[5], state=state, provider_id=row[7] or "", error_code=row[8], reason=row[9],
+        subject=row[5], state=State(row[6]), provider_id=row[7] or "", error_code=row[8], reason=row[9],
         detail=row[10], status_code=row[11], attempts=int(row[12]), sent_at=row[13], answered_at=row[14],
         final_at=row[15],
     )  # fmt: skip

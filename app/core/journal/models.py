@@ -154,31 +154,12 @@ class PreparedMessages(NamedTuple):
     contents: list[tuple[Any, ...]]  # the `message_contents` columns after `message_id`
 
 
-class Answers(NamedTuple):
-    """A batch's answers as the journal writes them to rows."""
-
-    accepted: list[tuple[int, str | None]]  # (row, provider id)
-    # (row, state, provider id, code, reason, detail)
-    others: list[tuple[int, str, str | None, str, str, str]]
-
-
-@dataclass(frozen=True)
-class LoggedAnswers:
-    """Answers committed as one record with a claim, to be written to their rows (`write_logged`)."""
-
-    id: int
-    answers: Answers
-    sent_at: float | None
-    at: float
-
-
 @dataclass(frozen=True)
 class Claim:
-    """Rows just journaled `sending` (their requests may now leave), and how many were skipped instead."""
+    """Rows just journaled `sending` (their request may now leave), and how many were skipped instead."""
 
     messages: tuple[OutgoingMessage, ...]  # in send order
     skipped: int = 0
-    logged: LoggedAnswers | None = None  # the previous answers, when this claim logged them
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))

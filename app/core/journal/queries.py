@@ -78,45 +78,28 @@ FIRST_PENDING_TEXT = (
     "ORDER BY m.id LIMIT 1"
 )
 NEXT_PENDING_WITH_TEXT_KEY = _NEXT + "AND m.text_key = ? ORDER BY m.id LIMIT ?"
-# Read ahead while a claim's requests are in flight: the claim's rows are still pending on disk.
-NEXT_PENDING_AFTER = _NEXT + "AND m.id > ? ORDER BY m.id LIMIT ?"
-NEXT_PENDING_WITH_TEXT_KEY_AFTER = _NEXT + "AND m.text_key = ? AND m.id > ? ORDER BY m.id LIMIT ?"
-TEXT_KEY_OF = "SELECT text_key FROM messages WHERE id = ?"
-TEXT_OF = "SELECT text FROM message_contents WHERE message_id = ?"
-# The first pending row not in a claim of one text key: another text, or after the claim's last row.
-FIRST_PENDING_BESIDE = (
-    "SELECT id, text_key FROM messages WHERE campaign_id = ? AND state = 'pending' "
-    "AND (text_key <> ? OR id > ?) ORDER BY id LIMIT 1"
-)
 # The same without a text key (a campaign made for another provider): correct, but scans the queue.
 NEXT_PENDING_WITH_TEXT = _NEXT + "AND c.text = ? ORDER BY m.id LIMIT ?"
+ANY_PENDING = "SELECT 1 FROM messages WHERE campaign_id = ? AND state = 'pending' LIMIT 1"
 IDS_IN_STATE = "SELECT id FROM messages WHERE campaign_id = ? AND state = ? ORDER BY id"
-CAMPAIGN_OF_MESSAGE = "SELECT campaign_id FROM messages WHERE id = ?"
-# The rows whose requests are leaving: one claim per campaign at most (JSON list of message ids).
-OPEN_CLAIM = "SELECT ids, at FROM claims WHERE campaign_id = ?"
-ALL_CLAIMS = "SELECT campaign_id, ids FROM claims"
-INSERT_CLAIM = "INSERT INTO claims (campaign_id, ids, at) VALUES (?, ?, ?)"
-UPDATE_CLAIM = "UPDATE claims SET ids = ? WHERE campaign_id = ?"
-DELETE_CLAIM = "DELETE FROM claims WHERE campaign_id = ?"
-# Answers logged with a claim's commit, until they are written to their rows (see queue.py).
-INSERT_ANSWERS = (
-    "INSERT INTO answers (campaign_id, at, sent_at, size, results) VALUES (?, ?, ?, ?, ?) RETURNING id"
-)
-ANSWERS_OF = "SELECT id, at, sent_at, results FROM answers WHERE campaign_id = ? ORDER BY id"
-DELETE_ANSWERS = "DELETE FROM answers WHERE id = ?"
-DELETE_CAMPAIGN_ANSWERS = "DELETE FROM answers WHERE campaign_id = ?"
-LOGGED_COUNT = "SELECT COALESCE(SUM(size), 0) FROM answers WHERE campaign_id = ?"
-ALL_LOGGED_COUNTS = "SELECT campaign_id, SUM(size) FROM answers GROUP BY campaign_id"
+# A row's request is about to leave: from this commit on, it may have reached the provider.
+SET_SENDING = "UPDATE messages SET state = 'sending', sent_at = ?, updated_at = ? WHERE id = ?"
 SET_ACCEPTED = (
-    "UPDATE messages SET state = 'accepted', provider_id = ?, sent_at = COALESCE(?, sent_at), "
-    "attempts = attempts + 1, answered_at = ?, updated_at = ? WHERE id = ?"
+    "UPDATE messages SET state = 'accepted', provider_id = ?, attempts = attempts + 1, answered_at = ?, "
+    "updated_at = ? WHERE id = ?"
 )
 # Any other answer, or a row moved by the engine (to pending, unknown or skipped).
 SET_OUTCOME = (
     "UPDATE messages SET state = ?, provider_id = COALESCE(?, provider_id), error_code = ?, reason = ?, "
-    "detail = ?, sent_at = COALESCE(?, sent_at), attempts = attempts + ?, "
-    "answered_at = COALESCE(?, answered_at), final_at = ?, updated_at = ? WHERE id = ?"
+    "detail = ?, attempts = attempts + ?, answered_at = COALESCE(?, answered_at), final_at = ?, "
+    "updated_at = ? WHERE id = ?"
 )
+# Journals before schema 7 kept leaving rows in one claim per campaign (a JSON list of ids) and a
+# bulk's answers as one record until written to their rows (queue.py reads them once, after a crash).
+OPEN_CLAIM = "SELECT ids, at FROM claims WHERE campaign_id = ?"
+DELETE_CLAIM = "DELETE FROM claims WHERE campaign_id = ?"
+ANSWERS_OF = "SELECT id, at, sent_at, results FROM answers WHERE campaign_id = ? ORDER BY id"
+DELETE_CAMPAIGN_ANSWERS = "DELETE FROM answers WHERE campaign_id = ?"
 INSERT_EVENT = "INSERT INTO message_events (message_id, at, state, code, reason) VALUES (?, ?, ?, ?, ?)"
 EVENTS_OF = "SELECT at, state, code, reason FROM message_events WHERE message_id = ? ORDER BY id"
 

@@ -1,28 +1,23 @@
-"""The send queue of the journal: claims written before requests leave, answers after, recovery after a crash.
+"""The send queue of the journal: claim → send → record, and recovery after a crash.
 
-A claim is one row per campaign listing the ids of the rows whose requests are about
-to leave: committed before the first of them leaves, it is the durable `sending` state
-of all of them at the cost of one write (rewriting each row's state would cost a
-thousand). Each row leaves the claim as its answer, or its return to pending, is
-journaled. Opening a campaign to send again turns rows still in a claim `unknown`:
-a dead sender may or may not have sent them, so they are never sent again by themselves.
-
-A thousand answers take longer to write to their rows than the next request takes to
-come back, so a sender that read its next rows ahead logs the last answers as one record
-in its next claim's commit (durable before the next request leaves, as before) and
-writes them to the rows while that request is in flight. Until then those rows count as
-leaving; a record a crash left behind is written before anything else is claimed.
+A row is `sending` (the journal's "may have left") only while its own request may be on its
+way: `claim` marks the rows of one request `sending` and commits before that request leaves;
+`record_results` writes the provider's answer for each of them, and `release` puts back the
+rows a refused request provably never delivered. Rows not yet handed to a request stay
+`pending`, so a crash can leave `unknown` only the rows of the requests that were in flight
+(`recover` turns them so when the campaign is opened to send again): one message for a
+one-message provider, one bulk for a bulk provider.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 
 from app.core.journal import queries as q
-from app.core.journal.backend import Backend, JournalError, Row
-from app.core.journal.models import Answers, Claim, LoggedAnswers, dumps
+from app.core.journal.backend import Backend, Row
+from app.core.journal.models import Claim
 from app.providers.base import OutgoingMessage, Problem, SendResult, State
 
 
@@ -33,74 +28,28 @@ class SendQueue:
     clock: Callable[[], float] = time.time
     fence: Callable[[int], None]  # `Leases.fence`
 
-    def claim(
-        self,
-        campaign_id: int,
-        limit: int,
-        *,
-        same_text: bool = False,
-        results: Sequence[SendResult] = (),
-        rows: Sequence[Row] | None = None,
-    ) -> Claim:
-        """Journal the next `limit` pending rows as leaving, and commit, before any request leaves.
+    def claim(self, campaign_id: int, limit: int, *, same_text: bool = False) -> Claim:
+        """Mark the next `limit` pending rows `sending`, and commit, before their request leaves.
 
         Rows whose address is on the suppression list by now become `skipped` instead.
         With `same_text`, only rows sharing the first pending row's text are taken.
-        `results` of the previous requests are recorded in the same commit: written to their
-        rows, or, when the next `rows` were read ahead (`next_rows`), logged as one record
-        (`Claim.logged`) for `write_logged` to write to the rows after the commit.
         """
         with self.backend.transaction():
             self.fence(campaign_id)  # this sender's lease, renewed in this commit (else LeaseLost)
-            logged = None
-            if rows is None:
-                self.write_logged(campaign_id)  # a record a crash or a lost connection left unwritten
-                self.record_results(results)
-            else:
-                logged = self._log_answers(campaign_id, results)
-            if self.claimed(campaign_id):
-                raise JournalError(f"Campaign {campaign_id} is being sent by another sender.")
-            if rows is None:
-                rows = self._next_rows(campaign_id, limit, same_text)
-            rows = rows[:limit]
-            suppressed = [row[0] for row in rows if row[4] is not None]
-            leaving = [row for row in rows if row[4] is None]
+            rows = self._next_rows(campaign_id, limit, same_text)
+            suppressed = [key for key, _, _, _, on_list in rows if on_list is not None]
+            leaving = [
+                OutgoingMessage(key, address, text, subject)
+                for key, address, text, subject, on_list in rows
+                if on_list is None
+            ]
             self._move(suppressed, State.SKIPPED, "suppressed", "suppressed")
-            if leaving:
-                ids = [row[0] for row in leaving]
-                self.backend.execute(q.INSERT_CLAIM, (campaign_id, dumps(ids), self.clock()))
-        # tuple.__new__: a NamedTuple's constructor is a Python frame, for each of a thousand rows.
-        messages = tuple([tuple.__new__(OutgoingMessage, row[:4]) for row in leaving])
-        return Claim(messages, len(suppressed), logged)
-
-    def next_rows(
-        self, campaign_id: int, limit: int, *, same_text: bool = False, leaving: Collection[int] = ()
-    ) -> list[Row]:
-        """The rows the next claim will take, read while the open claim's requests are in flight.
-
-        `leaving`: the open claim's rows, still pending on disk until their answers are written.
-        That claim took the first pending rows (of one text, with `same_text`), so the rest come
-        after its last one. Only the sender holding the lease moves the campaign's pending rows:
-        these stay right until its next claim, unless it moves rows itself (then it reads again).
-        An empty list means "read again at the claim", not "nothing left".
-        """
-        after = max(leaving, default=0)
-        if not same_text:
-            return self.backend.query(q.NEXT_PENDING_AFTER, (campaign_id, after, limit))
-        keys = self.backend.query(q.TEXT_KEY_OF, (after,))
-        key = keys[0][0] if keys else None
-        if key is None:  # no claim, or a campaign made without text keys: the claim reads itself
-            return []
-        first = self.backend.query(q.FIRST_PENDING_BESIDE, (campaign_id, key, after))
-        if not first:
-            return []
-        first_id, first_key = first[0]
-        text = self.backend.query(q.TEXT_OF, (first_id,))[0][0]
-        start = after if first_key == key else 0
-        rows = self.backend.query(q.NEXT_PENDING_WITH_TEXT_KEY_AFTER, (campaign_id, first_key, start, limit))
-        return [row for row in rows if row[2] == text]  # a hash collision never mixes two texts
+            now = self.clock()
+            self.backend.executemany(q.SET_SENDING, [(now, now, message.key) for message in leaving])
+        return Claim(tuple(leaving), len(suppressed))
 
     def _next_rows(self, campaign_id: int, limit: int, same_text: bool) -> list[Row]:
+        """(id, address, text, subject, suppressed value or None) of the next pending rows, in sheet order."""
         if not same_text:
             return self.backend.query(q.NEXT_PENDING, (campaign_id, limit))
         first = self.backend.query(q.FIRST_PENDING_TEXT, (campaign_id,))
@@ -112,106 +61,55 @@ class SendQueue:
         rows = self.backend.query(q.NEXT_PENDING_WITH_TEXT_KEY, (campaign_id, key, limit))
         return [row for row in rows if row[2] == text]  # a hash collision never mixes two texts
 
+    def has_pending(self, campaign_id: int) -> bool:
+        """Whether any row still waits to be sent (checked before waiting for the pace)."""
+        return bool(self.backend.query(q.ANY_PENDING, (campaign_id,)))
+
     def record_results(self, results: Sequence[SendResult]) -> None:
         """Write the provider's answer for each message (accepted, rejected or unknown), in one commit."""
         if not results:
             return
+        now = self.clock()
+        accepted = [
+            (result.provider_id, now, now, result.key)
+            for result in results
+            if result.state is State.ACCEPTED and result.problem is None
+        ]
+        others = [
+            (result.state.value, result.provider_id, *_evidence(result.problem), 1, now,
+             now if result.state.is_final else None, now, result.key)
+            for result in results
+            if result.state is not State.ACCEPTED or result.problem is not None
+        ]  # fmt: skip
         with self.backend.transaction():
-            campaign_id, sent_at = self._claim_of(results[0].key)
-            self._write_answers(_answers(results), sent_at, self.clock())
-            self._unclaim(campaign_id, [result.key for result in results])
-
-    def write_logged(self, campaign_id: int, logged: LoggedAnswers | None = None) -> None:
-        """Write logged answers to their rows: `logged` (kept in memory by its sender), else every
-        record the campaign has. A record is written once, whoever comes first."""
-        with self.backend.transaction():
-            if logged is not None:
-                if self.backend.execute(q.DELETE_ANSWERS, (logged.id,)):
-                    self._write_answers(logged.answers, logged.sent_at, logged.at)
-                return
-            for key, at, sent_at, text in self.backend.query(q.ANSWERS_OF, (campaign_id,)):
-                self.backend.execute(q.DELETE_ANSWERS, (key,))
-                accepted, others = json.loads(text)
-                self._write_answers(Answers(accepted, others), sent_at, at)
-
-    def _log_answers(self, campaign_id: int, results: Sequence[SendResult]) -> LoggedAnswers | None:
-        if not results:
-            return None
-        now, sent_at = self.clock(), self._claim_at(campaign_id)
-        answers = _answers(results)
-        record = (campaign_id, now, sent_at, len(results), dumps([answers.accepted, answers.others]))
-        key = self.backend.insert(q.INSERT_ANSWERS, record)
-        self._unclaim(campaign_id, [result.key for result in results])
-        return LoggedAnswers(key, answers, sent_at, now)
-
-    def _write_answers(self, answers: Answers, sent_at: float | None, now: float) -> None:
-        # The row's own columns (sent_at, answered_at, the code) are this step's history: no event rows.
-        accepted = [(provider_id, sent_at, now, now, key) for key, provider_id in answers.accepted]
-        self.backend.executemany(q.SET_ACCEPTED, accepted)
-        if answers.others:
-            self.backend.executemany(
-                q.SET_OUTCOME,
-                [
-                    (state, provider_id, code, reason, detail, sent_at, 1, now,
-                     now if State(state).is_final else None, now, key)
-                    for key, state, provider_id, code, reason, detail in answers.others
-                ],
-            )  # fmt: skip
+            self.backend.executemany(q.SET_ACCEPTED, accepted)
+            self.backend.executemany(q.SET_OUTCOME, others)
 
     def release(self, keys: Sequence[int], problem: Problem | None = None) -> None:
-        """Claimed rows that provably did not leave go back to `pending`."""
-        self._settle(keys, State.PENDING, problem)
+        """Rows whose request provably did not leave go back to `pending`."""
+        with self.backend.transaction():
+            self._move(keys, State.PENDING, *_evidence(problem))
 
     def mark_unknown(self, keys: Sequence[int], problem: Problem) -> None:
         """The request may have been processed: these rows are never re-sent automatically."""
-        self._settle(keys, State.UNKNOWN, problem)
+        with self.backend.transaction():
+            self._move(keys, State.UNKNOWN, *_evidence(problem), tried=1)
 
     def mark_skipped(self, keys: Sequence[int], reason: str) -> None:
         with self.backend.transaction():
             self._move(keys, State.SKIPPED, reason, reason)
 
+    def sending(self, campaign_id: int) -> list[int]:
+        """Ids of the rows whose request may have left and whose answer is not journaled."""
+        return [row[0] for row in self.backend.query(q.IDS_IN_STATE, (campaign_id, State.SENDING.value))]
+
     def recover(self, campaign_id: int) -> int:
-        """Rows a dead sender left claimed (or `sending`, in older journals) become `unknown`."""
+        """Rows a dead sender left `sending` become `unknown`; returns how many."""
         with self.backend.transaction():
-            self.write_logged(campaign_id)  # answers a dead sender logged but had not written
-            stuck = [row[0] for row in self.backend.query(q.IDS_IN_STATE, (campaign_id, State.SENDING.value))]
-            claimed = self.claimed(campaign_id)
-            sent_at = self._claim_at(campaign_id)
-            self._move(stuck + claimed, State.UNKNOWN, "interrupted", "interrupted", sent_at=sent_at)
-            self.backend.execute(q.DELETE_CLAIM, (campaign_id,))
-        return len(stuck) + len(claimed)
-
-    def claimed(self, campaign_id: int) -> list[int]:
-        """Ids of the rows journaled as leaving and not answered yet."""
-        rows = self.backend.query(q.OPEN_CLAIM, (campaign_id,))
-        return list(json.loads(rows[0][0])) if rows else []
-
-    def _settle(self, keys: Sequence[int], state: State, problem: Problem | None) -> None:
-        if not keys:
-            return
-        with self.backend.transaction():
-            campaign_id, sent_at = self._claim_of(keys[0])
-            self._move(keys, state, *_evidence(problem), sent_at=sent_at)
-            self._unclaim(campaign_id, keys)
-
-    def _claim_of(self, key: int) -> tuple[int, float | None]:
-        rows = self.backend.query(q.CAMPAIGN_OF_MESSAGE, (key,))
-        campaign_id = int(rows[0][0]) if rows else 0
-        return campaign_id, self._claim_at(campaign_id)
-
-    def _claim_at(self, campaign_id: int) -> float | None:
-        rows = self.backend.query(q.OPEN_CLAIM, (campaign_id,))
-        return float(rows[0][1]) if rows else None
-
-    def _unclaim(self, campaign_id: int, keys: Sequence[int]) -> None:
-        claimed = self.claimed(campaign_id)
-        left = set(claimed) - set(keys)
-        if len(left) == len(claimed):  # none of them is in it: the claim is another sender's now, leave it
-            return
-        if left:
-            self.backend.execute(q.UPDATE_CLAIM, (dumps(sorted(left)), campaign_id))
-        else:
-            self.backend.execute(q.DELETE_CLAIM, (campaign_id,))
+            _settle_older_journal(self, campaign_id)
+            stuck = self.sending(campaign_id)
+            self._move(stuck, State.UNKNOWN, "interrupted", "interrupted", tried=1)
+        return len(stuck)
 
     def _move(
         self,
@@ -220,41 +118,50 @@ class SendQueue:
         code: str = "",
         reason: str = "",
         detail: str = "",
-        sent_at: float | None = None,
+        tried: int = 0,
     ) -> None:
         """Set rows' state with the reason, and log the step (these steps are not kept on the row)."""
         if not keys:
             return
         now = self.clock()
         final = now if state.is_final else None
-        tried = 1 if sent_at is not None else 0
         self.backend.executemany(
             q.SET_OUTCOME,
-            [
-                (state.value, None, code, reason, detail, sent_at, tried, None, final, now, key)
-                for key in keys
-            ],
+            [(state.value, None, code, reason, detail, tried, None, final, now, key) for key in keys],
         )
         self.backend.executemany(q.INSERT_EVENT, [(key, now, state.value, code, reason) for key in keys])
 
 
-def _answers(results: Sequence[SendResult]) -> Answers:
-    # Comprehensions, not a loop: a bulk's thousand answers are read here before the next request.
-    accepted_state = State.ACCEPTED
-    accepted = [
-        (result.key, result.provider_id)
-        for result in results
-        if result.state is accepted_state and result.problem is None
-    ]
-    if len(accepted) == len(results):
-        return Answers(accepted, [])
-    others = [
-        (result.key, result.state.value, result.provider_id, *_evidence(result.problem))
-        for result in results
-        if result.state is not accepted_state or result.problem is not None
-    ]
-    return Answers(accepted, others)
-
-
 def _evidence(problem: Problem | None) -> tuple[str, str, str]:
     return (problem.code, problem.reason, problem.detail) if problem else ("", "", "")
+
+
+def _settle_older_journal(queue: SendQueue, campaign_id: int) -> None:
+    """What a Masivo before schema 7 left after a crash: answers logged with a claim but not yet on
+    their rows (written now), and the rows of a claim, pending on disk, that may have left."""
+    backend, now = queue.backend, queue.clock()
+    for _, at, _, text in backend.query(q.ANSWERS_OF, (campaign_id,)):
+        accepted, others = json.loads(text)
+        backend.executemany(q.SET_ACCEPTED, [(provider_id, at, at, key) for key, provider_id in accepted])
+        backend.executemany(
+            q.SET_OUTCOME,
+            [
+                (
+                    state,
+                    provider_id,
+                    code,
+                    reason,
+                    detail,
+                    1,
+                    at,
+                    at if State(state).is_final else None,
+                    at,
+                    key,
+                )
+                for key, state, provider_id, code, reason, detail in others
+            ],
+        )
+    for ids, at in backend.query(q.OPEN_CLAIM, (campaign_id,)):
+        backend.executemany(q.SET_SENDING, [(at, now, key) for key in json.loads(ids)])
+    backend.execute(q.DELETE_CAMPAIGN_ANSWERS, (campaign_id,))
+    backend.execute(q.DELETE_CLAIM, (campaign_id,))
