@@ -171,7 +171,7 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
     from app.core.paths import log_dir
 
     log_file = setup_logging(log_dir())
-    take_short_turns()  # a campaign's writer and read-ahead threads hand the GIL back and forth
+    take_short_turns()  # the receiver's request threads and its writer hand the GIL back and forth
     try:
         module = importlib.import_module(f"app.commands.{args.module}")
         code: int = module.run(args, out)

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from app.core.campaigns import CampaignError, CampaignPlan, import_campaign, resend_campaign
-from app.core.journal import CampaignStatus, Journal
+from app.core.journal import CampaignStatus, Journal, NewMessage
 from app.providers.base import Channel, Effect, Problem, SendResult, State
 
 
@@ -137,21 +137,21 @@ def test_each_row_gets_its_text_and_cost_whatever_its_shape(journal: Journal) ->
 def test_a_database_failure_while_writing_is_raised_and_leaves_no_campaign(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The writer thread's own error reaches the caller (no hang), and the campaign is gone."""
+    """The database's error part way reaches the caller, and the campaign is gone."""
     from app.core.campaigns import CHUNK, create_campaign
     from app.core.journal import JournalError
     from tests.engine_support import Row, number
 
-    write = journal.write_messages
+    add = journal.add_messages
     calls = []
 
-    def failing(prepared: object) -> int:
+    def failing(campaign_id: int, messages: list[NewMessage], **lookups: bool) -> int:
         calls.append(1)
         if len(calls) == 2:
             raise JournalError("The disk is full.")
-        return write(prepared)  # type: ignore[arg-type]
+        return add(campaign_id, messages, **lookups)
 
-    monkeypatch.setattr(journal, "write_messages", failing)
+    monkeypatch.setattr(journal, "add_messages", failing)
     rows = (Row(i + 2, number(i), {"nombre": f"N{i}"}) for i in range(4 * CHUNK))
     plan = CampaignPlan("llena", "demo", Channel.SMS, "Hola {nombre}")
     with pytest.raises(JournalError, match="disk is full"):

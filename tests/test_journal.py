@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,7 +25,6 @@ from app.core.journal import (
 from app.core.journal import backend as backend_module
 from app.core.journal import journal as journal_module
 from app.core.journal.migrations import MIGRATIONS
-from app.core.journal.models import PreparedMessages
 from app.providers.base import Effect, Problem, SendResult, State, StatusUpdate
 
 
@@ -304,22 +302,6 @@ def test_pending_credits_and_texts(journal: Journal) -> None:
     )
     assert journal.pending_credits(campaign) == 5
     assert journal.pending_texts(campaign) == 2
-
-
-def test_chunks_written_as_they_come_commit_every_so_many_rows(journal: Journal) -> None:
-    """Creation's writer thread: a failure part way keeps what was committed, nothing after it."""
-    campaign = journal.create_campaign(NewCampaign("c", "demo", "sms", "x"))
-
-    def chunks() -> Iterator[PreparedMessages]:
-        for i in range(5):
-            rows = [NewMessage(2 * i + 2, "1", {}, "a"), NewMessage(2 * i + 3, "2", {}, "a")]
-            yield journal.prepare_messages(campaign, rows)
-        raise OSError("the sheet went away")
-
-    with pytest.raises(OSError, match="went away"):
-        journal.write_all_messages(chunks(), rows_per_commit=4)
-    assert journal.counts(campaign) == {"pending": 8}  # two commits of 4 rows; the fifth chunk is undone
-    assert journal.write_all_messages(iter([]), rows_per_commit=4) == 0
 
 
 @given(

@@ -12,26 +12,22 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
-import queue
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
-from app.core.journal import Journal, MessageRow, NewCampaign, NewMessage
-from app.core.journal.models import PreparedMessages
+from app.core.journal import Journal, NewCampaign, NewMessage
 from app.core.segments import measure
 from app.core.templates import Template, TemplateError
 from app.providers.base import Capabilities, Channel, State
 from app.providers.registry import capabilities
 
-CHUNK = 5000  # rows rendered and handed to the writer thread at a time
-# Rows per commit while importing: each commit writes every page its rows touched, and an index of
-# numbers in no order (IT Cloud's reply lookup) has most of its pages touched by every chunk.
-ROWS_PER_COMMIT = 20_000
+# Rows rendered and written (one commit) at a time: a 1,000,000-row sheet is never held in memory,
+# and each commit writes every index page its rows touched (a sheet's numbers come in no order).
+CHUNK = 10_000
 RESEND_STATES = (State.UNKNOWN,)
 
 
@@ -127,61 +123,24 @@ def create_campaign(
     campaign_id = journal.create_campaign(new)
     columns: dict[str, None] = dict.fromkeys(headers)
     total = valid = credits = 0
-    # A thread writes the chunks while the next ones are rendered: the database's work (most of it
-    # without the GIL) overlaps the rendering's. The queue holds one chunk at most (memory).
-    handed: queue.Queue[PreparedMessages | None] = queue.Queue(maxsize=1)
-    with ThreadPoolExecutor(1, thread_name_prefix=f"campaign-{campaign_id}-writer") as writer:
-        writing = writer.submit(journal.write_all_messages, _taken(handed), ROWS_PER_COMMIT)
-        try:
-            chunk_source = chain((first,), rows)
-            while chunk := list(islice(chunk_source, CHUNK)):
-                rendered = render(chunk)
-                for row in chunk:
-                    if len(row.fields) != len(columns):  # a ragged row brings a column no header named
-                        columns.update(dict.fromkeys(row.fields))
-                prepared = journal.prepare_messages(campaign_id, rendered.rows, **_lookups(caps))
-                if not _hand_over(handed, prepared, writing):
-                    writing.result()  # the writer's error (the database's) is raised here
-                total += len(chunk)
-                valid += rendered.valid
-                credits += rendered.credits
-                if progress is not None:
-                    progress(total)
-            _hand_over(handed, None, writing)  # the end: the writer commits the rest
-            writing.result()
-        except BaseException:
-            _hand_over(handed, _STOP, writing)  # the writer rolls back what it has not committed
-            wait([writing])
-            journal.delete_campaign(campaign_id)  # half a campaign must never be sent
-            raise
+    try:
+        every_row = chain((first,), rows)
+        while chunk := list(islice(every_row, CHUNK)):
+            rendered = render(chunk)
+            for row in chunk:
+                if len(row.fields) != len(columns):  # a ragged row brings a column no header named
+                    columns.update(dict.fromkeys(row.fields))
+            journal.add_messages(campaign_id, rendered.rows, **_lookups(caps))
+            total += len(chunk)
+            valid += rendered.valid
+            credits += rendered.credits
+            if progress is not None:
+                progress(total)
+    except BaseException:
+        journal.delete_campaign(campaign_id)  # half a campaign must never be sent
+        raise
     journal.finish_creation(campaign_id, list(columns))
     return Created(campaign_id, total, valid, credits)
-
-
-class _Stopped(Exception):
-    """The writer thread's chunks end early: creation failed or was cancelled."""
-
-
-_STOP: Any = object()  # handed to the writer instead of a chunk: stop, without committing
-
-
-def _taken(handed: queue.Queue[PreparedMessages | None]) -> Iterator[PreparedMessages]:
-    """The chunks handed to the writer thread, until the end (None) or a stop (raises)."""
-    while (prepared := handed.get()) is not None:
-        if prepared is _STOP:
-            raise _Stopped
-        yield prepared
-
-
-def _hand_over(handed: queue.Queue[PreparedMessages | None], item: Any, writing: Future[int]) -> bool:
-    """Queue `item` for the writer thread, unless it has stopped (failed); returns whether queued."""
-    while not writing.done():
-        try:
-            handed.put(item, timeout=0.1)
-            return True
-        except queue.Full:
-            continue
-    return False
 
 
 def import_campaign(
@@ -245,7 +204,7 @@ def resend_campaign(
 class Rendered(NamedTuple):
     """A chunk of sheet rows as the journal's rows, with what the sendable ones will cost."""
 
-    rows: list[MessageRow]
+    rows: list[NewMessage]
     valid: int
     credits: int  # SMS segments, or e-mails
 
@@ -265,10 +224,8 @@ def _renderer(plan: CampaignPlan, columns: list[str]) -> Renderer:
 
 
 def _render_sms(body: Template, chunk: Sequence[RecipientLike]) -> Rendered:
-    # One loop with the per-row work inline: a million rows pass through here.
-    fmt, values = body.compiled()  # a third of the cost of `render`
-    pending = State.PENDING
-    rows: list[MessageRow] = []
+    fmt, values = body.compiled()  # a third of the cost of `render`: a million rows pass through here
+    rows: list[NewMessage] = []
     valid = credits = 0
     for row in chunk:
         if row.status != "valid":  # RowStatus is a StrEnum
@@ -280,7 +237,7 @@ def _render_sms(body: Template, chunk: Sequence[RecipientLike]) -> Rendered:
         except KeyError:  # a row without one of the columns (a ragged sheet): the field is empty
             text = body.render(fields)
         cost = measure(text)[2]
-        rows.append((row.row, row.address, fields, text, "", cost, pending, "", ""))
+        rows.append(NewMessage(row.row, row.address, fields, text, credits=cost))
         valid += 1
         credits += cost
     return Rendered(rows, valid, credits)
@@ -289,7 +246,7 @@ def _render_sms(body: Template, chunk: Sequence[RecipientLike]) -> Rendered:
 def _render_email(
     body: Template, subject: Template, escape: Callable[[str], str] | None, chunk: Sequence[RecipientLike]
 ) -> Rendered:
-    rows: list[MessageRow] = []
+    rows: list[NewMessage] = []
     valid = 0
     for row in chunk:
         if row.status != "valid":

@@ -2,12 +2,10 @@
 
 CPython's default is 5 ms. Masivo's processes run threads that hand work to each other
 all the time: the window's GUI thread and its workers (a repaint calls into Python dozens
-of times, each call waiting up to a turn while a worker runs Python), and a campaign's
-writer and read-ahead threads beside the thread that renders or sends (each statement
-they finish waits up to a turn for the GIL). 1 ms keeps the window's p99 under 7 ms during
-a send instead of 10-16 ms (bench/bench_gui_responsiveness.py) and lets creation's writer
-keep up (render+journal about 15% faster, bench/bench_engine.py), for a few percent of a
-lone thread's speed.
+of times, each call waiting up to a turn while a worker runs Python), and the receiver's
+request threads beside its writer. 1 ms keeps the window's p99 under 7 ms during a send
+instead of 10-16 ms (bench/bench_gui_responsiveness.py), for a few percent of a lone
+thread's speed.
 """
 
 from __future__ import annotations

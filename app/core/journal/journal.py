@@ -25,9 +25,8 @@ from app.core.journal.models import (
     CampaignStatus,
     Event,
     MessageRecord,
-    MessageRow,
     NewCampaign,
-    PreparedMessages,
+    NewMessage,
     dumps,
 )
 from app.core.journal.queue import SendQueue
@@ -35,8 +34,6 @@ from app.core.journal.suppression import SuppressionList
 from app.providers.base import State, StatusUpdate
 
 PAGE = 5000  # rows read a page at a time: a 1,000,000-row campaign is never held in memory
-# A state's text without the enum's `value` property (a Python call per row, for a million rows).
-_STATE_VALUE = {state: state.value for state in State}
 
 
 class Journal(SendQueue, SuppressionList, Leases):
@@ -57,68 +54,40 @@ class Journal(SendQueue, SuppressionList, Leases):
              new.source, CampaignStatus.CREATING.value, new.start_at, now, now),
         )  # fmt: skip
 
-    def add_messages(self, campaign_id: int, rows: Iterable[MessageRow], **lookups: bool) -> int:
-        """Append rows in one transaction; returns the count. `lookups`: as `prepare_messages`."""
-        return self.write_messages(self.prepare_messages(campaign_id, rows, **lookups))
-
-    def prepare_messages(
+    def add_messages(
         self,
         campaign_id: int,
-        rows: Iterable[MessageRow],
+        messages: Sequence[NewMessage],
         *,
         group_by_text: bool = False,
         by_provider_id: bool = False,
         by_address: bool = False,
-    ) -> PreparedMessages:
-        """`add_messages`'s rows (`NewMessage`s, or plain tuples of their fields) as the journal writes
-        them, but for their ids: work for any thread, so that a writer thread (`write_messages`)
-        spends its time in the database.
+    ) -> int:
+        """Append rows to a campaign being created, in one commit; returns the count.
 
         `group_by_text`: keyed for same-text bulks. `by_provider_id`, `by_address`: the provider
         pushes statuses (by its id) or replies (by number) that must find these rows (migration 4).
         """
         now = self.clock()
-        by_id, by_number = int(by_provider_id), int(by_address)
         key_of = functools.cache(text_key)  # a same-text campaign has few texts for many rows
-        batch = rows if isinstance(rows, list) else list(rows)
-        states = [
-            (campaign_id, _STATE_VALUE[state], key_of(text) if group_by_text else None, credits,
-             reason, detail, now, by_id)
-            for _, _, _, text, _, credits, state, reason, detail in batch
-        ]  # fmt: skip
-        contents = [
-            (sheet_row, address, dumps(fields), text, subject, by_number)
-            for sheet_row, address, fields, text, subject, _, _, _, _ in batch
-        ]
-        return PreparedMessages(states, contents)
-
-    def write_messages(self, prepared: PreparedMessages) -> int:
-        """Append prepared rows in one transaction, numbering them; returns the count."""
         with self.backend.transaction():
-            ids = self.backend.next_ids("messages", len(prepared.states))
-            for sql, rows in ((q.INSERT_MESSAGE, prepared.states), (q.INSERT_CONTENTS, prepared.contents)):
-                self.backend.executemany(sql, [(key, *row) for key, row in zip(ids, rows, strict=True)])
-        return len(prepared.states)
-
-    def write_all_messages(self, chunks: Iterable[PreparedMessages], rows_per_commit: int) -> int:
-        """Write prepared chunks as they come, committing every `rows_per_commit` rows (and at the
-        end); returns the count. An error from `chunks` rolls back the rows since the last commit.
-
-        Few commits, because each one writes every page the rows touched: an index of numbers in
-        no order (a reply lookup) has most of its pages touched by every chunk.
-        """
-        chunks = iter(chunks)
-        written = 0
-        while True:
-            with self.backend.transaction():
-                since_commit = 0
-                for prepared in chunks:
-                    since_commit += self.write_messages(prepared)
-                    if since_commit >= rows_per_commit:
-                        break
-                else:
-                    return written + since_commit
-            written += since_commit
+            ids = self.backend.next_ids("messages", len(messages))
+            self.backend.executemany(
+                q.INSERT_MESSAGE,
+                [
+                    (key, campaign_id, m.state.value, key_of(m.text) if group_by_text else None, m.credits,
+                     m.reason, m.detail, now, int(by_provider_id))
+                    for key, m in zip(ids, messages, strict=True)
+                ],
+            )  # fmt: skip
+            self.backend.executemany(
+                q.INSERT_CONTENTS,
+                [
+                    (key, m.sheet_row, m.address, dumps(m.fields), m.text, m.subject, int(by_address))
+                    for key, m in zip(ids, messages, strict=True)
+                ],
+            )
+        return len(messages)
 
     def finish_creation(self, campaign_id: int, columns: Sequence[str]) -> None:
         """Every row is in: the campaign can be sent."""

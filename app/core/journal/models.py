@@ -84,10 +84,7 @@ class NewCampaign:
 
 
 class NewMessage(NamedTuple):
-    """One sheet row entering a campaign: valid rows are `pending`, the rest `skipped` with the reason.
-
-    A NamedTuple: a million of them are made while importing, and it is the cheapest record to make.
-    """
+    """One sheet row entering a campaign: valid rows are `pending`, the rest `skipped` with the reason."""
 
     sheet_row: int
     address: str
@@ -98,11 +95,6 @@ class NewMessage(NamedTuple):
     state: State = State.PENDING
     reason: str = ""
     detail: str = ""
-
-
-# `NewMessage`'s fields as a plain tuple, which `NewMessage` also is: creation writes a million of
-# them, and a tuple display costs a fraction of a NamedTuple's constructor (a Python call).
-MessageRow = tuple[int, str, Mapping[str, str], str, str, int, State, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,13 +139,6 @@ class SuppressionEntry:
     added_at: float
 
 
-class PreparedMessages(NamedTuple):
-    """Rows entering a campaign as the journal writes them, each without its id (given at writing)."""
-
-    states: list[tuple[Any, ...]]  # the `messages` columns after `id`
-    contents: list[tuple[Any, ...]]  # the `message_contents` columns after `message_id`
-
-
 @dataclass(frozen=True)
 class Claim:
     """Rows just journaled `sending` (their request may now leave), and how many were skipped instead."""
@@ -162,18 +147,6 @@ class Claim:
     skipped: int = 0
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-# `JSONEncoder.encode` makes a new C encoder on every call: three quarters of the cost of a
-# row's fields. The same C encoder, made once (the journal never writes a value that refers
-# to itself, so the check for cycles is off); pure Python where CPython's _json is missing.
-_MAKE_C_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)
-_C_ENCODE: Any = _MAKE_C_ENCODER and _MAKE_C_ENCODER(
-    None, _ENCODER.default, json.encoder.encode_basestring, None, ":", ",", False, False, True
-)
-
-
 def dumps(value: Any) -> str:
     """Compact JSON, non-ASCII kept as it is."""
-    if _C_ENCODE is None:
-        return _ENCODER.encode(value)
-    return "".join(_C_ENCODE(value, 0))
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
