@@ -128,32 +128,13 @@ class ItCloudProvider:
         return results
 
     def _results(self, batch: Sequence[OutgoingMessage], body: str) -> list[SendResult]:
-        # A block's answer has a thousand lines: plain string work and one findall over all of
-        # them, not a regular expression per line (the usual `<br>` needs none at all).
-        text = body.replace("<br>", "\n")
-        if "<" in text:
-            text = _LINE_BREAK.sub("\n", text)
+        # A number's lines are read in order: a number sent twice in a block has two lines.
+        text = _LINE_BREAK.sub("\n", body)
         if _BARE_CODE.fullmatch(text.strip()):
             return self._whole_request(batch, int(text), body)
         pairs = _NUMBER_CODE_LINE.findall(text)
         if not pairs:
             raise ProviderFailure(Problem("answer", Effect.UNKNOWN, "unexpected_answer", excerpt(body)))
-        by_number = dict(pairs)
-        if len(by_number) == len(pairs) and len({message.to for message in batch}) == len(batch):
-            # Each number once, in the block and in the answer: the usual case, no queue per number.
-            # An acceptance id as `result_for` would write it (digits, no leading zero) is taken as
-            # it is, in a tuple.__new__: a Python frame per number was a fifth of reading a block.
-            new, accepted = tuple.__new__, State.ACCEPTED
-            results: list[SendResult] = []
-            for message in batch:
-                code = by_number.get(message.to)
-                if code is None:
-                    results.append(_no_line(message.key))
-                elif code.isdigit() and code.isascii() and code[0] != "0":
-                    results.append(new(SendResult, (message.key, accepted, code, None)))
-                else:
-                    results.append(result_for(message.key, int(code)))
-            return results
         codes: dict[str, list[int]] = {}
         for number, code in reversed(pairs):  # popped from the end: a number's first line first
             codes.setdefault(number, []).append(int(code))

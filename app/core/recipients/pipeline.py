@@ -77,7 +77,6 @@ def stream_rows(
     stream = prepared.stream
     seen: dict[str, int] = {}  # address -> the row it first appeared on
     valid, invalid, duplicate = RowStatus.VALID, RowStatus.INVALID, RowStatus.DUPLICATE
-    new_row = tuple.__new__
     done = 0
     next_report = PROGRESS_EVERY
     try:
@@ -129,8 +128,7 @@ def stream_rows(
             elif note:
                 yield RecipientRow(number, address, fields, valid, column, text(note, lang, **params), note)
             else:
-                # tuple.__new__ directly: the NamedTuple's own __new__ is a Python frame per row.
-                yield new_row(RecipientRow, (number, address, fields, valid, column, "", "", None))
+                yield RecipientRow(number, address, fields, valid, column)
         if progress is not None:
             progress(done, done)
     finally:
