@@ -1,24 +1,23 @@
-"""Batches written as a few statements (batches.py) land as the same rows one by one, on each backend."""
+"""Many rows at once (`insert_many`, `update_many`) land as the same rows one by one, on each backend."""
 
 from __future__ import annotations
 
 from app.core.journal import Journal, NewCampaign, NewMessage, queries
-from app.core.journal.backend import BATCH_FROM
-from app.core.journal.batches import multi_row_insert, multi_row_update
 from app.providers.base import Effect, Problem, SendResult, State
 
 ROWS = 2 * 1000 + 300  # more than one statement's worth (MAX_ROWS_PER_STATEMENT)
+BATCH = 50
 
 
-def test_the_sqlite_shapes_of_a_batch() -> None:
-    insert = "INSERT INTO t (a, b) VALUES (?, ?)"
-    assert multi_row_insert(insert, 2) == "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"
-    assert multi_row_insert(queries.UPSERT_SUPPRESSION, 2) is None  # ON CONFLICT: row by row
-    assert multi_row_update("UPDATE t SET a = ?, b = COALESCE(?, b), n = n + 1 WHERE id = ?", 2) == (
-        "WITH batch(p1, p2, p3) AS (VALUES (?, ?, ?), (?, ?, ?)) UPDATE t SET a = batch.p1, "
-        "b = COALESCE(batch.p2, b), n = n + 1 FROM batch WHERE t.id = batch.p3"
-    )
-    assert multi_row_update(queries.APPLY_POLLED, 2) is None  # RETURNING, a rank test: row by row
+def test_a_multi_row_insert_stays_within_sqlite_s_limit_of_variables(journal: Journal) -> None:
+    columns = [f"c{i}" for i in range(40)]
+    if journal.backend.name == "sqlite":
+        journal.backend.execute(f"CREATE TABLE wide ({', '.join(columns)})")
+    else:
+        journal.backend.execute(f"CREATE TEMPORARY TABLE wide ({', '.join(c + ' INTEGER' for c in columns)})")
+    with journal.backend.transaction():
+        journal.backend.insert_many("wide", columns, [list(range(n, n + 40)) for n in range(ROWS)])
+    assert journal.backend.query("SELECT COUNT(*), SUM(c39) FROM wide") == [(ROWS, sum(range(39, ROWS + 39)))]
 
 
 def _campaign(journal: Journal, name: str, one_by_one: bool) -> int:
@@ -59,19 +58,19 @@ def test_a_batch_lands_like_the_same_rows_one_by_one(journal: Journal) -> None:
     claims = {c: [m.key for m in journal.claim(c, ROWS).messages] for c in (batched, single)}
     journal.record_results(_answers(claims[batched]))
     answers = _answers(claims[single])
-    for start in range(0, len(answers), BATCH_FROM - 1):  # below BATCH_FROM: row by row
-        journal.record_results(answers[start : start + BATCH_FROM - 1])
+    for start in range(0, len(answers), BATCH):  # in small batches
+        journal.record_results(answers[start : start + BATCH])
     assert _as_written(journal, batched) == _as_written(journal, single)
     assert journal.counts(batched) == {"accepted": 767, "unknown": 767, "rejected": 766}
 
 
 def test_a_key_given_twice_in_a_batch_is_updated_twice(journal: Journal) -> None:
     campaign = _campaign(journal, "c", False)
-    keys = [m.id for m in journal.messages(campaign)][:BATCH_FROM]
+    keys = [m.id for m in journal.messages(campaign)][:BATCH]
     twice = [*keys, keys[0]]
     now = journal.clock()
     rows = [(State.UNKNOWN.value, None, "", "", "", 1, None, None, now, key) for key in twice]
     with journal.backend.transaction():
-        journal.backend.executemany(queries.SET_OUTCOME, rows)
+        journal.backend.update_many(queries.SET_OUTCOME, rows)
     attempts = {m.id: m.attempts for m in journal.messages(campaign)}
     assert attempts[keys[0]] == 2 and attempts[keys[1]] == 1

@@ -125,30 +125,6 @@ def test_two_machines_importing_at_once_never_share_row_ids(pg_journal: Journal,
         assert len(rows) == 3000 and {row.text for row in rows} == {name}
 
 
-def test_batches_are_rewritten_only_in_the_journals_simple_shapes() -> None:
-    from app.core.journal import queries as q
-    from app.core.journal.batches import copy_statement, keyed_update, set_based_update
-
-    copy = "COPY message_events (message_id, at, state, code, reason) FROM STDIN"
-    assert copy_statement(q.INSERT_EVENT) == copy
-    assert copy_statement(q.UPSERT_SUPPRESSION) is None  # ON CONFLICT: row by row
-    assert keyed_update(q.SET_OUTCOME) == ("messages", [
-        "state", "provider_id", "error_code", "reason", "detail", "attempts", "answered_at", "final_at",
-        "updated_at", "id",
-    ])  # fmt: skip
-    assert (
-        keyed_update(q.APPLY_PUSHED) is None
-        and keyed_update(q.APPLY_POLLED) is None
-        and keyed_update(q.TOUCH_CAMPAIGN) is not None
-    )
-    update = set_based_update("UPDATE t SET a = ?, b = COALESCE(?, b), c = '1%' WHERE id = ?",
-                              lambda table, columns: ["text", "float8", "bigint"])  # fmt: skip
-    assert update == (
-        "UPDATE t SET a = batch.p1, b = COALESCE(batch.p2, b), c = '1%%' FROM unnest(%b::text[], "
-        "%b::float8[], %b::bigint[]) AS batch(p1, p2, p3) WHERE t.id = batch.p3"
-    )
-
-
 @pytest.mark.postgres
 def test_a_batch_of_updates_with_gaps_and_nulls_lands_like_one_by_one(pg_journal: Journal) -> None:
     from app.providers.base import Effect, Problem, SendResult, State

@@ -2,7 +2,9 @@
 
 The journal speaks portable SQL with `?` placeholders; a backend runs it. A
 PostgreSQL backend (psycopg 3) implements the same `Backend` protocol, turning `?`
-into `%s` and filling the DDL placeholders with its own types.
+into `%s` and filling the DDL placeholders with its own types. Many rows at once go
+through `insert_many` (multi-row INSERTs here, COPY on PostgreSQL) and `update_many`
+(one statement run for each row).
 """
 
 from __future__ import annotations
@@ -10,18 +12,16 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from app.core.journal.batches import keys_unique, multi_row_insert, multi_row_update
 from app.core.journal.migrations import LATEST, MIGRATIONS
 
 Row = tuple[Any, ...]
-BATCH_FROM = 50  # rows from which a batch goes as multi-row statements (see batches.py)
-MAX_ROWS_PER_STATEMENT = 1000
+MAX_ROWS_PER_STATEMENT = 1000  # rows of one multi-row INSERT
 
 
 class JournalError(RuntimeError):
@@ -38,7 +38,9 @@ class Backend(Protocol):
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int: ...
 
-    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
+    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None: ...
+
+    def update_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
 
     def insert(self, sql: str, params: Sequence[Any]) -> int: ...
 
@@ -133,30 +135,23 @@ class SqliteBackend(NestedTransactions):
         with self._lock:
             return self._db.execute(sql, params).rowcount
 
-    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        """Run `sql` for each row: a plain INSERT or a keyed UPDATE of many rows as a few statements."""
-        batch = rows if isinstance(rows, list) else list(rows)
-        shape = self._batch_shape(sql, batch)
+    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert `rows` (values of `columns`) as multi-row INSERTs: fewer calls than one a row."""
+        if not rows:
+            return
+        per_statement = min(MAX_ROWS_PER_STATEMENT, self._max_variables // len(columns))
+        one_row = "(" + ", ".join("?" * len(columns)) + ")"
         with self._lock:
-            if shape is None:
-                self._db.executemany(sql, batch)
-                return
-            per_statement = min(MAX_ROWS_PER_STATEMENT, self._max_variables // len(batch[0]))
-            for start in range(0, len(batch), per_statement):
-                part = batch[start : start + per_statement]
-                statement = shape(sql, len(part))
-                assert statement is not None  # `_batch_shape` checked the shape
+            for start in range(0, len(rows), per_statement):
+                part = rows[start : start + per_statement]
+                values = ", ".join([one_row] * len(part))
+                statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values}"
                 self._db.execute(statement, list(chain.from_iterable(part)))
 
-    def _batch_shape(self, sql: str, batch: list[Sequence[Any]]) -> Callable[[str, int], str | None] | None:
-        """How to write `batch` in a few statements, or None: row by row."""
-        if len(batch) < BATCH_FROM:
-            return None
-        if multi_row_insert(sql, 1) is not None:
-            return multi_row_insert
-        if sqlite3.sqlite_version_info < (3, 33) or multi_row_update(sql, 1) is None:
-            return None  # UPDATE ... FROM came with SQLite 3.33
-        return multi_row_update if keys_unique(batch) else None
+    def update_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement (an UPDATE, an upsert) for each of `rows`."""
+        with self._lock:
+            self._db.executemany(sql, rows)
 
     def insert(self, sql: str, params: Sequence[Any]) -> int:
         """Run an INSERT ... RETURNING id and give the id."""

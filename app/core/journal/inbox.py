@@ -126,7 +126,7 @@ class Inbox:
         """Add entries that are not on the list yet (an import); returns how many values were given."""
         rows = [(suppression_key(value), channel, reason, now) for value in values]
         with self.backend.transaction():
-            self.backend.executemany(q.SUPPRESS_MANY, rows)
+            self.backend.update_many(q.SUPPRESS_MANY, rows)
         return len(rows)
 
     # --- reading ----------------------------------------------------------------------------------

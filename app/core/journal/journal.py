@@ -72,16 +72,16 @@ class Journal(SendQueue, SuppressionList, Leases):
         key_of = functools.cache(text_key)  # a same-text campaign has few texts for many rows
         with self.backend.transaction():
             ids = self.backend.next_ids("messages", len(messages))
-            self.backend.executemany(
-                q.INSERT_MESSAGE,
+            self.backend.insert_many(
+                *q.NEW_MESSAGES,
                 [
                     (key, campaign_id, m.state.value, key_of(m.text) if group_by_text else None, m.credits,
                      m.reason, m.detail, now, int(by_provider_id))
                     for key, m in zip(ids, messages, strict=True)
                 ],
             )  # fmt: skip
-            self.backend.executemany(
-                q.INSERT_CONTENTS,
+            self.backend.insert_many(
+                *q.NEW_CONTENTS,
                 [
                     (key, m.sheet_row, m.address, dumps(m.fields), m.text, m.subject, int(by_address))
                     for key, m in zip(ids, messages, strict=True)
@@ -225,8 +225,8 @@ class Journal(SendQueue, SuppressionList, Leases):
                 )
                 ids = [found[0] for found in self.backend.query(sql, params + extra)]
                 if ids:
-                    self.backend.executemany(
-                        q.INSERT_EVENT,
+                    self.backend.insert_many(
+                        *q.NEW_EVENTS,
                         [(key, now, update.state.value, update.code, update.reason) for key in ids],
                     )
                     changed += len(ids)

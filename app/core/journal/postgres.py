@@ -1,9 +1,8 @@
 """The journal's PostgreSQL backend (psycopg 3): a team's shared database behind the same `Backend` methods.
 
 The journal's portable SQL is run with `?` turned into `%s`, and the migrations' DDL
-placeholders filled with PostgreSQL types. Big batches go as COPY (an import of a million
-rows) or as one set-based UPDATE (a thousand answers), see `batches.py`; other batches
-through psycopg's pipelined `executemany`.
+placeholders filled with PostgreSQL types. `insert_many` goes as COPY (an import of a
+million rows), `update_many` through psycopg's pipelined `executemany`.
 A lost connection raises `DatabaseUnavailable`: the next call connects again. A read is
 retried once on a fresh connection; a write is not (it may have committed), so the
 caller decides. Every call is serialized on one connection, like the SQLite backend.
@@ -14,13 +13,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, TypeVar
 
 import psycopg
 
 from app.core.journal.backend import JournalError, NestedTransactions, Row, SqliteBackend
-from app.core.journal.batches import copy_statement, keys_unique, set_based_update
 from app.core.journal.errors import DatabaseUnavailable
 from app.core.journal.location import display_url, keyring_password
 from app.core.journal.migrations import LATEST, MIGRATIONS
@@ -28,7 +26,6 @@ from app.core.journal.migrations import LATEST, MIGRATIONS
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-BATCH_FROM = 50  # rows from which a batch goes as COPY or as one set-based UPDATE
 MIGRATION_LOCK = 0x6D617369766F  # advisory lock key: one Masivo at a time applies migrations
 # A closed laptop or a lost network must be noticed in seconds, not after the OS's two hours.
 KEEPALIVE = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3}
@@ -55,8 +52,6 @@ class PostgresBackend(NestedTransactions):
         self._depth = 0
         self._sql: dict[str, str] = {}
         self._sequences: dict[str, str] = {}
-        self._updates: dict[str, str | None] = {}
-        self._types: dict[str, dict[str, str]] = {}
         self._conn: psycopg.Connection[Any] | None = None
         self._conn = self._connect()
 
@@ -137,41 +132,22 @@ class PostgresBackend(NestedTransactions):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         return self._run(lambda cursor: cursor.execute(self.sql(sql), params).rowcount)
 
-    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        """Run `sql` for each row: a big batch as COPY or as one set-based UPDATE (see batches.py)."""
-        batch = rows if isinstance(rows, list) else list(rows)
-        if not batch:
+    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert `rows` (values of `columns`) through COPY."""
+        if not rows:
             return
-        copy = copy_statement(sql) if len(batch) >= BATCH_FROM else None
-        set_based = len(batch) >= BATCH_FROM and copy is None and keys_unique(batch)
-        update = self._set_based(sql) if set_based else None
 
         def work(cursor: psycopg.Cursor[Any]) -> None:
-            if copy is not None:
-                with cursor.copy(copy) as rows_in:
-                    for row in batch:
-                        rows_in.write_row(row)
-            elif update is not None:
-                cursor.execute(update, [list(column) for column in zip(*batch, strict=True)])
-            else:
-                cursor.executemany(self.sql(sql), batch)
+            with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
 
         self._run(work)
 
-    def _set_based(self, sql: str) -> str | None:
-        if sql not in self._updates:
-            self._updates[sql] = set_based_update(sql, self._column_types)
-        return self._updates[sql]
-
-    def _column_types(self, table: str, columns: list[str]) -> list[str]:
-        if table not in self._types:
-            rows = self.query(
-                "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
-                "WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped",
-                (table,),
-            )
-            self._types[table] = {str(name): str(kind) for name, kind in rows}
-        return [self._types[table][column] for column in columns]
+    def update_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement (an UPDATE, an upsert) for each of `rows`, pipelined."""
+        if rows:
+            self._run(lambda cursor: cursor.executemany(self.sql(sql), rows))
 
     def insert(self, sql: str, params: Sequence[Any]) -> int:
         """Run an INSERT ... RETURNING id and give the id."""

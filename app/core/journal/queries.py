@@ -57,13 +57,14 @@ PENDING_TEXTS = (
 )
 
 # --- rows entering a campaign ------------------------------------------------------------------------
-INSERT_MESSAGE = (
-    "INSERT INTO messages (id, campaign_id, state, text_key, credits, reason, detail, updated_at, pushed) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+# Rows written many at a time (`Backend.insert_many`): the table and its columns.
+NEW_MESSAGES = (
+    "messages",
+    ("id", "campaign_id", "state", "text_key", "credits", "reason", "detail", "updated_at", "pushed"),
 )
-INSERT_CONTENTS = (
-    "INSERT INTO message_contents (message_id, sheet_row, address, fields, text, subject, pushed) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+NEW_CONTENTS = (
+    "message_contents",
+    ("message_id", "sheet_row", "address", "fields", "text", "subject", "pushed"),
 )
 
 # --- the send queue ----------------------------------------------------------------------------------
@@ -100,7 +101,7 @@ OPEN_CLAIM = "SELECT ids, at FROM claims WHERE campaign_id = ?"
 DELETE_CLAIM = "DELETE FROM claims WHERE campaign_id = ?"
 ANSWERS_OF = "SELECT id, at, sent_at, results FROM answers WHERE campaign_id = ? ORDER BY id"
 DELETE_CAMPAIGN_ANSWERS = "DELETE FROM answers WHERE campaign_id = ?"
-INSERT_EVENT = "INSERT INTO message_events (message_id, at, state, code, reason) VALUES (?, ?, ?, ?, ?)"
+NEW_EVENTS = ("message_events", ("message_id", "at", "state", "code", "reason"))
 EVENTS_OF = "SELECT at, state, code, reason FROM message_events WHERE message_id = ? ORDER BY id"
 
 # --- statuses after acceptance -----------------------------------------------------------------------

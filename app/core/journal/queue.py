@@ -45,7 +45,7 @@ class SendQueue:
             ]
             self._move(suppressed, State.SKIPPED, "suppressed", "suppressed")
             now = self.clock()
-            self.backend.executemany(q.SET_SENDING, [(now, now, message.key) for message in leaving])
+            self.backend.update_many(q.SET_SENDING, [(now, now, message.key) for message in leaving])
         return Claim(tuple(leaving), len(suppressed))
 
     def _next_rows(self, campaign_id: int, limit: int, same_text: bool) -> list[Row]:
@@ -82,8 +82,8 @@ class SendQueue:
             if result.state is not State.ACCEPTED or result.problem is not None
         ]  # fmt: skip
         with self.backend.transaction():
-            self.backend.executemany(q.SET_ACCEPTED, accepted)
-            self.backend.executemany(q.SET_OUTCOME, others)
+            self.backend.update_many(q.SET_ACCEPTED, accepted)
+            self.backend.update_many(q.SET_OUTCOME, others)
 
     def release(self, keys: Sequence[int], problem: Problem | None = None) -> None:
         """Rows whose request provably did not leave go back to `pending`."""
@@ -125,11 +125,11 @@ class SendQueue:
             return
         now = self.clock()
         final = now if state.is_final else None
-        self.backend.executemany(
+        self.backend.update_many(
             q.SET_OUTCOME,
             [(state.value, None, code, reason, detail, tried, None, final, now, key) for key in keys],
         )
-        self.backend.executemany(q.INSERT_EVENT, [(key, now, state.value, code, reason) for key in keys])
+        self.backend.insert_many(*q.NEW_EVENTS, [(key, now, state.value, code, reason) for key in keys])
 
 
 def _evidence(problem: Problem | None) -> tuple[str, str, str]:
@@ -142,8 +142,8 @@ def _settle_older_journal(queue: SendQueue, campaign_id: int) -> None:
     backend, now = queue.backend, queue.clock()
     for _, at, _, text in backend.query(q.ANSWERS_OF, (campaign_id,)):
         accepted, others = json.loads(text)
-        backend.executemany(q.SET_ACCEPTED, [(provider_id, at, at, key) for key, provider_id in accepted])
-        backend.executemany(
+        backend.update_many(q.SET_ACCEPTED, [(provider_id, at, at, key) for key, provider_id in accepted])
+        backend.update_many(
             q.SET_OUTCOME,
             [
                 (
@@ -162,6 +162,6 @@ def _settle_older_journal(queue: SendQueue, campaign_id: int) -> None:
             ],
         )
     for ids, at in backend.query(q.OPEN_CLAIM, (campaign_id,)):
-        backend.executemany(q.SET_SENDING, [(at, now, key) for key in json.loads(ids)])
+        backend.update_many(q.SET_SENDING, [(at, now, key) for key in json.loads(ids)])
     backend.execute(q.DELETE_CAMPAIGN_ANSWERS, (campaign_id,))
     backend.execute(q.DELETE_CLAIM, (campaign_id,))
