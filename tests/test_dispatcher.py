@@ -137,7 +137,7 @@ def test_no_balance_mid_batch_pauses_and_resume_sends_the_rest_once(journal: Jou
 
 def test_rows_suppressed_after_creation_are_skipped(journal: Journal) -> None:
     campaign = make_campaign(journal, 5)
-    journal.add_suppression("56910000002", "sms", "BAJA")
+    journal.suppression.add("56910000002", "sms", "BAJA")
     provider = Scripted(BULK, FakeClock())
     result, _ = run(journal, campaign, provider)
     assert "56910000002" not in [m.to for _, b in provider.requests for m in b]
@@ -146,7 +146,7 @@ def test_rows_suppressed_after_creation_are_skipped(journal: Journal) -> None:
 
 def test_rows_left_sending_by_a_crash_become_unknown_and_are_not_sent(journal: Journal) -> None:
     campaign = make_campaign(journal, 30)
-    journal.claim(campaign, 10)  # the process died right after this commit
+    journal.queue.claim(campaign, 10)  # the process died right after this commit
     provider = Scripted(BULK, FakeClock())
     result, _ = run(journal, campaign, provider)
     assert result.counts == {"unknown": 10, "accepted": 20}
@@ -161,7 +161,7 @@ def test_a_number_suppressed_during_a_pacing_wait_is_not_sent(journal: Journal) 
 
     class OptOutDuringTheWait(FakeClock):
         def sleep(self, seconds: float) -> None:
-            journal.add_suppression(late, "sms", "BAJA")  # a STOP reply arrives meanwhile
+            journal.suppression.add(late, "sms", "BAJA")  # a STOP reply arrives meanwhile
             super().sleep(seconds)
 
     provider = Scripted(caps, OptOutDuringTheWait())

@@ -29,7 +29,7 @@ def sheet(tmp_path: Path) -> Path:
 
 
 def test_import_keeps_every_row_and_renders_each_text_once(journal: Journal, sheet: Path) -> None:
-    journal.add_suppression("56955550000", "sms", "BAJA")
+    journal.suppression.add("56955550000", "sms", "BAJA")
     plan = CampaignPlan("cobranza", "demo", Channel.SMS, "Hola {nombre}, debe {Monto}", country="CL")
     created = import_campaign(journal, plan, sheet)
     assert (created.rows, created.valid, created.skipped, created.credits) == (5, 2, 3, 2)
@@ -72,9 +72,9 @@ def test_a_field_that_is_not_a_column_fails_before_anything_is_written(journal: 
 def test_resend_unknown_rows_as_a_new_campaign_with_the_same_texts(journal: Journal, sheet: Path) -> None:
     plan = CampaignPlan("c", "demo", Channel.SMS, "Hola {nombre}", country="CL")
     first = import_campaign(journal, plan, sheet)
-    ana, beto, baja = (m.key for m in journal.claim(first.campaign_id, 10).messages)
-    journal.record_results([SendResult(ana, State.ACCEPTED, "p1")])
-    journal.mark_unknown([beto, baja], Problem("read_timeout", Effect.UNKNOWN, "answer_lost"))
+    ana, beto, baja = (m.key for m in journal.queue.claim(first.campaign_id, 10).messages)
+    journal.queue.record([SendResult(ana, State.ACCEPTED, "p1")])
+    journal.queue.mark_unknown([beto, baja], Problem("read_timeout", Effect.UNKNOWN, "answer_lost"))
     again = resend_campaign(journal, first.campaign_id)
     assert (again.rows, again.valid) == (2, 2)
     rows = list(journal.messages(again.campaign_id))

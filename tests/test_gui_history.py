@@ -66,10 +66,10 @@ def paused(journal: Journal, rows: int, name: str) -> int:
 def with_unknown(journal: Journal, rows: int, unknown: int) -> int:
     """A completed campaign where `unknown` rows got no answer."""
     campaign_id = make_campaign(journal, rows, "Con desconocidos")
-    claim = journal.claim(campaign_id, rows)
+    claim = journal.queue.claim(campaign_id, rows)
     keys = [message.key for message in claim.messages]
-    journal.mark_unknown(keys[:unknown], Problem("timeout", Effect.UNKNOWN, "answer_lost"))
-    journal.release(keys[unknown:])
+    journal.queue.mark_unknown(keys[:unknown], Problem("timeout", Effect.UNKNOWN, "answer_lost"))
+    journal.queue.release(keys[unknown:])
     journal.set_status(campaign_id, CampaignStatus.COMPLETED)
     return campaign_id
 
@@ -165,7 +165,7 @@ def test_startup_offers_to_resume_a_campaign_left_unfinished(
         campaign_id = make_campaign(journal, 3, "Cortada")
         journal.clock = lambda: time.time() - 3600
         journal.begin_run(campaign_id)
-        journal.claim(campaign_id, 1)
+        journal.queue.claim(campaign_id, 1)
         journal.clock = time.time
     window = Window(journal, runner, settings, answers=[True])
     qtbot.addWidget(window)

@@ -86,7 +86,7 @@ def test_replies_appear_live_with_opt_outs_marked_and_export(
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
     first, opted = page.model.replies
     assert (first.campaign_id, first.sheet_row, first.opt_out) == (campaign, 3, False)
-    assert opted.opt_out and journal.suppression_entry("573152338956") is not None
+    assert opted.opt_out and journal.suppression.entry("573152338956") is not None
     mark = page.model.index(1, OPT_OUT)
     assert (
         page.model.data(mark)
@@ -171,7 +171,7 @@ def test_add_and_remove_numbers_and_addresses(qtbot: QtBot, journal: Journal, se
     dialogs(page).answers.append(True)
     page.remove_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
-    assert len(journal.suppression_entries()) == 1
+    assert len(journal.suppression.entries()) == 1
     page.shutdown()
 
 
@@ -198,7 +198,7 @@ def test_import_a_sheet_of_numbers(
     assert dialogs(page).texts("inform")[0].startswith("2 ")
     assert "1 " in dialogs(page).texts("inform")[0]  # the row that had no number
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
-    assert {e.value for e in journal.suppression_entries()} == {"56912345678", "56987654321"}
+    assert {e.value for e in journal.suppression.entries()} == {"56912345678", "56987654321"}
     dialogs(page).files.append(tmp_path / "no-existe.xlsx")
     page.import_button.click()
     qtbot.waitUntil(lambda: bool(dialogs(page).texts("warn")), timeout=10_000)

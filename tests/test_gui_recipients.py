@@ -212,7 +212,7 @@ def test_suppressed_numbers_from_the_journal_are_marked(
     qtbot: QtBot, host: Host, settings: Settings, tmp_path: Path
 ) -> None:
     journal = open_journal()
-    journal.add_suppression("56987654321", Channel.SMS.value, "BAJA")  # stored normalized
+    journal.suppression.add("56987654321", Channel.SMS.value, "BAJA")  # stored normalized
     page = RecipientsPage(CampaignDraft(), settings, journal, write_sheet(tmp_path / "s.xlsx"), host)
     with qtbot.waitSignal(page.import_finished, timeout=10_000):
         click(qtbot, page, "sampleSheetButton")

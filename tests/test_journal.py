@@ -48,8 +48,8 @@ def campaign_with(
 
 
 def accepted(journal: Journal, campaign: int, *provider_ids: str) -> list[int]:
-    keys = [m.key for m in journal.claim(campaign, len(provider_ids)).messages]
-    journal.record_results(
+    keys = [m.key for m in journal.queue.claim(campaign, len(provider_ids)).messages]
+    journal.queue.record(
         [SendResult(key, State.ACCEPTED, pid) for key, pid in zip(keys, provider_ids, strict=True)]
     )
     return keys
@@ -97,7 +97,7 @@ def test_campaign_lifecycle_and_lookup(journal: Journal) -> None:
 
 def test_claim_journals_sending_before_anything_leaves(journal: Journal, journal_url: str) -> None:
     campaign = campaign_with(journal, ["t1", "t2", "t3"])
-    claim = journal.claim(campaign, 2)
+    claim = journal.queue.claim(campaign, 2)
     assert [m.text for m in claim.messages] == ["t1", "t2"]
     # Another process opening the journal already sees them leaving: the commit happened.
     other = open_journal(journal_url)
@@ -107,18 +107,18 @@ def test_claim_journals_sending_before_anything_leaves(journal: Journal, journal
     other.close()
     assert [e.state for e in journal.history(claim.messages[0].key)] == [State.SENDING]
     # Rows on their way are never claimed again: the next claim takes the pending one only.
-    assert [m.text for m in journal.claim(campaign, 5).messages] == ["t3"]
+    assert [m.text for m in journal.queue.claim(campaign, 5).messages] == ["t3"]
 
 
 def test_results_release_and_unknown(journal: Journal) -> None:
     campaign = campaign_with(journal, ["a", "b", "c", "d"])
-    keys = [m.key for m in journal.claim(campaign, 4).messages]
+    keys = [m.key for m in journal.queue.claim(campaign, 4).messages]
     problem = Problem("-4", Effect.SKIP, "invalid_number")
-    journal.record_results(
+    journal.queue.record(
         [SendResult(keys[0], State.ACCEPTED, "p1"), SendResult(keys[1], State.REJECTED, problem=problem)]
     )
-    journal.release([keys[2]], Problem("http_500", Effect.RETRY, "provider_unavailable"))
-    journal.mark_unknown([keys[3]], Problem("read_timeout", Effect.UNKNOWN, "answer_lost"))
+    journal.queue.release([keys[2]], Problem("http_500", Effect.RETRY, "provider_unavailable"))
+    journal.queue.mark_unknown([keys[3]], Problem("read_timeout", Effect.UNKNOWN, "answer_lost"))
     assert journal.counts(campaign) == {"accepted": 1, "rejected": 1, "pending": 1, "unknown": 1}
     rejected = journal.message(keys[1])
     assert rejected is not None and (rejected.error_code, rejected.reason) == ("-4", "invalid_number")
@@ -127,12 +127,12 @@ def test_results_release_and_unknown(journal: Journal) -> None:
     assert accepted is not None and accepted.provider_id == "p1" and accepted.final_at is None
     assert [e.state for e in journal.history(keys[2])] == [State.SENDING, State.PENDING]
     # The released row is claimed again; the unknown one never is.
-    assert [m.key for m in journal.claim(campaign, 10).messages] == [keys[2]]
+    assert [m.key for m in journal.queue.claim(campaign, 10).messages] == [keys[2]]
 
 
 def test_begin_run_turns_rows_left_sending_into_unknown(journal: Journal) -> None:
     campaign = campaign_with(journal, ["a", "b", "c"])
-    journal.claim(campaign, 2)  # ... and the process dies here
+    journal.queue.claim(campaign, 2)  # ... and the process dies here
     assert journal.begin_run(campaign) == 2
     assert journal.counts(campaign) == {"unknown": 2, "pending": 1}
     assert journal.require(campaign).status is CampaignStatus.RUNNING
@@ -142,8 +142,8 @@ def test_begin_run_turns_rows_left_sending_into_unknown(journal: Journal) -> Non
 
 def test_suppressed_rows_are_skipped_at_claim(journal: Journal) -> None:
     campaign = campaign_with(journal, ["a", "b", "c"])
-    journal.add_suppression("56912340001", "sms", "BAJA")
-    claim = journal.claim(campaign, 3)
+    journal.suppression.add("56912340001", "sms", "BAJA")
+    claim = journal.queue.claim(campaign, 3)
     assert claim.skipped == 1
     assert [m.to for m in claim.messages] == ["56912340000", "56912340002"]
     skipped = next(iter(journal.messages(campaign, [State.SKIPPED])))
@@ -152,15 +152,15 @@ def test_suppressed_rows_are_skipped_at_claim(journal: Journal) -> None:
 
 def test_same_text_claims_group_rows_by_rendered_text(journal: Journal) -> None:
     campaign = campaign_with(journal, ["x", "y", "x", "y", "x"], group_by_text=True)
-    first = journal.claim(campaign, 1000, same_text=True)
+    first = journal.queue.claim(campaign, 1000, same_text=True)
     assert [m.text for m in first.messages] == ["x", "x", "x"]
     answers = [SendResult(m.key, State.ACCEPTED, f"id{m.key}") for m in first.messages]
-    journal.record_results(answers)
-    second = journal.claim(campaign, 1000, same_text=True)
+    journal.queue.record(answers)
+    second = journal.queue.claim(campaign, 1000, same_text=True)
     assert [m.text for m in second.messages] == ["y", "y"]
     assert journal.counts(campaign) == {"accepted": 3, "sending": 2}
-    journal.release([m.key for m in second.messages])
-    assert [m.text for m in journal.claim(campaign, 1000, same_text=True).messages] == ["y", "y"]
+    journal.queue.release([m.key for m in second.messages])
+    assert [m.text for m in journal.queue.claim(campaign, 1000, same_text=True).messages] == ["y", "y"]
 
 
 def test_what_a_crash_left_in_a_schema_6_journal_is_never_sent_again(journal: Journal) -> None:
@@ -181,7 +181,7 @@ def test_what_a_crash_left_in_a_schema_6_journal_is_never_sent_again(journal: Jo
     rejected, accepted = journal.message(b), journal.message(a)
     assert rejected is not None and (rejected.error_code, rejected.reason) == ("-4", "invalid_number")
     assert accepted is not None and accepted.provider_id == "p1"
-    assert [m.key for m in journal.claim(campaign, 5).messages] == [e]
+    assert [m.key for m in journal.queue.claim(campaign, 5).messages] == [e]
 
 
 def test_polled_statuses_only_move_forward(journal: Journal) -> None:
@@ -269,24 +269,24 @@ def test_messages_are_read_a_page_at_a_time(journal: Journal, monkeypatch: pytes
     monkeypatch.setattr(journal_module, "PAGE", 3)
     campaign = campaign_with(journal, [f"t{i}" for i in range(8)])
     assert [m.text for m in journal.messages(campaign)] == [f"t{i}" for i in range(8)]
-    keys = [m.key for m in journal.claim(campaign, 4).messages]
-    journal.mark_unknown(keys, Problem("x", Effect.UNKNOWN, "answer_lost"))
+    keys = [m.key for m in journal.queue.claim(campaign, 4).messages]
+    journal.queue.mark_unknown(keys, Problem("x", Effect.UNKNOWN, "answer_lost"))
     unknown = list(journal.messages(campaign, [State.UNKNOWN, State.REJECTED]))
     assert [m.id for m in unknown] == keys
     assert unknown[0].fields == {"nombre": "N0", "celular": "56912340000"}
 
 
 def test_suppression_list(journal: Journal) -> None:
-    journal.add_suppression("56911111111", "sms", "BAJA")
-    entry = journal.add_suppression(" Ana@Example.COM ", "email", "pidió no recibir")
+    journal.suppression.add("56911111111", "sms", "BAJA")
+    entry = journal.suppression.add(" Ana@Example.COM ", "email", "pidió no recibir")
     assert entry.value == "ana@example.com"
-    assert journal.suppressed_values() == frozenset({"56911111111", "ana@example.com"})
-    assert [e.value for e in journal.suppression_entries()] == ["56911111111", "ana@example.com"]
-    journal.add_suppression("56911111111", "sms", "STOP")  # again: same entry, new reason
-    assert journal.suppression_entry("56911111111").reason == "STOP"  # type: ignore[union-attr]
-    assert journal.remove_suppression("ANA@example.com")
-    assert not journal.remove_suppression("ana@example.com")
-    assert journal.suppressed_values() == frozenset({"56911111111"})
+    assert journal.suppression.values() == frozenset({"56911111111", "ana@example.com"})
+    assert [e.value for e in journal.suppression.entries()] == ["56911111111", "ana@example.com"]
+    journal.suppression.add("56911111111", "sms", "STOP")  # again: same entry, new reason
+    assert journal.suppression.entry("56911111111").reason == "STOP"  # type: ignore[union-attr]
+    assert journal.suppression.remove("ANA@example.com")
+    assert not journal.suppression.remove("ana@example.com")
+    assert journal.suppression.values() == frozenset({"56911111111"})
 
 
 def test_pending_credits_and_texts(journal: Journal) -> None:

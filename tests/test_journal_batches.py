@@ -55,11 +55,11 @@ def _as_written(journal: Journal, campaign: int) -> list[tuple[object, ...]]:
 def test_a_batch_lands_like_the_same_rows_one_by_one(journal: Journal) -> None:
     batched, single = _campaign(journal, "batched", False), _campaign(journal, "single", True)
     assert _as_written(journal, batched) == _as_written(journal, single)
-    claims = {c: [m.key for m in journal.claim(c, ROWS).messages] for c in (batched, single)}
-    journal.record_results(_answers(claims[batched]))
+    claims = {c: [m.key for m in journal.queue.claim(c, ROWS).messages] for c in (batched, single)}
+    journal.queue.record(_answers(claims[batched]))
     answers = _answers(claims[single])
     for start in range(0, len(answers), BATCH):  # in small batches
-        journal.record_results(answers[start : start + BATCH])
+        journal.queue.record(answers[start : start + BATCH])
     assert _as_written(journal, batched) == _as_written(journal, single)
     assert journal.counts(batched) == {"accepted": 767, "unknown": 767, "rejected": 766}
 

@@ -36,7 +36,7 @@ class LeaseClock:
 @pytest.fixture
 def clock(journal: Journal) -> LeaseClock:
     clock = LeaseClock()
-    journal.lease_clock = clock
+    journal.leases.clock = clock
     return clock
 
 
@@ -44,7 +44,7 @@ def clock(journal: Journal) -> LeaseClock:
 def other(journal_url: str, clock: LeaseClock) -> Iterator[Journal]:
     """A second sender: another connection to the same database."""
     opened = open_journal(journal_url)
-    opened.lease_clock = clock
+    opened.leases.clock = clock
     yield opened
     opened.close()
 
@@ -77,7 +77,7 @@ def test_a_second_sender_is_told_who_holds_the_campaign_and_changes_nothing(
 ) -> None:
     campaign = make_campaign(journal, 10)
     journal.begin_run(campaign)
-    journal.claim(campaign, 3)
+    journal.queue.claim(campaign, 3)
     with pytest.raises(CampaignBusy) as busy:
         other.begin_run(campaign)
     holder = busy.value.holder
@@ -85,8 +85,8 @@ def test_a_second_sender_is_told_who_holds_the_campaign_and_changes_nothing(
     assert holder.since == pytest.approx(clock.now)
     assert other.counts(campaign) == {"sending": 3, "pending": 7}  # its rows in flight were left alone
     with pytest.raises(CampaignBusy):
-        other.claim(campaign, 1)
-    assert other.lease_holder(campaign) == holder
+        other.queue.claim(campaign, 1)
+    assert other.leases.holder(campaign) == holder
 
 
 def test_an_expired_lease_is_taken_over_and_the_old_holder_is_fenced(
@@ -94,28 +94,28 @@ def test_an_expired_lease_is_taken_over_and_the_old_holder_is_fenced(
 ) -> None:
     campaign = make_campaign(journal, 10)
     journal.begin_run(campaign)
-    keys = [m.key for m in journal.claim(campaign, 3).messages]
+    keys = [m.key for m in journal.queue.claim(campaign, 3).messages]
     clock.now += lease_module.LEASE_SECONDS + 0.1  # the holder's laptop was closed
     assert other.begin_run(campaign) == 3  # its rows in flight may have left: unknown, never re-sent
     answers = [SendResult(key, State.ACCEPTED, f"p{key}") for key in keys]
     with pytest.raises(LeaseLost):
-        journal.claim(campaign, 3)  # woken up: not one more row leaves
+        journal.queue.claim(campaign, 3)  # woken up: not one more row leaves
     monkeypatch.setattr(lease_module, "TRUST_FOR", 0.0)
     with pytest.raises(LeaseLost):
-        journal.check_lease(campaign)
-    journal.record_results(answers)  # what the provider took is still journaled
-    assert [m.to for m in other.claim(campaign, 10).messages] == [f"5691{i:07d}" for i in range(3, 10)]
+        journal.leases.check(campaign)
+    journal.queue.record(answers)  # what the provider took is still journaled
+    assert [m.to for m in other.queue.claim(campaign, 10).messages] == [f"5691{i:07d}" for i in range(3, 10)]
     assert other.counts(campaign) == {"accepted": 3, "sending": 7}
 
 
 def test_a_released_lease_is_free_at_once_and_tokens_only_grow(journal: Journal, other: Journal) -> None:
     campaign = make_campaign(journal, 2)
     journal.begin_run(campaign)
-    journal.release_lease(campaign)
-    assert journal.lease_holder(campaign) is None
+    journal.leases.release(campaign)
+    assert journal.leases.holder(campaign) is None
     other.begin_run(campaign)
     assert token_of(other, campaign) == 2
-    other.release_lease(campaign)
+    other.leases.release(campaign)
     journal.begin_run(campaign)
     assert token_of(journal, campaign) == 3
 
@@ -123,11 +123,11 @@ def test_a_released_lease_is_free_at_once_and_tokens_only_grow(journal: Journal,
 def test_a_dead_process_lease_on_this_machine_is_taken_at_once(journal: Journal, other: Journal) -> None:
     campaign = make_campaign(journal, 5)
     journal.begin_run(campaign)
-    journal.claim(campaign, 2)
+    journal.queue.claim(campaign, 2)
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()  # its pid now belongs to no process: as if the holder had been killed
     set_lease_column(journal, campaign, "pid", gone.pid)
-    assert other.lease_holder(campaign) is None
+    assert other.leases.holder(campaign) is None
     assert other.begin_run(campaign) == 2
     set_lease_column(journal, campaign, "pid", gone.pid)
     set_lease_column(journal, campaign, "machine", "otra")
@@ -159,7 +159,7 @@ def test_two_senders_racing_for_a_campaign_exactly_one_wins(journal: Journal, ot
         for thread in threads:
             thread.join()
         assert len(winners) == 1
-        winners[0].release_lease(campaign)
+        winners[0].leases.release(campaign)
 
 
 def test_after_a_lost_connection_the_lease_is_regained_only_if_nobody_took_it(
@@ -170,14 +170,14 @@ def test_after_a_lost_connection_the_lease_is_regained_only_if_nobody_took_it(
     clock.now += 60  # the database was away for a minute
     monkeypatch.setattr(lease_module, "TRUST_FOR", 0.0)
     with pytest.raises(LeaseLost):
-        journal.check_lease(campaign)  # expired: a sender that did not know it was away stops
-    journal.regain_lease(campaign)  # one that waited for the database knows: nobody took it meanwhile
-    journal.check_lease(campaign)
-    assert len(journal.claim(campaign, 1).messages) == 1
+        journal.leases.check(campaign)  # expired: a sender that did not know it was away stops
+    journal.leases.regain(campaign)  # one that waited for the database knows: nobody took it meanwhile
+    journal.leases.check(campaign)
+    assert len(journal.queue.claim(campaign, 1).messages) == 1
     clock.now += 60
     other.begin_run(campaign)
     with pytest.raises(LeaseLost):
-        journal.regain_lease(campaign)
+        journal.leases.regain(campaign)
 
 
 def test_a_running_sender_renews_its_lease_by_itself(
@@ -189,4 +189,4 @@ def test_a_running_sender_renews_its_lease_by_itself(
     clock.now += 20
 
     wait_for(lambda: lease_column(journal, campaign, "renewed_at") == pytest.approx(clock.now))
-    journal.release_lease(campaign)
+    journal.leases.release(campaign)

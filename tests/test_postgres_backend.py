@@ -131,11 +131,11 @@ def test_a_batch_of_updates_with_gaps_and_nulls_lands_like_one_by_one(pg_journal
 
     campaign = pg_journal.create_campaign(NewCampaign("c", "demo", "sms", "x"))
     pg_journal.add_messages(campaign, [NewMessage(i, f"5690{i:05d}", {}, "x") for i in range(300)])
-    keys = [m.key for m in pg_journal.claim(campaign, 300).messages]
+    keys = [m.key for m in pg_journal.queue.claim(campaign, 300).messages]
     lost = Problem("read_timeout", Effect.UNKNOWN, "answer_lost")
     results = [SendResult(k, State.ACCEPTED, f"p{k}") if k % 3 else SendResult(k, State.UNKNOWN, problem=lost)
                for k in keys]  # fmt: skip
-    pg_journal.record_results(results)
+    pg_journal.queue.record(results)
     assert pg_journal.counts(campaign) == {"accepted": 200, "unknown": 100}
     unknown = next(iter(pg_journal.messages(campaign, [State.UNKNOWN])))
     assert (unknown.provider_id, unknown.error_code, unknown.attempts) == ("", "read_timeout", 1)

@@ -121,7 +121,7 @@ def test_the_suppression_list_from_the_journal(tmp_path: Path) -> None:
 
     journal = open_journal()
     try:
-        journal.add_suppression("56987654322", "sms", "pidió la baja")
+        journal.suppression.add("56987654322", "sms", "pidió la baja")
     finally:
         journal.close()
     _, out = check(str(make.xlsx(tmp_path / "clientes.xlsx", SHEET)), "--json")

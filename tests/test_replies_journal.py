@@ -62,13 +62,13 @@ def test_repeats_are_stored_once(journal: Journal) -> None:
 
 
 def test_an_opt_out_reply_suppresses_its_sender_with_the_reason_and_the_reply(journal: Journal) -> None:
-    journal.add_suppression("56911111111", "sms", "pidió por teléfono")
+    journal.suppression.add("56911111111", "sms", "pidió por teléfono")
     journal.inbox.store(
         [reply("56990324203", "¡Baja!", opt_out=True), reply("56911111111", "STOP", opt_out=True)]
     )
-    entry = journal.suppression_entry("56990324203")
+    entry = journal.suppression.entry("56990324203")
     assert entry is not None and entry.channel == "sms" and entry.reason == f"{OPT_OUT_REASON}: ¡Baja!"
-    kept = journal.suppression_entry("56911111111")
+    kept = journal.suppression.entry("56911111111")
     assert kept is not None and kept.reason == "pidió por teléfono"  # an entry already there keeps its reason
     assert [r.opt_out for r in journal.inbox.replies()] == [True, True]
 
@@ -104,9 +104,9 @@ def test_refusals_are_kept_newest_first_and_cut_short(journal: Journal) -> None:
 
 
 def test_suppress_many_keeps_entries_already_there(journal: Journal) -> None:
-    journal.add_suppression("a@b.cl", "email", "a mano")
+    journal.suppression.add("a@b.cl", "email", "a mano")
     assert journal.inbox.suppress_many(["A@B.cl", "c@d.cl", "c@d.cl"], "email", "importada", NOW) == 3
-    assert {(e.value, e.reason) for e in journal.suppression_entries()} == {
+    assert {(e.value, e.reason) for e in journal.suppression.entries()} == {
         ("a@b.cl", "a mano"), ("c@d.cl", "importada")}  # fmt: skip
 
 
@@ -131,4 +131,4 @@ def test_the_receiver_stores_concurrent_events_on_every_backend(journal: Journal
     assert journal.counts(campaign) == {"delivered": 10}
     assert journal.inbox.status_event_counts() == (210, 200)
     assert len(journal.inbox.replies(campaign)) == 10
-    assert len(journal.suppression_entries()) == 10
+    assert len(journal.suppression.entries()) == 10

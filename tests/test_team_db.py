@@ -67,7 +67,7 @@ def first_schema(url: str) -> None:
     # The old Masivo died with two rows in flight (its claim, written as it wrote them).
     claim = "INSERT INTO claims (campaign_id, ids, at) VALUES (?, ?, ?)"
     backend.execute(claim, (campaign, json.dumps(ids), 1.0))
-    journal.add_suppression("56910000003", "sms", "BAJA")
+    journal.suppression.add("56910000003", "sms", "BAJA")
     journal.close()
 
 
@@ -94,7 +94,7 @@ def test_upgrading_from_the_first_schema_keeps_every_row(
     assert journal.begin_run(campaign.id) == 2  # the new schema's lease, and the old rows in flight
     assert journal.counts(campaign.id) == {"unknown": 2, "pending": 2}
     assert journal.require(campaign.id).status is CampaignStatus.RUNNING
-    assert [m.to for m in journal.claim(campaign.id, 5).messages] == ["56910000002"]
+    assert [m.to for m in journal.queue.claim(campaign.id, 5).messages] == ["56910000002"]
     journal.close()
     assert masivo("db", "upgrade", "--json")[1]["applied"] == 0
 

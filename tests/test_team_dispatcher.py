@@ -48,7 +48,7 @@ def test_a_sender_taken_over_mid_group_stops_before_its_next_request(
     taker = open_journal(journal_url)
     clock = FakeClock()
     later = [0.0]
-    journal.lease_clock = taker.lease_clock = lambda: clock.now + later[0]
+    journal.leases.clock = taker.leases.clock = lambda: clock.now + later[0]
     provider = Scripted(ONE, clock)
 
     def taken_over_at_60(batch: Sequence[OutgoingMessage]) -> list[SendResult]:

@@ -131,7 +131,7 @@ def test_an_opt_out_recorded_by_one_user_binds_another_users_check(
     monkeypatch.setenv("MASIVO_HOME", str(beto))
     code, report = masivo("check", str(sheet), "--country", "CL", "--json")
     assert report["suppressed"] == 1 and report["valid"] == 4, report
-    assert journal.suppression_entry(numbers[2]) is not None
+    assert journal.suppression.entry(numbers[2]) is not None
 
 
 def masivo(*argv: str) -> tuple[int, Any]:

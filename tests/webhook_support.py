@@ -94,8 +94,8 @@ def sent_campaign(
     campaign_id = create_campaign(journal, plan, rows).campaign_id
     if not send:
         return campaign_id
-    claim = journal.claim(campaign_id, count)
-    journal.record_results([SendResult(m.key, State.ACCEPTED, f"id-{m.key}") for m in claim.messages])
+    claim = journal.queue.claim(campaign_id, count)
+    journal.queue.record([SendResult(m.key, State.ACCEPTED, f"id-{m.key}") for m in claim.messages])
     return campaign_id
 
 

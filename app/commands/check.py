@@ -181,6 +181,6 @@ def _suppressed_values(lang: str) -> frozenset[str]:
                    f"Warning: could not read the suppression list ({exc})."), file=sys.stderr)  # fmt: skip
         return frozenset()
     try:
-        return journal.suppressed_values()
+        return journal.suppression.values()
     finally:
         journal.close()

@@ -21,18 +21,18 @@ def suppression(args: argparse.Namespace, out: TextIO) -> int:
     journal = open_journal_or_fail()
     try:
         if args.action == "list":
-            entries = journal.suppression_entries()
+            entries = journal.suppression.entries()
             lines = [f"{e.value}  {e.channel}  {_when(e.added_at)}  {e.reason}" for e in entries]
             emit(out, args, {"entries": [_entry(e) for e in entries]}, "\n".join(lines) or "—")
             return 0
         # An opt-out keeps the digits the provider sent, even ones the importer refuses: removed as written.
-        stored = journal.suppression_entry(args.value.strip().removeprefix("+"))
+        stored = journal.suppression.entry(args.value.strip().removeprefix("+"))
         if args.action == "remove" and stored is not None:
             channel, value = Channel(stored.channel), stored.value
         else:
             channel, value = normalized(args.value, args.country)
         if args.action == "add":
-            entry = journal.add_suppression(value, channel.value, args.reason or "")
+            entry = journal.suppression.add(value, channel.value, args.reason or "")
             emit(
                 out,
                 args,
@@ -40,7 +40,7 @@ def suppression(args: argparse.Namespace, out: TextIO) -> int:
                 say(f"{value} agregado a la lista de exclusión.", f"{value} added to the suppression list."),
             )
             return 0
-        removed = journal.remove_suppression(value)
+        removed = journal.suppression.remove(value)
         text = (
             say(f"{value} quitado de la lista de exclusión.", f"{value} removed from the suppression list.")
             if removed

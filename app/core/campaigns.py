@@ -167,7 +167,7 @@ def import_campaign(
         phone_column=plan.phone_column,
         email_column=plan.email_column,
         number_digits=caps.number_digits if plan.channel is Channel.SMS else None,
-        suppressed=journal.suppressed_values(),
+        suppressed=journal.suppression.values(),
         progress=progress,
         cancel=cancel,
     )

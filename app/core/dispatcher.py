@@ -84,6 +84,7 @@ class Dispatcher(TeamRun):
         wait_slice: float = 30.0,
     ) -> None:
         self.journal, self.campaign_id, self.provider = journal, campaign_id, provider
+        self.queue, self.leases = journal.queue, journal.leases
         self.caps = provider.capabilities
         campaign = journal.require(campaign_id)
         self.pace = pace or Pace.for_provider(self.caps, campaign.option("interval"))
@@ -152,7 +153,7 @@ class Dispatcher(TeamRun):
             unanswered = self._unanswered()
             self._flush()
             if unanswered:  # they may have left: never re-sent by themselves
-                self.journal.mark_unknown(unanswered, Problem("internal", Effect.UNKNOWN, "internal_error"))
+                self.queue.mark_unknown(unanswered, Problem("internal", Effect.UNKNOWN, "internal_error"))
                 self.tally.move(State.SENDING, State.UNKNOWN, len(unanswered))
             return self._end(CampaignStatus.FAILED, "internal_error", type(exc).__name__)
 
@@ -180,11 +181,11 @@ class Dispatcher(TeamRun):
         if opens is not None:
             self._wait_until(opens, "outside_window")
             return
-        if self.pacer.delay() and not self.journal.has_pending(self.campaign_id):
+        if self.pacer.delay() and not self.queue.has_pending(self.campaign_id):
             raise _Ended(CampaignStatus.COMPLETED)  # not one more pacing wait for nothing
         self.pacer.wait()
         self._check_controls()  # a pause asked for during the pacing wait takes effect now
-        claim = self.journal.claim(self.campaign_id, self.batch_size, same_text=self.caps.same_text_bulk)
+        claim = self.queue.claim(self.campaign_id, self.batch_size, same_text=self.caps.same_text_bulk)
         self.tally.move(State.PENDING, State.SKIPPED, claim.skipped)
         if not claim.messages:
             if claim.skipped:
@@ -234,7 +235,7 @@ class Dispatcher(TeamRun):
         unsent = self._unanswered()
         self._flush()
         if unsent:
-            self.journal.release(unsent, problem)
+            self.queue.release(unsent, problem)
             self.tally.move(State.SENDING, State.PENDING, len(unsent))
         self._in_flight = []
 
@@ -280,7 +281,7 @@ class Dispatcher(TeamRun):
         """Journal the answers not yet written."""
         answered = self._answered
         if answered:
-            self.journal.record_results(answered)
+            self.queue.record(answered)
             self._answered = []
             for state, count in Counter(result.state for result in answered).items():
                 self.tally.move(State.SENDING, state, count)
@@ -310,7 +311,7 @@ class Dispatcher(TeamRun):
             self.sleep(min(remaining, self.wait_slice))
             self.journal.touch(self.campaign_id)
         self._check_controls()
-        self.journal.check_lease(self.campaign_id)  # a sender that slept through its lease stops here
+        self.leases.check(self.campaign_id)  # a sender that slept through its lease stops here
         self.journal.set_status(self.campaign_id, CampaignStatus.RUNNING)
         self._emit("sending", force=True)
 
@@ -319,7 +320,7 @@ class Dispatcher(TeamRun):
         if status is CampaignStatus.PAUSED and self.caps.has_balance and reason == "no_balance":
             self.balance = _try_balance(self.provider)
         self.journal.set_status(self.campaign_id, status, reason, detail)
-        self.journal.release_lease(self.campaign_id)
+        self.leases.release(self.campaign_id)
         counts = self.journal.counts(self.campaign_id)
         self.tally, self._counted = Tally(dict(counts)), True
         self._emit(status.value, reason=reason, detail=detail, force=True)

@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 from app.core import unsaved
 from app.core.journal import CampaignStatus, DatabaseUnavailable, Journal, JournalError
+from app.core.journal.lease import Leases
+from app.core.journal.queue import SendQueue
 from app.core.progress import Controls, Tally
 from app.providers.base import SendResult
 
@@ -33,6 +35,8 @@ class TeamRun:
     """The dispatcher's handling of leases and lost connections (mixed into `Dispatcher`)."""
 
     journal: Journal
+    queue: SendQueue
+    leases: Leases
     campaign_id: int
     controls: Controls
     clock: Callable[[], float]
@@ -64,13 +68,13 @@ class TeamRun:
 
     def _reconnected(self) -> None:
         """The database is back: keep the lease (if nobody took it), journal the answers, tidy the claim."""
-        self.journal.regain_lease(self.campaign_id)  # LeaseLost if another sender took over meanwhile
+        self.leases.regain(self.campaign_id)  # LeaseLost if another sender took over meanwhile
         self._flush()
         # Rows still `sending` have no answer, so their request never left (each answer, even "no answer
         # came", is kept in memory above): a claim whose commit's reply was lost.
-        leftover = self.journal.sending(self.campaign_id)
+        leftover = self.queue.sending(self.campaign_id)
         if leftover:
-            self.journal.release(leftover)
+            self.queue.release(leftover)
         self._in_flight = []
         self._counted = False
         self.journal.set_status(self.campaign_id, CampaignStatus.RUNNING)
@@ -81,7 +85,7 @@ class TeamRun:
         location = self.journal.backend.location
         results = unsaved.load(location, self.campaign_id)
         if results:
-            self.journal.record_results(results)
+            self.queue.record(results)
             unsaved.forget(location, self.campaign_id)
             log.info("campaign %d: %d answers kept offline are journaled now", self.campaign_id, len(results))
 
@@ -110,7 +114,7 @@ class TeamRun:
 
     def _release_quietly(self) -> None:
         try:
-            self.journal.release_lease(self.campaign_id)
+            self.leases.release(self.campaign_id)
         except JournalError as exc:
             log.warning("campaign %d: lease not released (%s)", self.campaign_id, exc)
 

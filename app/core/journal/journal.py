@@ -36,12 +36,16 @@ from app.providers.base import State, StatusUpdate
 PAGE = 5000  # rows read a page at a time: a 1,000,000-row campaign is never held in memory
 
 
-class Journal(SendQueue, SuppressionList, Leases):
-    """The one store of campaign state; the engine, the CLI and the window call these methods."""
+class Journal:
+    """The one store of campaign state: campaigns and their rows here; the parts a caller needs as
+    members (`queue`, `leases`, `suppression`, `inbox`)."""
 
     def __init__(self, backend: Backend, clock: Callable[[], float] = time.time) -> None:
         self.backend = backend
         self.clock = clock
+        self.leases = Leases(backend)  # one sender per campaign (lease.py)
+        self.queue = SendQueue(backend, self.leases, clock)  # claim -> send -> record (queue.py)
+        self.suppression = SuppressionList(backend, clock)  # never sent to (suppression.py)
         self.inbox = Inbox(self)  # replies and pushed status updates (inbox.py)
 
     # --- campaigns --------------------------------------------------------------------------------
@@ -145,12 +149,12 @@ class Journal(SendQueue, SuppressionList, Leases):
 
     def begin_run(self, campaign_id: int) -> int:
         """Take the campaign's lease (else CampaignBusy) and mark it running; rows a dead sender left
-        `sending` become `unknown`. Returns how many. `release_lease` ends the run."""
+        `sending` become `unknown`. Returns how many. `leases.release` ends the run."""
         with self.backend.transaction():
-            token = self.acquire_lease(campaign_id)
-            lost = self.recover(campaign_id)
+            token = self.leases.acquire(campaign_id)
+            lost = self.queue.recover(campaign_id)
             self.set_status(campaign_id, CampaignStatus.RUNNING)
-        self.hold_lease(campaign_id, token)
+        self.leases.hold(campaign_id, token)
         return lost
 
     def delete_campaign(self, campaign_id: int) -> None:
@@ -279,7 +283,7 @@ class Journal(SendQueue, SuppressionList, Leases):
         return self.backend.schema_version()
 
     def close(self) -> None:
-        self.release_all_leases()
+        self.leases.release_all()
         self.backend.close()
 
 

@@ -94,38 +94,30 @@ class HeldLease:
 
 
 class Leases:
-    """Lease methods of the journal (mixed into `Journal`)."""
+    """The journal's campaign leases (`journal.leases`): one sender per campaign, fencing every send."""
 
-    backend: Backend
-    lease_clock: Callable[[], float] | None = None  # tests inject one; else the database's clock
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.clock: Callable[[], float] | None = None  # tests inject one; else the database's clock
+        self._held: dict[int, HeldLease] = {}  # the leases this journal holds and renews
+        # Tokens this journal acquired and has not seen released (a release the database missed).
+        self._own: dict[int, int] = {}
 
-    @property
-    def _held(self) -> dict[int, HeldLease]:
-        """The leases this journal holds and renews."""
-        held: dict[int, HeldLease] = self.__dict__.setdefault("_held_leases", {})
-        return held
-
-    @property
-    def _own(self) -> dict[int, int]:
-        """Tokens this journal acquired and has not seen released (a release the database missed)."""
-        own: dict[int, int] = self.__dict__.setdefault("_own_tokens", {})
-        return own
-
-    def lease_now(self) -> float:
-        clock = self.lease_clock or getattr(self.backend, "server_time", None) or time.time
+    def now(self) -> float:
+        clock = self.clock or getattr(self.backend, "server_time", None) or time.time
         return float(clock())
 
-    def lease_holder(self, campaign_id: int) -> Holder | None:
+    def holder(self, campaign_id: int) -> Holder | None:
         """Who holds the campaign now (None: nobody, or a dead process of this machine)."""
         rows = self.backend.query(LEASE_OF, (campaign_id,))
-        if not rows or float(rows[0][6]) <= self.lease_now():
+        if not rows or float(rows[0][6]) <= self.now():
             return None
         holder = Holder(rows[0][1], rows[0][2], int(rows[0][3]), float(rows[0][4]))
         return None if _dead_here(holder, rows[0][7]) else holder
 
-    def acquire_lease(self, campaign_id: int) -> int:
+    def acquire(self, campaign_id: int) -> int:
         """Take the campaign for this sender (inside the caller's transaction); raises CampaignBusy."""
-        now = self.lease_now()
+        now = self.now()
         rows = self.backend.query(LEASE_OF, (campaign_id,))
         dead_token = -1
         if rows and float(rows[0][6]) > now:
@@ -141,10 +133,10 @@ class Leases:
         params = (campaign_id, user, machine, pid, now, now, expires, space, now, dead_token)
         taken = self.backend.query(ACQUIRE, params)
         if not taken:  # someone else took it between our look and our write
-            raise CampaignBusy(campaign_id, self.lease_holder(campaign_id) or Holder("?", "?", 0, now))
+            raise CampaignBusy(campaign_id, self.holder(campaign_id) or Holder("?", "?", 0, now))
         return int(taken[0][0])
 
-    def hold_lease(self, campaign_id: int, token: int) -> None:
+    def hold(self, campaign_id: int, token: int) -> None:
         """After the acquiring commit: remember the lease and keep it renewed until `release_lease`."""
         self._stop_keeper(campaign_id)
         self._own[campaign_id] = token
@@ -156,13 +148,13 @@ class Leases:
         """In a claim's transaction: renew our lease, else LeaseLost; holding none, refuse a held campaign."""
         held = self._held.get(campaign_id)
         if held is None:
-            holder = self.lease_holder(campaign_id)
+            holder = self.holder(campaign_id)
             if holder is not None:
                 raise CampaignBusy(campaign_id, holder)
             return
         self._renew(held)
 
-    def check_lease(self, campaign_id: int) -> None:
+    def check(self, campaign_id: int) -> None:
         """Before a request: raises LeaseLost if this sender may no longer hold the campaign."""
         held = self._held.get(campaign_id)
         if held is None:
@@ -172,32 +164,32 @@ class Leases:
         if not held.trusted():
             self._renew(held)
 
-    def regain_lease(self, campaign_id: int) -> None:
+    def regain(self, campaign_id: int) -> None:
         """After a lost connection: renew the lease even if it expired meanwhile, as long as nobody else
         took it (the token is still ours: nobody else can have sent); else LeaseLost."""
         held = self._held.get(campaign_id)
         if held is not None:
             self._renew(held, expired_too=True)
-            self.hold_lease(campaign_id, held.token)  # a fresh keeper: the old one may have given up
+            self.hold(campaign_id, held.token)  # a fresh keeper: the old one may have given up
 
-    def release_lease(self, campaign_id: int) -> None:
+    def release(self, campaign_id: int) -> None:
         """The run is over: stop renewing and free the campaign at once (not after the expiry)."""
         held = self._stop_keeper(campaign_id)
         token = self._own.get(campaign_id)
         if token is not None and not (held is not None and held.lost):
-            self.backend.execute(RELEASE, (self.lease_now(), campaign_id, token))
+            self.backend.execute(RELEASE, (self.now(), campaign_id, token))
         self._own.pop(campaign_id, None)
 
-    def release_all_leases(self) -> None:
+    def release_all(self) -> None:
         for campaign_id in list(self._own):
             try:
-                self.release_lease(campaign_id)
+                self.release(campaign_id)
             except JournalError as exc:  # the database is away: the leases expire by themselves
                 log.warning("campaign %d: lease not released (%s)", campaign_id, exc)
 
     def _renew(self, held: HeldLease, expired_too: bool = False) -> None:
         wall, mono = time.time(), time.monotonic()
-        now = self.lease_now()
+        now = self.now()
         params = (now, now + LEASE_SECONDS, held.campaign_id, held.token, -1.0 if expired_too else now)
         if self.backend.execute(RENEW, params) != 1:
             held.lost = True

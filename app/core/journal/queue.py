@@ -17,16 +17,16 @@ from collections.abc import Callable, Sequence
 
 from app.core.journal import queries as q
 from app.core.journal.backend import Backend, Row
+from app.core.journal.lease import Leases
 from app.core.journal.models import Claim
 from app.providers.base import OutgoingMessage, Problem, SendResult, State
 
 
 class SendQueue:
-    """Queue methods of the journal (mixed into `Journal`)."""
+    """The journal's send queue (`journal.queue`)."""
 
-    backend: Backend
-    clock: Callable[[], float] = time.time
-    fence: Callable[[int], None]  # `Leases.fence`
+    def __init__(self, backend: Backend, leases: Leases, clock: Callable[[], float] = time.time) -> None:
+        self.backend, self.leases, self.clock = backend, leases, clock
 
     def claim(self, campaign_id: int, limit: int, *, same_text: bool = False) -> Claim:
         """Mark the next `limit` pending rows `sending`, and commit, before their request leaves.
@@ -35,7 +35,7 @@ class SendQueue:
         With `same_text`, only rows sharing the first pending row's text are taken.
         """
         with self.backend.transaction():
-            self.fence(campaign_id)  # this sender's lease, renewed in this commit (else LeaseLost)
+            self.leases.fence(campaign_id)  # this sender's lease, renewed in this commit (else LeaseLost)
             rows = self._next_rows(campaign_id, limit, same_text)
             suppressed = [key for key, _, _, _, on_list in rows if on_list is not None]
             leaving = [
@@ -65,7 +65,7 @@ class SendQueue:
         """Whether any row still waits to be sent (checked before waiting for the pace)."""
         return bool(self.backend.query(q.ANY_PENDING, (campaign_id,)))
 
-    def record_results(self, results: Sequence[SendResult]) -> None:
+    def record(self, results: Sequence[SendResult]) -> None:
         """Write the provider's answer for each message (accepted, rejected or unknown), in one commit."""
         if not results:
             return
@@ -94,10 +94,6 @@ class SendQueue:
         """The request may have been processed: these rows are never re-sent automatically."""
         with self.backend.transaction():
             self._move(keys, State.UNKNOWN, *_evidence(problem), tried=1)
-
-    def mark_skipped(self, keys: Sequence[int], reason: str) -> None:
-        with self.backend.transaction():
-            self._move(keys, State.SKIPPED, reason, reason)
 
     def sending(self, campaign_id: int) -> list[int]:
         """Ids of the rows whose request may have left and whose answer is not journaled."""

@@ -21,30 +21,30 @@ def suppression_key(value: str) -> str:
 
 
 class SuppressionList:
-    """Suppression methods of the journal (mixed into `Journal`)."""
+    """The journal's suppression list (`journal.suppression`)."""
 
-    backend: Backend
-    clock: Callable[[], float] = time.time
+    def __init__(self, backend: Backend, clock: Callable[[], float] = time.time) -> None:
+        self.backend, self.clock = backend, clock
 
-    def add_suppression(self, value: str, channel: str, reason: str = "") -> SuppressionEntry:
+    def add(self, value: str, channel: str, reason: str = "") -> SuppressionEntry:
         """Add (or re-reason) an entry; pending rows with this address will be skipped, not sent."""
         key = suppression_key(value)
         self.backend.execute(q.UPSERT_SUPPRESSION, (key, channel, reason, self.clock()))
-        entry = self.suppression_entry(key)
+        entry = self.entry(key)
         assert entry is not None
         return entry
 
-    def remove_suppression(self, value: str) -> bool:
+    def remove(self, value: str) -> bool:
         """Remove an entry; False if it was not there."""
         return self.backend.execute(q.DELETE_SUPPRESSION, (suppression_key(value),)) > 0
 
-    def suppression_entry(self, value: str) -> SuppressionEntry | None:
+    def entry(self, value: str) -> SuppressionEntry | None:
         rows = self.backend.query(q.SUPPRESSION_ENTRY, (suppression_key(value),))
         return SuppressionEntry(*rows[0]) if rows else None
 
-    def suppression_entries(self) -> list[SuppressionEntry]:
+    def entries(self) -> list[SuppressionEntry]:
         return [SuppressionEntry(*row) for row in self.backend.query(q.SUPPRESSION_ENTRIES)]
 
-    def suppressed_values(self) -> frozenset[str]:
+    def values(self) -> frozenset[str]:
         """Every suppressed value, for the recipients importer."""
         return frozenset(row[0] for row in self.backend.query(q.SUPPRESSION_VALUES))

@@ -168,7 +168,7 @@ class RecipientsPage(Page):
             choice.header_row,
             choice.column,
             caps.number_digits,
-            self.journal.suppressed_values() if self.journal else frozenset(),
+            self.journal.suppression.values() if self.journal else frozenset(),
             self.lang,
         )
         self._choice = choice

@@ -102,7 +102,7 @@ class SuppressionPage(Page):
 
     def refresh(self) -> None:
         journal = self.journal
-        self.workers.run(lambda task: journal.suppression_entries(), self._on_entries)
+        self.workers.run(lambda task: journal.suppression.entries(), self._on_entries)
 
     def selected(self) -> list[SuppressionEntry]:
         rows = self.table.selectionModel().selectedRows()
@@ -124,7 +124,7 @@ class SuppressionPage(Page):
         journal, reason = self.journal, self.reason_edit.text().strip()
         self.value_edit.clear()
         self.reason_edit.clear()
-        self.workers.run(lambda task: journal.add_suppression(value, channel.value, reason),
+        self.workers.run(lambda task: journal.suppression.add(value, channel.value, reason),
                          lambda _: self.refresh())  # fmt: skip
 
     def on_remove(self) -> None:
@@ -141,7 +141,7 @@ class SuppressionPage(Page):
 
         def remove(task: Task) -> None:
             for value in values:
-                journal.remove_suppression(value)
+                journal.suppression.remove(value)
 
         self.workers.run(remove, lambda _: self.refresh())
 
