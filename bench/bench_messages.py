@@ -64,8 +64,15 @@ def bench_campaign() -> None:
     )
     names = ["Ana", "José", "Martín", "María José", "Pedro", "Ñuño", "Luisa", "Carlos Andrés"]
     rows = [
-        (i + 2, {"Nombre": names[i % 8], "Monto": f"{i * 37 % 100000:,}", "Fecha": f"{1 + i % 28}/03",
-                 "Teléfono": str(56900000000 + i)})
+        (
+            i + 2,
+            {
+                "Nombre": names[i % 8],
+                "Monto": f"{i * 37 % 100000:,}",
+                "Fecha": f"{1 + i % 28}/03",
+                "Teléfono": str(56900000000 + i),
+            },
+        )
         for i in range(100_000)
     ]
     timings, cpu = [], []
@@ -75,11 +82,15 @@ def bench_campaign() -> None:
         timings.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
     print("Rendering and counting 100,000 personalized messages (target < 0.5 s):")
-    print(f"  wall: best {min(timings):.3f} s, worst {max(timings):.3f} s over {len(timings)} runs; "
-          f"CPU: best {min(cpu):.3f} s")
-    print(f"  {preview.messages} messages, "
-          f"{preview.total_segments} segments, {preview.ucs2_messages} in UCS-2, "
-          f"distribution {preview.distribution}")
+    print(
+        f"  wall: best {min(timings):.3f} s, worst {max(timings):.3f} s over {len(timings)} runs; "
+        f"CPU: best {min(cpu):.3f} s"
+    )
+    print(
+        f"  {preview.messages} messages, "
+        f"{preview.total_segments} segments, {preview.ucs2_messages} in UCS-2, "
+        f"distribution {preview.distribution}"
+    )
 
 
 def bench_keystroke() -> None:

@@ -1,7 +1,7 @@
 """Compile the Qt Linguist sources (resources/translations/*.ts) into .qm files.
 
-    python packaging/translations.py            # compile (the build and the run scripts do this)
-    python packaging/translations.py --update   # refresh the .ts files from the code's tr() strings
+python packaging/translations.py            # compile (the build and the run scripts do this)
+python packaging/translations.py --update   # refresh the .ts files from the code's tr() strings
 """
 
 from __future__ import annotations

@@ -134,8 +134,9 @@ def test_recipients_over_the_providers_limit(tmp_path: Path) -> None:
 def test_it_cloud_rejects_rows_over_765_characters(tmp_path: Path) -> None:
     sheet = tmp_path / "colombia.csv"
     sheet.write_text(f"Celular,Nota\n573102111111,{'x' * 760}\n573102111112,{'x' * 761}\n", encoding="utf-8")
-    code, data = preview_json("--message", "Hola {Nota}", "--recipients", str(sheet), "--country", "CO",
-                              "--provider", "itcloud")
+    code, data = preview_json(
+        "--message", "Hola {Nota}", "--recipients", str(sheet), "--country", "CO", "--provider", "itcloud"
+    )
     assert code == 1
     assert (data["messages"], data["over_limit_count"], data["over_limit_rows"]) == (2, 1, [3])
     assert (data["characters"], data["limit"], data["over_limit"]) == (766, 765, True)
@@ -154,7 +155,13 @@ def test_a_real_process_prints_one_json_object(tmp_path: Path) -> None:
     env = {**os.environ, "MASIVO_HOME": str(tmp_path), "MASIVO_LANG": "es"}
     done = subprocess.run(
         [sys.executable, "-m", "app", "preview", "--message", "¡Hola! 😀", "--provider", "itcloud", "--json"],
-        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env=env, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert json.loads(done.stdout) == {

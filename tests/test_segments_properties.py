@@ -64,7 +64,10 @@ def test_count_agrees_with_the_reference(text: str) -> None:
     encoding, units, segments, lengths = reference(text)
     result = count(text)
     assert (result.encoding, result.characters, result.units, result.segments) == (
-        encoding, len(text), units, segments,
+        encoding,
+        len(text),
+        units,
+        segments,
     )
     assert measure(text) == (encoding == "GSM-7", units, segments)
     assert [len(part) for part in split(text)] == lengths

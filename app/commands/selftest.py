@@ -219,9 +219,7 @@ def run_check(name: str, check: Check, folder: Path) -> CheckResult:
         return CheckResult(name, False, f"{type(exc).__name__}: {exc}")
 
 
-def run(
-    args: argparse.Namespace, out: TextIO, checks: Sequence[tuple[str, Check]] = CHECKS
-) -> int:
+def run(args: argparse.Namespace, out: TextIO, checks: Sequence[tuple[str, Check]] = CHECKS) -> int:
     """Run every check, print one line each (or one JSON object); 0 only if all pass."""
     as_json = getattr(args, "json", False)
     results = []

@@ -124,10 +124,35 @@ def render_email(
 
 # --- HTML to plain text ---------------------------------------------------------------------------
 
-_BLOCKS = frozenset({
-    "address", "article", "aside", "blockquote", "div", "dl", "dt", "dd", "footer", "form", "header", "hr",
-    "h1", "h2", "h3", "h4", "h5", "h6", "ol", "p", "pre", "section", "table", "tr", "ul",
-})
+_BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "div",
+        "dl",
+        "dt",
+        "dd",
+        "footer",
+        "form",
+        "header",
+        "hr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tr",
+        "ul",
+    }
+)
 _HIDDEN = frozenset({"head", "script", "style", "title", "template"})
 
 

@@ -53,7 +53,10 @@ def preview_campaign(
     """Render and count `template` for every row; `max_length` is `Capabilities.max_length`."""
     preview = CampaignPreview(max_length)
     distribution, over_limit, empty, ucs2 = (
-        preview.distribution, preview.over_limit_rows, preview.empty_fields, preview.ucs2_rows
+        preview.distribution,
+        preview.over_limit_rows,
+        preview.empty_fields,
+        preview.ucs2_rows,
     )
     limit = max_length if max_length is not None else float("inf")
     fmt, get = template.compiled()

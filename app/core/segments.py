@@ -32,8 +32,16 @@ assert len(_BASIC_TABLE) == 128
 GSM_BASIC: frozenset[str] = frozenset(_BASIC_TABLE) - {"\x1b"}
 # The extension table: each costs the escape septet plus its own (code -> character).
 GSM_EXTENSION_TABLE: dict[int, str] = {
-    0x0A: "\f", 0x14: "^", 0x28: "{", 0x29: "}", 0x2F: "\\",
-    0x3C: "[", 0x3D: "~", 0x3E: "]", 0x40: "|", 0x65: "€",
+    0x0A: "\f",
+    0x14: "^",
+    0x28: "{",
+    0x29: "}",
+    0x2F: "\\",
+    0x3C: "[",
+    0x3D: "~",
+    0x3E: "]",
+    0x40: "|",
+    0x65: "€",
 }
 GSM_EXTENSION: frozenset[str] = frozenset(GSM_EXTENSION_TABLE.values())
 GSM_CHARACTERS: frozenset[str] = GSM_BASIC | GSM_EXTENSION
@@ -207,12 +215,20 @@ _EXPLICIT: dict[str, str] = {
     **dict.fromkeys("“”„‟″‶«»", '"'),
     **dict.fromkeys("‹›", "'"),
     **dict.fromkeys("‐‑‒–—―−", "-"),
-    **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t",
-                    " "),
+    **dict.fromkeys(
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t", " "
+    ),
     **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),  # invisible: soft hyphen, zero widths, BOM
-    "…": "...", "•": "-", "·": ".", "ª": "a", "º": "o",
+    "…": "...",
+    "•": "-",
+    "·": ".",
+    "ª": "a",
+    "º": "o",
     "ç": "Ç",  # 0x09: the standard shows an upper-case glyph; Unicode's mapping notes the lower-case intent
-    "Œ": "OE", "œ": "oe", "ẞ": "SS", "‰": "%",
+    "Œ": "OE",
+    "œ": "oe",
+    "ẞ": "SS",
+    "‰": "%",
 }
 
 

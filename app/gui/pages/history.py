@@ -88,8 +88,12 @@ class HistoryPage(Page):
         self.resend_unknown_button.clicked.connect(lambda: self.on_resend((State.UNKNOWN,)))
         self.resend_failed_button.clicked.connect(lambda: self.on_resend(FAILED))
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.resume_button, self.resend_unknown_button,
-                       self.resend_failed_button):
+        for button in (
+            self.open_button,
+            self.resume_button,
+            self.resend_unknown_button,
+            self.resend_failed_button,
+        ):
             buttons.addWidget(button)  # fmt: skip
         buttons.addStretch()
         layout = QVBoxLayout(self)

@@ -290,4 +290,3 @@ class TrackingPage(Page):
     def _on_error(self, exc: object) -> None:
         title = self.tr("Masivo could not read the campaign")
         dialogs_for(self).warn(self, title, failure_text(exc, self.lang))
-
