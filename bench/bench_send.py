@@ -151,12 +151,16 @@ def run_tree(ref: str, runs: list[tuple[str, int]], rtt: float) -> list[dict[str
 
 def show(label: str, results: list[dict[str, Any]]) -> None:
     print(f"\n{label}: code in {results[0]['code'] if results else '?'}")
-    print(f"  {'provider':<10} {'messages':>8} {'wall s':>8} {'minimum s':>9} {'over':>7} "
-          f"{'create µs':>9} {'send µs':>8} {'peak MB':>8}")  # fmt: skip
+    print(
+        f"  {'provider':<10} {'messages':>8} {'wall s':>8} {'minimum s':>9} {'over':>7} "
+        f"{'create µs':>9} {'send µs':>8} {'peak MB':>8}"
+    )
     for r in results:
         over = 100 * (r["wall"] / r["minimum"] - 1)
-        print(f"  {r['provider']:<10} {r['count']:>8,} {r['wall']:>8.2f} {r['minimum']:>9.2f} {over:>6.1f}% "
-              f"{r['create_us']:>9.1f} {r['send_us']:>8.1f} {r['peak_mb']:>8.0f}")  # fmt: skip
+        print(
+            f"  {r['provider']:<10} {r['count']:>8,} {r['wall']:>8.2f} {r['minimum']:>9.2f} {over:>6.1f}% "
+            f"{r['create_us']:>9.1f} {r['send_us']:>8.1f} {r['peak_mb']:>8.0f}"
+        )
         if r["counts"] != {"accepted": r["count"]}:
             print(f"    not all accepted: {r['counts']}")
 
@@ -190,8 +194,12 @@ def main(argv: list[str]) -> None:
 
 
 def _describe(ref: str) -> str:
-    out = subprocess.run(["git", "-C", str(HERE.parent.parent), "log", "-1", "--format=%h %s", ref],
-                         capture_output=True, text=True, check=False)  # fmt: skip
+    out = subprocess.run(
+        ["git", "-C", str(HERE.parent.parent), "log", "-1", "--format=%h %s", ref],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return out.stdout.strip()
 
 

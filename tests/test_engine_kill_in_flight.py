@@ -116,14 +116,29 @@ def test_a_kill_leaves_unknown_only_the_request_in_flight(
             "MASIVO_DATABASE_URL": journal_url,
             **environment({provider: credentials}),
         }
-        command = ["send", "--provider", provider, "--recipients", str(sheet), "--message", "Hola {Nombre}",
-                   "--country", country, "--base-url", url, "--name", "in-flight", "--yes",
-                   "--json"]  # fmt: skip
+        command = [
+            "send",
+            "--provider",
+            provider,
+            "--recipients",
+            str(sheet),
+            "--message",
+            "Hola {Nombre}",
+            "--country",
+            country,
+            "--base-url",
+            url,
+            "--name",
+            "in-flight",
+            "--yes",
+            "--json",
+        ]
         unknown_before = 0
         for kill in range(KILLS):
             with open(tmp_path / f"run{kill}.log", "w") as log:
-                proc = subprocess.Popen([sys.executable, "-m", "app", *command], cwd=ROOT, env=env,
-                                        stdout=log, stderr=log)  # fmt: skip
+                proc = subprocess.Popen(
+                    [sys.executable, "-m", "app", *command], cwd=ROOT, env=env, stdout=log, stderr=log
+                )
             left = kill_while_sending(proc, journal_url, rng)
             why = f"seed {seed}, kill {kill + 1}: {left}"
             assert left.get("sending", 0) <= 1, why  # only the request in flight may have left
@@ -134,8 +149,14 @@ def test_a_kill_leaves_unknown_only_the_request_in_flight(
             journal.close()
             assert campaign is not None
             command = ["resume", str(campaign.id), "--json"]
-        done = subprocess.run([sys.executable, "-m", "app", *command], cwd=ROOT, env=env, text=True,
-                              capture_output=True, timeout=120)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "app", *command],
+            cwd=ROOT,
+            env=env,
+            text=True,
+            capture_output=True,
+            timeout=120,
+        )
     summary = json.loads(done.stdout)
     why = f"seed {seed}: {summary}, {done.stderr[-2000:]}"
     assert summary["status"] == "completed", why

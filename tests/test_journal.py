@@ -189,9 +189,11 @@ def test_polled_statuses_only_move_forward(journal: Journal) -> None:
     keys = accepted(journal, campaign, "id-1", "id-2")
     assert journal.awaiting_status(campaign) == [(keys[0], "id-1"), (keys[1], "id-2")]
     changed = journal.apply_polled(
-        [(keys[0], StatusUpdate("id-1", State.DELIVERED, "ENTREGADO")),
-         (keys[1], StatusUpdate("id-2", State.ACCEPTED, "EN_COLA"))]
-    )  # fmt: skip
+        [
+            (keys[0], StatusUpdate("id-1", State.DELIVERED, "ENTREGADO")),
+            (keys[1], StatusUpdate("id-2", State.ACCEPTED, "EN_COLA")),
+        ]
+    )
     assert changed == 1
     # A late "sent to carrier" does not undo "delivered"; a newer word for the same state is kept.
     assert journal.apply_polled([(keys[0], StatusUpdate("id-1", State.ACCEPTED, "ENVIADO_A_CARRIER"))]) == 0

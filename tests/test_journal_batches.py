@@ -37,19 +37,33 @@ def _answers(keys: list[int]) -> list[SendResult]:
     lost = Problem("read_timeout", Effect.UNKNOWN, "answer_lost")
     refused = Problem("-4", Effect.SKIP, "invalid_number", "número inválido")
     return [
-        SendResult(k, State.ACCEPTED, f"p{i}") if i % 3 == 0
-        else SendResult(k, State.UNKNOWN, problem=lost) if i % 3 == 1
+        SendResult(k, State.ACCEPTED, f"p{i}")
+        if i % 3 == 0
+        else SendResult(k, State.UNKNOWN, problem=lost)
+        if i % 3 == 1
         else SendResult(k, State.REJECTED, None, refused)
         for i, k in enumerate(keys)
-    ]  # fmt: skip
+    ]
 
 
 def _as_written(journal: Journal, campaign: int) -> list[tuple[object, ...]]:
     return [
-        (m.sheet_row, m.address, m.fields, m.text, m.state, m.provider_id, m.error_code, m.reason, m.detail,
-         m.attempts, m.sent_at is not None, m.final_at is not None)
+        (
+            m.sheet_row,
+            m.address,
+            m.fields,
+            m.text,
+            m.state,
+            m.provider_id,
+            m.error_code,
+            m.reason,
+            m.detail,
+            m.attempts,
+            m.sent_at is not None,
+            m.final_at is not None,
+        )
         for m in journal.messages(campaign)
-    ]  # fmt: skip
+    ]
 
 
 def test_a_batch_lands_like_the_same_rows_one_by_one(journal: Journal) -> None:

@@ -118,8 +118,16 @@ def create_campaign(
     if not headers:
         render = _renderer(plan, list(first.fields))
     caps = capabilities(plan.provider)
-    new = NewCampaign(plan.name or default_name(source, journal.clock()), plan.provider, plan.channel.value,
-                      plan.message, plan.subject, plan.options(), source, plan.start_at)  # fmt: skip
+    new = NewCampaign(
+        plan.name or default_name(source, journal.clock()),
+        plan.provider,
+        plan.channel.value,
+        plan.message,
+        plan.subject,
+        plan.options(),
+        source,
+        plan.start_at,
+    )
     campaign_id = journal.create_campaign(new)
     columns: dict[str, None] = dict.fromkeys(headers)
     total = valid = credits = 0
@@ -180,8 +188,15 @@ def resend_campaign(
     """A new campaign of `campaign_id`'s rows in `states` (unknown by default), with the same texts."""
     old = journal.require(campaign_id)
     chosen = tuple(states)
-    new = NewCampaign(name or f"{old.name} (reenvío)", old.provider, old.channel, old.template, old.subject,
-                      {**old.options, "resend_of": old.id}, old.source)  # fmt: skip
+    new = NewCampaign(
+        name or f"{old.name} (reenvío)",
+        old.provider,
+        old.channel,
+        old.template,
+        old.subject,
+        {**old.options, "resend_of": old.id},
+        old.source,
+    )
     new_id = journal.create_campaign(new)
     total = credits = 0
     caps = capabilities(old.provider)

@@ -248,12 +248,17 @@ class Dispatcher(TeamRun):
         try:
             found = self.provider.find_sent([message for message in batch if message.key in unknown])
         except ProviderFailure as failure:
-            log.warning("campaign %d: looking up unknown messages failed (%s)", self.campaign_id,
-                        failure.problem.code)  # fmt: skip
+            log.warning(
+                "campaign %d: looking up unknown messages failed (%s)", self.campaign_id, failure.problem.code
+            )
             return answered
         if found:
-            log.info("campaign %d: %d of %d unknown messages found at the provider", self.campaign_id,
-                     len(found), len(unknown))  # fmt: skip
+            log.info(
+                "campaign %d: %d of %d unknown messages found at the provider",
+                self.campaign_id,
+                len(found),
+                len(unknown),
+            )
         return [
             SendResult(result.key, State.ACCEPTED, provider_id=found[result.key])
             if result.state is State.UNKNOWN and result.key in found
@@ -327,8 +332,15 @@ class Dispatcher(TeamRun):
         log.info("campaign %d %s %s %s", self.campaign_id, status.value, reason, counts)
         return RunResult(self.campaign_id, status, reason, detail, counts)
 
-    def _emit(self, activity: str, *, reason: str = "", detail: str = "", resume_at: float | None = None,
-              force: bool = False) -> None:  # fmt: skip
+    def _emit(
+        self,
+        activity: str,
+        *,
+        reason: str = "",
+        detail: str = "",
+        resume_at: float | None = None,
+        force: bool = False,
+    ) -> None:
         if self.on_progress is None:
             return
         now = time.monotonic()  # pacing events by real time, whatever clock the engine runs on
@@ -341,9 +353,21 @@ class Dispatcher(TeamRun):
         pending = self.tally.get(State.PENDING) + self.tally.get(State.SENDING)
         eta = pending / rate if rate > 0 else None
         self.on_progress(
-            Progress(self.campaign_id, activity, self.tally.snapshot(), self.tally.total, self.tally.done,
-                     rate, eta, reason, detail, resume_at, self.balance, self.warning)
-        )  # fmt: skip
+            Progress(
+                self.campaign_id,
+                activity,
+                self.tally.snapshot(),
+                self.tally.total,
+                self.tally.done,
+                rate,
+                eta,
+                reason,
+                detail,
+                resume_at,
+                self.balance,
+                self.warning,
+            )
+        )
 
 
 def _try_balance(provider: Provider) -> Balance | None:

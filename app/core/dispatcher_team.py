@@ -48,8 +48,15 @@ class TeamRun:
 
     def _flush(self) -> None: ...  # `Dispatcher._flush`
 
-    def _emit(self, activity: str, *, reason: str = "", detail: str = "", resume_at: float | None = None,
-              force: bool = False) -> None: ...  # fmt: skip
+    def _emit(
+        self,
+        activity: str,
+        *,
+        reason: str = "",
+        detail: str = "",
+        resume_at: float | None = None,
+        force: bool = False,
+    ) -> None: ...
 
     def _wait_for_database(self, lost: DatabaseUnavailable) -> None:
         """Wait (interruptibly, at most DB_PATIENCE) for the database; then journal what is owed."""

@@ -54,9 +54,20 @@ class Journal:
         now = self.clock()
         return self.backend.insert(
             q.INSERT_CAMPAIGN,
-            (new.name, new.provider, new.channel, new.template, new.subject, dumps(dict(new.options)),
-             new.source, CampaignStatus.CREATING.value, new.start_at, now, now),
-        )  # fmt: skip
+            (
+                new.name,
+                new.provider,
+                new.channel,
+                new.template,
+                new.subject,
+                dumps(dict(new.options)),
+                new.source,
+                CampaignStatus.CREATING.value,
+                new.start_at,
+                now,
+                now,
+            ),
+        )
 
     def add_messages(
         self,
@@ -79,11 +90,20 @@ class Journal:
             self.backend.insert_many(
                 *q.NEW_MESSAGES,
                 [
-                    (key, campaign_id, m.state.value, key_of(m.text) if group_by_text else None, m.credits,
-                     m.reason, m.detail, now, int(by_provider_id))
+                    (
+                        key,
+                        campaign_id,
+                        m.state.value,
+                        key_of(m.text) if group_by_text else None,
+                        m.credits,
+                        m.reason,
+                        m.detail,
+                        now,
+                        int(by_provider_id),
+                    )
                     for key, m in zip(ids, messages, strict=True)
                 ],
-            )  # fmt: skip
+            )
             self.backend.insert_many(
                 *q.NEW_CONTENTS,
                 [
@@ -294,17 +314,43 @@ def text_key(text: str) -> int:
 
 def _campaign(row: Row) -> Campaign:
     return Campaign(
-        id=int(row[0]), name=row[1], provider=row[2], channel=row[3], template=row[4], subject=row[5],
-        options=json.loads(row[6] or "{}"), columns=tuple(json.loads(row[7] or "[]")), source=row[8],
-        status=CampaignStatus(row[9]), reason=row[10], detail=row[11], start_at=row[12], resume_at=row[13],
-        created_at=row[14], updated_at=row[15], finished_at=row[16], heartbeat_at=row[17],
-    )  # fmt: skip
+        id=int(row[0]),
+        name=row[1],
+        provider=row[2],
+        channel=row[3],
+        template=row[4],
+        subject=row[5],
+        options=json.loads(row[6] or "{}"),
+        columns=tuple(json.loads(row[7] or "[]")),
+        source=row[8],
+        status=CampaignStatus(row[9]),
+        reason=row[10],
+        detail=row[11],
+        start_at=row[12],
+        resume_at=row[13],
+        created_at=row[14],
+        updated_at=row[15],
+        finished_at=row[16],
+        heartbeat_at=row[17],
+    )
 
 
 def _message(row: Row) -> MessageRecord:
     return MessageRecord(
-        id=int(row[0]), sheet_row=int(row[1]), address=row[2], fields=json.loads(row[3]), text=row[4],
-        subject=row[5], state=State(row[6]), provider_id=row[7] or "", error_code=row[8], reason=row[9],
-        detail=row[10], status_code=row[11], attempts=int(row[12]), sent_at=row[13], answered_at=row[14],
+        id=int(row[0]),
+        sheet_row=int(row[1]),
+        address=row[2],
+        fields=json.loads(row[3]),
+        text=row[4],
+        subject=row[5],
+        state=State(row[6]),
+        provider_id=row[7] or "",
+        error_code=row[8],
+        reason=row[9],
+        detail=row[10],
+        status_code=row[11],
+        attempts=int(row[12]),
+        sent_at=row[13],
+        answered_at=row[14],
         final_at=row[15],
-    )  # fmt: skip
+    )

@@ -76,11 +76,19 @@ class SendQueue:
             if result.state is State.ACCEPTED and result.problem is None
         ]
         others = [
-            (result.state.value, result.provider_id, *_evidence(result.problem), 1, now,
-             now if result.state.is_final else None, now, result.key)
+            (
+                result.state.value,
+                result.provider_id,
+                *_evidence(result.problem),
+                1,
+                now,
+                now if result.state.is_final else None,
+                now,
+                result.key,
+            )
             for result in results
             if result.state is not State.ACCEPTED or result.problem is not None
-        ]  # fmt: skip
+        ]
         with self.backend.transaction():
             self.backend.update_many(q.SET_ACCEPTED, accepted)
             self.backend.update_many(q.SET_OUTCOME, others)
