@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
+import importlib.util
 import json
 import math
 import multiprocessing
@@ -58,13 +60,16 @@ def _serve(provider: str, rtt: float, pipe: Any) -> None:
 
 # --- one run, in a process of its own (peak memory is this process's) -----------------------------------
 def worker(provider: str, count: int, rtt: float) -> dict[str, Any]:
-    from app.core.campaigns import CampaignPlan, create_campaign
-    from app.core.dispatcher import Dispatcher
     from app.core.journal import open_journal
     from app.providers import registry
     from app.providers.base import Channel, Credentials
     from tests.engine_support import Row, account, number
 
+    # The engine's modules live in app/core/engine/ since issue 21; an older tree has them in app/core/.
+    engine = "app.core.engine" if importlib.util.find_spec("app.core.engine") else "app.core"
+    campaigns = importlib.import_module(f"{engine}.campaigns")
+    Dispatcher = importlib.import_module(f"{engine}.dispatcher").Dispatcher
+    CampaignPlan, create_campaign = campaigns.CampaignPlan, campaigns.create_campaign
     parent, child = multiprocessing.Pipe()
     server = multiprocessing.Process(target=_serve, args=(provider, rtt, child), daemon=True)
     server.start()

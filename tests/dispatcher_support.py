@@ -7,11 +7,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from app.core.campaigns import CampaignPlan, create_campaign
-from app.core.dispatcher import Dispatcher, RunResult
+from app.core.engine.campaigns import CampaignPlan, create_campaign
+from app.core.engine.dispatcher import Dispatcher, RunResult
+from app.core.engine.pacing import Pace
+from app.core.engine.progress import Progress
 from app.core.journal import Journal
-from app.core.pacing import Pace
-from app.core.progress import Progress
 from app.providers.base import (
     Balance,
     Capabilities,

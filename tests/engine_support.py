@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.core.campaigns import CampaignPlan, create_campaign
+from app.core.engine.campaigns import CampaignPlan, create_campaign
 from app.core.journal import Journal
 from app.providers import registry
 from app.providers.base import Channel, Credentials, Provider

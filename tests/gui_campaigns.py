@@ -9,7 +9,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from app.core.campaigns import CampaignPlan, create_campaign
+from app.core.engine.campaigns import CampaignPlan, create_campaign
 from app.core.journal import Journal, open_journal
 from app.core.settings import Settings
 from app.gui.draft import CampaignDraft

@@ -7,11 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from app.core.answers import failed_request, read_answer
-from app.core.dispatcher import Dispatcher
+from app.core.engine.answers import failed_request, read_answer
+from app.core.engine.dispatcher import Dispatcher
+from app.core.engine.pacing import Pace
+from app.core.engine.progress import Controls
 from app.core.journal import CampaignStatus, Journal
-from app.core.pacing import Pace
-from app.core.progress import Controls
 from app.providers import demo
 from app.providers.base import (
     Balance,

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from app.core.engine.pacing import Backoff
 from app.core.journal import CampaignStatus, Journal
-from app.core.pacing import Backoff
 from app.providers.base import (
     Effect,
     OutgoingMessage,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from app.core.campaigns import CampaignError, CampaignPlan, import_campaign, resend_campaign
+from app.core.engine.campaigns import CampaignError, CampaignPlan, import_campaign, resend_campaign
 from app.core.journal import CampaignStatus, Journal, NewMessage
 from app.providers.base import Channel, Effect, Problem, SendResult, State
 
@@ -91,7 +91,7 @@ def test_a_sheet_that_breaks_part_way_leaves_no_campaign(journal: Journal) -> No
     """Chunks are written by a thread while the next is rendered: a failure still leaves nothing behind."""
     from collections.abc import Iterator
 
-    from app.core.campaigns import CHUNK, create_campaign
+    from app.core.engine.campaigns import CHUNK, create_campaign
     from tests.engine_support import Row, number
 
     def rows() -> Iterator[Row]:
@@ -109,7 +109,7 @@ def test_a_sheet_that_breaks_part_way_leaves_no_campaign(journal: Journal) -> No
 def test_each_row_gets_its_text_and_cost_whatever_its_shape(journal: Journal) -> None:
     """Rendering runs a chunk at a time: a row lacking a column, a long text and a skipped row each
     still get their own text, cost and place, and a column only one row has is kept."""
-    from app.core.campaigns import create_campaign
+    from app.core.engine.campaigns import create_campaign
     from tests.engine_support import Row
 
     long_name = "Bea" + "a" * 150  # the text is 160+ GSM characters: two segments
@@ -138,7 +138,7 @@ def test_a_database_failure_while_writing_is_raised_and_leaves_no_campaign(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The database's error part way reaches the caller, and the campaign is gone."""
-    from app.core.campaigns import CHUNK, create_campaign
+    from app.core.engine.campaigns import CHUNK, create_campaign
     from app.core.journal import JournalError
     from tests.engine_support import Row, number
 

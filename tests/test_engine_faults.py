@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from app.core.dispatcher import Dispatcher, RunResult
+from app.core.engine.dispatcher import Dispatcher, RunResult
+from app.core.engine.pacing import Pace
 from app.core.journal import CampaignStatus, Journal
-from app.core.pacing import Pace
 from app.providers.base import Provider, State
 from tests.engine_support import (
     PROVIDERS,

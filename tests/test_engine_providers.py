@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.dispatcher import Dispatcher
+from app.core.engine.dispatcher import Dispatcher
+from app.core.engine.pacing import Pace
 from app.core.journal import CampaignStatus, Journal
-from app.core.pacing import Pace
 from tests.engine_support import (
     PROVIDERS,
     SEND_PATHS,

@@ -11,8 +11,8 @@ import pytest
 import requests
 from urllib3.exceptions import NewConnectionError, ProtocolError
 
+from app.core.engine.sending import refusal_cause
 from app.core.logs import Redactor
-from app.core.sending import refusal_cause
 from app.providers import connectus, wavy
 from app.providers.base import (
     Channel,

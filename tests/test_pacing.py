@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.core.pacing import Backoff, Pace, Pacer, RateMeter, estimate, window_opens_at
+from app.core.engine.pacing import Backoff, Pace, Pacer, RateMeter, estimate, window_opens_at
 from app.providers import demo
 from app.providers.base import Capabilities, Channel, SendingWindow
 

@@ -11,11 +11,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from app.core import unsaved
-from app.core.dispatcher import Dispatcher
+from app.core.engine import unsaved
+from app.core.engine.dispatcher import Dispatcher
+from app.core.engine.progress import Controls
 from app.core.journal import CampaignBusy, CampaignStatus, Journal, open_journal
 from app.core.journal import lease as lease_module
-from app.core.progress import Controls
 from app.providers.base import Capabilities, Channel, OutgoingMessage, SendResult, State
 from tests.backends import PG_URL, PgDatabases
 from tests.dispatcher_support import BULK, FakeClock, Scripted, make_campaign, run

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from app.core.campaigns import CampaignPlan, create_campaign
+from app.core.engine.campaigns import CampaignPlan, create_campaign
 from app.core.journal import Journal
 from app.providers.base import Channel, SendResult, State
 from app.webhooks.routes import ROUTES

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from app.commands._common import find_campaign, open_journal_or_fail, say
 from app.commands._provider import CommandError, emit
-from app.core.report import write_report
+from app.core.engine.report import write_report
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

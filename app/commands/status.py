@@ -8,7 +8,7 @@ from typing import TextIO
 
 from app.commands._common import find_campaign, open_journal_or_fail, say, shown_status
 from app.commands._provider import CommandError, emit, failure_message, open_provider
-from app.core.poller import Poller
+from app.core.engine.poller import Poller
 from app.core.reasons import reason_text
 from app.providers import registry
 from app.providers.base import ProviderFailure

@@ -23,9 +23,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.core.engine.report import state_name
 from app.core.journal import Journal, MessageRecord
 from app.core.reasons import REASONS, reason_text
-from app.core.report import state_name
 from app.gui.table_model import TableModel
 from app.providers.base import State
 

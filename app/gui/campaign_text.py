@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.pacing import window_opens_at
+from app.core.engine.pacing import window_opens_at
 from app.providers.base import Capabilities
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls

@@ -17,10 +17,10 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
 
-from app.core.dispatcher import Dispatcher, RunResult
+from app.core.engine.dispatcher import Dispatcher, RunResult
+from app.core.engine.poller import POLL_EVERY, Poller, PollResult
+from app.core.engine.progress import Controls
 from app.core.journal import CampaignStatus, Journal
-from app.core.poller import POLL_EVERY, Poller, PollResult
-from app.core.progress import Controls
 from app.core.settings import Settings
 from app.gui.formatting import ui_lang
 from app.gui.gc_pauses import keep_out_of_collections

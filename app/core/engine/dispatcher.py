@@ -21,12 +21,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from app.core.answers import failed_request, read_answer
-from app.core.dispatcher_team import Offline, TeamRun
+from app.core.engine.answers import failed_request, read_answer
+from app.core.engine.dispatcher_team import Offline, TeamRun
+from app.core.engine.pacing import Backoff, Pace, Pacer, RateMeter, window_opens_at
+from app.core.engine.progress import Controls, Progress, ProgressCallback, Tally
+from app.core.engine.sending import balance_check, refusal_cause, send_options
 from app.core.journal import CampaignStatus, DatabaseUnavailable, Journal, LeaseLost
-from app.core.pacing import Backoff, Pace, Pacer, RateMeter, window_opens_at
-from app.core.progress import Controls, Progress, ProgressCallback, Tally
-from app.core.sending import balance_check, refusal_cause, send_options
 from app.providers.base import (
     Balance,
     Effect,

@@ -14,11 +14,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from app.core import unsaved
+from app.core.engine import unsaved
+from app.core.engine.progress import Controls, Tally
 from app.core.journal import CampaignStatus, DatabaseUnavailable, Journal, JournalError
 from app.core.journal.lease import Leases
 from app.core.journal.queue import SendQueue
-from app.core.progress import Controls, Tally
 from app.providers.base import SendResult
 
 log = logging.getLogger(__name__)

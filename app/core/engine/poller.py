@@ -13,9 +13,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.core.engine.pacing import Pacer
+from app.core.engine.progress import Controls
 from app.core.journal import Journal
-from app.core.pacing import Pacer
-from app.core.progress import Controls
 from app.providers.base import Channel, Effect, Problem, Provider, ProviderFailure, StatusUpdate
 
 log = logging.getLogger(__name__)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.campaigns import Created, resend_campaign
+from app.core.engine.campaigns import Created, resend_campaign
 from app.core.journal import Journal
 from app.core.settings import Settings
 from app.gui.confirm_send import ConfirmSendDialog, SendSummary

@@ -13,9 +13,9 @@ import datetime as dt
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.core.campaigns import CampaignError
+from app.core.engine.campaigns import CampaignError
+from app.core.engine.pacing import Pace, estimate
 from app.core.journal import Journal
-from app.core.pacing import Pace, estimate
 from app.core.reasons import reason_text
 from app.core.recipients import ImportCancelled, SheetError, normalize_address
 from app.core.settings import Settings

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.pacing import Pace
+from app.core.engine.pacing import Pace
 from app.gui.draft import CampaignDraft
 from app.gui.formatting import number
 from app.gui.named import named

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.campaigns import CampaignPlan, import_campaign
+from app.core.engine.campaigns import CampaignPlan, import_campaign
 from app.core.journal import CampaignStatus, Journal
 from app.gui.draft import CampaignDraft
 from app.providers.base import (

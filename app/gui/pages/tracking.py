@@ -12,9 +12,9 @@ from typing import cast
 from PySide6.QtWidgets import QWidget
 
 from app.commands._common import shown_status
-from app.core.dispatcher import RunResult
+from app.core.engine.dispatcher import RunResult
+from app.core.engine.progress import Progress
 from app.core.journal import Campaign, CampaignStatus, Journal
-from app.core.progress import Progress
 from app.core.reasons import reason_text
 from app.core.settings import Settings
 from app.gui.campaign_model import MessagesModel, StateFilter, merge_counts

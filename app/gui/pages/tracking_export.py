@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from app.core.engine.report import write_report
 from app.core.journal import Campaign, Journal
-from app.core.report import write_report
 from app.core.settings import Settings
 from app.gui.dialogs import dialogs_for
 from app.gui.provider_source import failure_text
