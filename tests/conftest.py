@@ -11,6 +11,8 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from app.core.settings import Settings
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # The journal on both backends (SQLite, PostgreSQL): `journal`, `journal_url`, `pg_url` (tests/backends.py).
@@ -52,6 +54,43 @@ def masivo_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
         root.removeHandler(handler)
         handler.close()
     root.setLevel(level)
+
+
+class _Errors(logging.Handler):
+    """Keeps the errors logged during a test (and Qt's warnings, routed to the `qt` logger)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR or record.name == "qt":
+            self.records.append(record)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """An error logged while a test runs fails it, unless the test says it expects some (`logs_errors`).
+
+    Only the test's own run counts, not its teardown (a window closing under a worker is its own bug).
+    """
+    errors = _Errors()
+    root = logging.getLogger()
+    root.addHandler(errors)
+    try:
+        result = yield
+    finally:
+        root.removeHandler(errors)
+    if errors.records and item.get_closest_marker("logs_errors") is None:
+        lines = "\n".join(f"{r.name} {r.levelname}: {r.getMessage()[:300]}" for r in errors.records[:5])
+        pytest.fail(f"unexpected errors in the log (mark the test `logs_errors` if expected):\n{lines}")
+    return result
+
+
+@pytest.fixture
+def settings(masivo_home: Path) -> Settings:
+    """The settings of this test's data folder (`open_settings()` reads the same file)."""
+    return Settings(masivo_home / "settings.json")
 
 
 @pytest.fixture(autouse=True)

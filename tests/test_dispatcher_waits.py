@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+import pytest
+
 from app.core.engine.pacing import Backoff
 from app.core.journal import CampaignStatus, Journal
 from app.providers.base import (
@@ -108,6 +110,7 @@ def test_a_scheduled_campaign_waits_unless_the_provider_schedules(journal: Journ
     assert provider.options[0].deliver_at == dt.datetime.fromtimestamp(later, dt.UTC)
 
 
+@pytest.mark.logs_errors
 def test_an_unexpected_error_fails_the_run_and_the_batch_is_unknown(journal: Journal) -> None:
     campaign = make_campaign(journal, 5)
 

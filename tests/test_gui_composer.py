@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.core.recipients import load_recipients
-from app.core.settings import Settings, open_settings
+from app.core.settings import Settings
 from app.gui.draft import CampaignDraft
 from app.gui.highlighter import NON_GSM_BACKGROUND
 from app.gui.pages.message import MessagePage
@@ -43,11 +43,6 @@ class Host(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.dialogs = ScriptedDialogs()
-
-
-@pytest.fixture
-def settings() -> Settings:
-    return open_settings()
 
 
 def make_page(
@@ -154,6 +149,7 @@ def test_the_cost_counts_every_recipient_against_the_balance(
     assert "Enough for this campaign" in page.findChild(QLabel, "balanceLabel").text()
 
 
+@pytest.mark.logs_errors
 def test_email_needs_subject_and_sender_for_connecta_and_previews_html(
     qtbot: QtBot, settings: Settings, tmp_path: Path
 ) -> None:

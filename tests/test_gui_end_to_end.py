@@ -40,11 +40,6 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "settings.json")
-
-
-@pytest.fixture
 def sample() -> Path:
     """The sample sheet bundled with Masivo: the one a new user sends first."""
     bundled = sample_sheet()

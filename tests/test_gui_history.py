@@ -28,11 +28,6 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "settings.json")
-
-
-@pytest.fixture
 def runner(journal: Journal, settings: Settings) -> Iterator[CampaignRunner]:
     runner = runner_for(journal, settings, demo())
     yield runner

@@ -36,11 +36,6 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "settings.json")
-
-
-@pytest.fixture
 def store() -> CredentialStore:
     store = CredentialStore()
     store.save(STORE_ID, Credentials(dict(TOKENS)))  # the webhook URLs were set up
@@ -132,6 +127,7 @@ def test_the_receiver_is_off_without_tokens_or_with_port_zero(
     assert not ReceiverHost(journal, settings, store).start()
 
 
+@pytest.mark.logs_errors
 def test_a_taken_port_is_said_on_the_page(
     qtbot: QtBot, journal: Journal, settings: Settings, host: ReceiverHost
 ) -> None:
@@ -175,6 +171,7 @@ def test_add_and_remove_numbers_and_addresses(qtbot: QtBot, journal: Journal, se
     page.shutdown()
 
 
+@pytest.mark.logs_errors
 def test_import_a_sheet_of_numbers(
     qtbot: QtBot, journal: Journal, settings: Settings, tmp_path: Path
 ) -> None:

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.reasons import reason_text
 from app.core.secrets import CredentialStore
-from app.core.settings import Settings, open_settings
+from app.core.settings import Settings
 from app.gui.draft import CampaignDraft
 from app.gui.pages.provider import ProviderPage
 from app.providers.base import Channel
@@ -40,11 +40,6 @@ def fake() -> FakeItCloud:
 def server(fake: FakeItCloud) -> Iterator[FakeServer]:
     with serving(fake.handle) as server:
         yield server
-
-
-@pytest.fixture
-def settings() -> Settings:
-    return open_settings()
 
 
 @pytest.fixture
@@ -120,6 +115,7 @@ def test_itcloud_credentials_are_tested_against_the_fake_and_kept_in_the_keyring
     assert fake.token not in status(page)
 
 
+@pytest.mark.logs_errors
 def test_a_wrong_token_is_said_in_plain_words_and_not_stored(
     qtbot: QtBot,
     host: Host,

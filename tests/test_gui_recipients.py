@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.core.journal import open_journal
 from app.core.recipients import RecipientRow, RowStatus
 from app.core.recipients.messages import text as sheet_text
-from app.core.settings import Settings, open_settings
+from app.core.settings import Settings
 from app.gui.draft import CampaignDraft
 from app.gui.pages.recipients import RecipientsPage
 from app.gui.recipients_import import Batch
@@ -42,11 +42,6 @@ def host(qtbot: QtBot, dialogs: ScriptedDialogs) -> Host:
     widget = Host(dialogs)
     qtbot.addWidget(widget)
     return widget
-
-
-@pytest.fixture
-def settings() -> Settings:
-    return open_settings()
 
 
 def make_page(host: Host, settings: Settings, sample: Path | None = None) -> RecipientsPage:
@@ -149,6 +144,7 @@ def test_dropping_a_sheet_on_the_step_opens_the_import_dialog_with_it(
     qtbot.waitUntil(lambda: dialog.preview is not None)
 
 
+@pytest.mark.logs_errors
 def test_a_file_that_is_not_a_sheet_is_explained_not_traced(
     qtbot: QtBot, host: Host, settings: Settings, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
@@ -176,6 +172,7 @@ def test_changing_the_country_validates_the_numbers_again(
     assert page.draft.valid_count < VALID  # "9 8765 4321" is no Mexican mobile
 
 
+@pytest.mark.logs_errors
 def test_cancel_stops_the_import_and_loads_nothing(
     qtbot: QtBot, host: Host, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -31,11 +31,6 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
     journal.close()
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "settings.json")
-
-
 def review(qtbot: QtBot, page: ReviewPage) -> ReviewPage:
     page.dialogs = ScriptedDialogs()  # type: ignore[attr-defined]
     qtbot.addWidget(page)
@@ -129,6 +124,7 @@ def test_a_schedule_prepares_again_and_declining_sends_nothing(
     close(page, runner)
 
 
+@pytest.mark.logs_errors
 def test_a_sheet_that_cannot_be_read_is_explained(
     qtbot: QtBot, settings: Settings, journal: Journal, tmp_path: Path
 ) -> None:
@@ -144,6 +140,7 @@ def test_a_sheet_that_cannot_be_read_is_explained(
     close(page, runner)
 
 
+@pytest.mark.logs_errors
 def test_wrong_credentials_show_in_the_balance_line(
     qtbot: QtBot, settings: Settings, journal: Journal, tmp_path: Path
 ) -> None:

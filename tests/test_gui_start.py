@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.core.secrets import CredentialStore
-from app.core.settings import Settings, open_settings
+from app.core.settings import Settings
 from app.gui.main_window import PROVIDER, RECIPIENTS, TRACKING, MainWindow
 from app.gui.recipients_panel import COUNTRIES
 from app.providers.base import Credentials
@@ -26,11 +26,6 @@ from tests.fakes.dialogs import ScriptedDialogs
 
 ROOT = Path(__file__).resolve().parents[1]
 FIRST_SHOW_MS = 100.0  # issue 25: a step's first click shows it within 100 ms
-
-
-@pytest.fixture
-def settings() -> Settings:
-    return open_settings()
 
 
 def run_window_start(home: Path, bytecode: Path) -> dict[str, object]:
@@ -103,6 +98,7 @@ def test_a_team_database_that_is_down_is_said_and_this_computers_journal_is_used
     window.close()
 
 
+@pytest.mark.logs_errors
 def test_closing_while_the_journal_opens_waits_for_it_and_closes_it(qtbot: QtBot, settings: Settings) -> None:
     window = MainWindow(settings, dialogs=ScriptedDialogs())
     qtbot.addWidget(window)

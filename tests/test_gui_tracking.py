@@ -30,11 +30,6 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
     journal.close()
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "settings.json")
-
-
 def tracking(qtbot: QtBot, settings: Settings, journal: Journal, runner: CampaignRunner) -> TrackingPage:
     page = TrackingPage(settings, journal, runner=runner)
     page.dialogs = ScriptedDialogs()  # type: ignore[attr-defined]

@@ -30,11 +30,6 @@ from tests.fakes.sheets import VALID, write_sheet
 
 
 @pytest.fixture
-def settings() -> Settings:
-    return open_settings()
-
-
-@pytest.fixture
 def dialogs() -> ScriptedDialogs:
     return ScriptedDialogs()
 
@@ -97,6 +92,7 @@ def test_a_step_out_of_reach_cannot_be_opened_but_tracking_always_can(
     assert not window.findChild(QPushButton, "backButton").isVisible()
 
 
+@pytest.mark.logs_errors
 def test_closing_during_a_send_asks_then_pauses_cleanly(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:

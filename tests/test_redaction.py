@@ -33,6 +33,7 @@ def log_file(tmp_path: Path) -> Iterator[Path]:
     root.setLevel(level)
 
 
+@pytest.mark.logs_errors
 def test_secrets_in_a_real_request_never_reach_the_log(log_file: Path) -> None:
     CredentialStore().save("itcloud", Credentials({"user": "ana@example.com", "token": TOKEN}))
     with serving(lambda r: Reply(200, "12345")) as server:

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app import __version__
 from app.commands import selftest
 from app.commands.selftest import CheckFailed, check_campaign, check_journal, check_keyring, check_resources
@@ -34,6 +36,7 @@ def run(checks: list[tuple[str, selftest.Check]], as_json: bool = False) -> tupl
     return code, out.getvalue()
 
 
+@pytest.mark.logs_errors
 def test_every_check_prints_one_line_and_the_exit_code_says_if_all_passed() -> None:
     code, text = run([("first", fine), ("second", broken), ("third", crashing)])
     lines = text.splitlines()

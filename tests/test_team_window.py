@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMainWindow
@@ -18,11 +17,6 @@ from app.providers.demo import DemoProvider
 from tests.conftest import MemoryKeyring
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.gui_campaigns import make_campaign, runner_for
-
-
-@pytest.fixture
-def settings(masivo_home: Path) -> Settings:
-    return Settings(masivo_home / "settings.json")
 
 
 def test_the_file_menu_opens_the_workspace_dialog(qtbot: QtBot, settings: Settings) -> None:
@@ -78,6 +72,7 @@ def test_test_connection_runs_on_a_worker_and_says_what_it_found(
     qtbot.waitUntil(dialog.test_button.isEnabled)
 
 
+@pytest.mark.logs_errors
 def test_a_campaign_another_window_is_sending_is_named_and_watched_not_sent(
     qtbot: QtBot, settings: Settings, journal: Journal, journal_url: str
 ) -> None:
