@@ -38,13 +38,13 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="masivo-bench-"))
     os.environ["MASIVO_HOME"] = str(folder)
 
+    from app.core.domain import Channel
     from app.core.recipients import load_recipients
     from app.core.settings import Settings
     from app.gui.draft import CampaignDraft
     from app.gui.pages.message import MessagePage
     from app.gui.provider_source import ProviderSource
     from app.gui.recipients_model import RecipientsModel
-    from app.providers.base import Channel
     from tests.fakes.sheets import write_sheet
 
     settings = Settings(folder / "settings.json")

@@ -35,13 +35,13 @@ sys.path.insert(0, str(ROOT))
 
 import requests  # noqa: E402
 
+from app.core.domain import Channel, State  # noqa: E402
 from app.core.engine.campaigns import CampaignPlan, create_campaign  # noqa: E402
 from app.core.engine.dispatcher import Dispatcher  # noqa: E402
 from app.core.engine.pacing import Pace  # noqa: E402
 from app.core.gil import SWITCH_INTERVAL  # noqa: E402
 from app.core.journal import open_journal  # noqa: E402
 from app.providers import demo  # noqa: E402
-from app.providers.base import Channel, State  # noqa: E402
 from tests.engine_support import Row, account, adapter, number  # noqa: E402
 
 MESSAGE = "Hola {nombre}, su cuota de {monto} vence el 15. Pague en www.ejemplo.cl"

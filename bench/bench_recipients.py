@@ -81,8 +81,8 @@ def read_with_calamine(path: Path) -> int:
 
 def load(path: Path, progress: bool = False) -> dict[str, int]:
     """Masivo's import: every row validated, normalized, de-duplicated; counted by status in C."""
+    from app.core.domain import Channel
     from app.core.recipients import load_recipients
-    from app.providers.base import Channel
 
     def report(done: int, total: int) -> None:
         print(f"\r  {done:,} / {total:,} rows", end="", file=sys.stderr, flush=True)

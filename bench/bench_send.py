@@ -60,9 +60,10 @@ def _serve(provider: str, rtt: float, pipe: Any) -> None:
 
 # --- one run, in a process of its own (peak memory is this process's) -----------------------------------
 def worker(provider: str, count: int, rtt: float) -> dict[str, Any]:
+    from app.core.domain import Channel
     from app.core.journal import open_journal
     from app.providers import registry
-    from app.providers.base import Channel, Credentials
+    from app.providers.base import Credentials
     from tests.engine_support import Row, account, number
 
     # The engine's modules live in app/core/engine/ since issue 21; an older tree has them in app/core/.

@@ -26,12 +26,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from bench_engine import MESSAGE, Served, Timer, rows  # noqa: E402
 
+from app.core.domain import Channel  # noqa: E402
 from app.core.engine.campaigns import CampaignPlan, create_campaign  # noqa: E402
 from app.core.engine.dispatcher import Dispatcher  # noqa: E402
 from app.core.engine.pacing import Pace  # noqa: E402
 from app.core.journal import open_journal  # noqa: E402
 from app.providers import demo  # noqa: E402
-from app.providers.base import Channel, Provider  # noqa: E402
+from app.providers.base import Provider  # noqa: E402
 from tests.engine_support import adapter  # noqa: E402
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from app.core.domain import Channel, State
 from app.core.engine.campaigns import CampaignPlan, create_campaign
 from app.core.engine.dispatcher import Dispatcher, RunResult
 from app.core.engine.pacing import Pace
@@ -15,13 +16,11 @@ from app.core.journal import Journal
 from app.providers.base import (
     Balance,
     Capabilities,
-    Channel,
     Effect,
     OutgoingMessage,
     Problem,
     SendOptions,
     SendResult,
-    State,
     StatusUpdate,
 )
 

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from app.core.domain import Channel
 from app.core.engine.campaigns import CampaignPlan, create_campaign
 from app.core.journal import Journal
 from app.providers import registry
-from app.providers.base import Channel, Credentials, Provider
+from app.providers.base import Credentials, Provider
 from tests.fakes.connecta import FakeConnecta
 from tests.fakes.connectus import FakeConnectus
 from tests.fakes.convergia import FakeConvergia

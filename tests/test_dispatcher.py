@@ -7,22 +7,21 @@ from dataclasses import replace
 
 import pytest
 
+from app.core.domain import CampaignStatus, Channel, State
 from app.core.engine.answers import failed_request, read_answer
 from app.core.engine.dispatcher import Dispatcher
 from app.core.engine.pacing import Pace
 from app.core.engine.progress import Controls
-from app.core.journal import CampaignStatus, Journal
+from app.core.journal import Journal
 from app.providers import demo
 from app.providers.base import (
     Balance,
     Capabilities,
-    Channel,
     Effect,
     OutgoingMessage,
     Problem,
     SendOptions,
     SendResult,
-    State,
 )
 from tests.dispatcher_support import BULK, NOON, FakeClock, Scripted, make_campaign, run
 

@@ -8,17 +8,10 @@ from dataclasses import replace
 
 import pytest
 
+from app.core.domain import CampaignStatus, State
 from app.core.engine.pacing import Backoff
-from app.core.journal import CampaignStatus, Journal
-from app.providers.base import (
-    Effect,
-    OutgoingMessage,
-    Problem,
-    ProviderFailure,
-    SendingWindow,
-    SendResult,
-    State,
-)
+from app.core.journal import Journal
+from app.providers.base import Effect, OutgoingMessage, Problem, ProviderFailure, SendingWindow, SendResult
 from tests.dispatcher_support import BOGOTA, BULK, NOON, FakeClock, Scripted, make_campaign, run
 
 

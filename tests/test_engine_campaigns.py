@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from app.core.domain import CampaignStatus, Channel, State
 from app.core.engine.campaigns import CampaignError, CampaignPlan, import_campaign, resend_campaign
-from app.core.journal import CampaignStatus, Journal, NewMessage
-from app.providers.base import Channel, Effect, Problem, SendResult, State
+from app.core.journal import Journal, NewMessage
+from app.providers.base import Effect, Problem, SendResult
 
 
 @pytest.fixture

@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
+from app.core.domain import CampaignStatus, State
 from app.core.engine.dispatcher import Dispatcher, RunResult
 from app.core.engine.pacing import Pace
-from app.core.journal import CampaignStatus, Journal
-from app.providers.base import Provider, State
+from app.core.journal import Journal
+from app.providers.base import Provider
 from tests.engine_support import (
     PROVIDERS,
     SEND_PATHS,

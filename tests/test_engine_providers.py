@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.domain import CampaignStatus
 from app.core.engine.dispatcher import Dispatcher
 from app.core.engine.pacing import Pace
-from app.core.journal import CampaignStatus, Journal
+from app.core.journal import Journal
 from tests.engine_support import (
     PROVIDERS,
     SEND_PATHS,

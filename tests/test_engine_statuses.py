@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from app.core.domain import State
 from app.core.engine.dispatcher import Dispatcher
 from app.core.engine.pacing import Pace
 from app.core.engine.poller import Poller
 from app.core.journal import Journal
 from app.providers import demo
-from app.providers.base import State, StatusUpdate
+from app.providers.base import StatusUpdate
 from tests.engine_support import NoWaitClock, adapter, make_campaign, provider_server
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.core.domain import Channel
 from app.core.recipients import load_recipients
 from app.core.settings import Settings
 from app.gui.draft import CampaignDraft
@@ -29,7 +30,6 @@ from app.gui.highlighter import NON_GSM_BACKGROUND
 from app.gui.pages.message import MessagePage
 from app.gui.provider_source import ProviderSource
 from app.gui.recipients_model import RecipientsModel
-from app.providers.base import Channel
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.sheets import HEADERS, VALID, write_sheet
 

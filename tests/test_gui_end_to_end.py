@@ -16,13 +16,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.core.journal import CampaignStatus, Journal
+from app.core.domain import CampaignStatus, State
+from app.core.journal import Journal
 from app.core.paths import sample_sheet
 from app.core.secrets import CredentialStore
 from app.core.settings import Settings
 from app.gui.main_window import HISTORY, MESSAGE, RECIPIENTS, REVIEW, TRACKING, MainWindow
 from app.gui.provider_source import ProviderSource
-from app.providers.base import Credentials, Provider, State
+from app.providers.base import Credentials, Provider
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.itcloud import BOGOTA, FakeItCloud
 from tests.fakes.server import serving

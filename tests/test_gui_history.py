@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.core.journal import CampaignStatus, Journal
+from app.core.domain import CampaignStatus, State
+from app.core.journal import Journal
 from app.core.settings import Settings
 from app.gui.pages.history import HistoryPage, offer_resume
 from app.gui.runner import CampaignRunner
-from app.providers.base import Effect, Problem, State
+from app.providers.base import Effect, Problem
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.gui_campaigns import demo, journal_at, make_campaign, runner_for
 

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
+from app.core.domain import Channel
 from app.core.recipients import ImportCancelled, RecipientRow, RowStatus
 from app.gui.recipients_import import BATCH_ROWS, Batch, ImportRequest, Started, import_rows
 from app.gui.recipients_model import RecipientsModel
 from app.gui.worker import Task
-from app.providers.base import Channel
 from tests.fakes.sheets import write_csv
 
 pytestmark = pytest.mark.timeout(60)

@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QRadioButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.core.domain import Channel
 from app.core.reasons import reason_text
 from app.core.secrets import CredentialStore
 from app.core.settings import Settings
 from app.gui.draft import CampaignDraft
 from app.gui.pages.provider import ProviderPage
-from app.providers.base import Channel
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.itcloud import FakeItCloud
 from tests.fakes.server import FakeServer, serving

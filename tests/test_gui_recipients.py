@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.core.domain import Channel
 from app.core.journal import open_journal
 from app.core.recipients import RecipientRow, RowStatus
 from app.core.recipients.messages import text as sheet_text
@@ -21,7 +22,6 @@ from app.gui.pages.recipients import RecipientsPage
 from app.gui.recipients_import import Batch
 from app.gui.recipients_model import RecipientsModel
 from app.gui.worker import Task
-from app.providers.base import Channel
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.sheets import DUPLICATES, INVALID, ROWS, VALID, write_csv, write_sheet
 

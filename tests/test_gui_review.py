@@ -11,13 +11,14 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.core.journal import CampaignStatus, Journal
+from app.core.domain import CampaignStatus, Channel
+from app.core.journal import Journal
 from app.core.secrets import CredentialStore
 from app.core.settings import Settings
 from app.gui.pages.review import ReviewPage
 from app.gui.provider_source import ProviderSource
 from app.gui.runner import CampaignRunner
-from app.providers.base import Channel, Credentials
+from app.providers.base import Credentials
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.itcloud import FakeItCloud
 from tests.fakes.server import serving

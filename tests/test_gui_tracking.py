@@ -11,13 +11,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.core.journal import CampaignStatus, Journal
+from app.core.domain import CampaignStatus, State
+from app.core.journal import Journal
 from app.core.reasons import reason_text
 from app.core.settings import Settings
 from app.gui.campaign_model import STATE_GROUPS, merge_counts
 from app.gui.pages.tracking import TrackingPage
 from app.gui.runner import CampaignRunner
-from app.providers.base import State
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.sheets import read_rows
 from tests.gui_campaigns import Gated, demo, journal_at, make_campaign, runner_for

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.core.domain import CampaignStatus, State
 from app.core.journal import (
     LATEST,
-    CampaignStatus,
     Journal,
     JournalError,
     NewCampaign,
@@ -25,7 +25,7 @@ from app.core.journal import (
 from app.core.journal import backend as backend_module
 from app.core.journal import journal as journal_module
 from app.core.journal.migrations import MIGRATIONS
-from app.providers.base import Effect, Problem, SendResult, State, StatusUpdate
+from app.providers.base import Effect, Problem, SendResult, StatusUpdate
 
 
 def campaign_with(

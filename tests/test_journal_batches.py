@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from app.core.domain import State
 from app.core.journal import Journal, NewCampaign, NewMessage, queries
-from app.providers.base import Effect, Problem, SendResult, State
+from app.providers.base import Effect, Problem, SendResult
 
 ROWS = 2 * 1000 + 300  # more than one statement's worth (MAX_ROWS_PER_STATEMENT)
 BATCH = 50

@@ -17,9 +17,10 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from app.core.domain import State
 from app.core.journal import CampaignBusy, Journal, LeaseLost, open_journal
 from app.core.journal import lease as lease_module
-from app.providers.base import SendResult, State
+from app.providers.base import SendResult
 from tests.dispatcher_support import make_campaign
 
 

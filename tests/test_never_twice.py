@@ -20,11 +20,12 @@ from typing import Any
 import pytest
 
 from app.cli import run
+from app.core.domain import CampaignStatus, State
 from app.core.engine.dispatcher import Dispatcher, RunResult
 from app.core.engine.pacing import Pace
-from app.core.journal import CampaignStatus, Journal
+from app.core.journal import Journal
 from app.core.secrets import CredentialStore
-from app.providers.base import Credentials, Provider, State
+from app.providers.base import Credentials, Provider
 from tests.engine_support import (
     PROVIDERS,
     SEND_PATHS,

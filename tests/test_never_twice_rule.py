@@ -11,18 +11,11 @@ import pytest
 import requests
 from urllib3.exceptions import NewConnectionError, ProtocolError
 
+from app.core.domain import Channel
 from app.core.engine.sending import refusal_cause
 from app.core.logs import Redactor
 from app.providers import connectus, wavy
-from app.providers.base import (
-    Channel,
-    Credentials,
-    Effect,
-    OutgoingMessage,
-    Problem,
-    ProviderFailure,
-    SendOptions,
-)
+from app.providers.base import Credentials, Effect, OutgoingMessage, Problem, ProviderFailure, SendOptions
 from app.providers.http import HttpClient, classify_exception, excerpt
 from tests.fakes.connectus import FakeConnectus
 from tests.fakes.connectus import running as connectus_running

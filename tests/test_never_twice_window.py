@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.core.journal import CampaignStatus, Journal
+from app.core.domain import CampaignStatus, State
+from app.core.journal import Journal
 from app.core.settings import Settings
 from app.gui.pages.history import HistoryPage
 from app.gui.pages.tracking import TrackingPage
-from app.providers.base import State
 from tests.engine_support import adapter, duplicates, every_send, provider_server
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.server import Request

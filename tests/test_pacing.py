@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from app.core.domain import Channel
 from app.core.engine.pacing import Backoff, Pace, Pacer, RateMeter, estimate, window_opens_at
 from app.providers import demo
-from app.providers.base import Capabilities, Channel, SendingWindow
+from app.providers.base import Capabilities, SendingWindow
 
 BOGOTA = ZoneInfo("America/Bogota")
 ITCLOUD_LIKE = Capabilities(

@@ -127,7 +127,8 @@ def test_two_machines_importing_at_once_never_share_row_ids(pg_journal: Journal,
 
 @pytest.mark.postgres
 def test_a_batch_of_updates_with_gaps_and_nulls_lands_like_one_by_one(pg_journal: Journal) -> None:
-    from app.providers.base import Effect, Problem, SendResult, State
+    from app.core.domain import State
+    from app.providers.base import Effect, Problem, SendResult
 
     campaign = pg_journal.create_campaign(NewCampaign("c", "demo", "sms", "x"))
     pg_journal.add_messages(campaign, [NewMessage(i, f"5690{i:05d}", {}, "x") for i in range(300)])

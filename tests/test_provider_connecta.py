@@ -9,17 +9,9 @@ from dataclasses import dataclass
 import pytest
 
 from app import __version__
+from app.core.domain import Channel, State
 from app.providers import connecta
-from app.providers.base import (
-    Balance,
-    Channel,
-    Credentials,
-    Effect,
-    OutgoingMessage,
-    ProviderFailure,
-    SendOptions,
-    State,
-)
+from app.providers.base import Balance, Credentials, Effect, OutgoingMessage, ProviderFailure, SendOptions
 from app.providers.http import HttpClient
 from tests.fakes.connecta import EMAIL_STATES, SMS_STATES, FakeConnecta
 from tests.fakes.server import FakeServer, serving

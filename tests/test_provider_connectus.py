@@ -9,15 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from app.core.domain import Channel, State
 from app.providers import connectus, connectus_wire
-from app.providers.base import (
-    Balance,
-    Channel,
-    Effect,
-    OutgoingMessage,
-    SendOptions,
-    State,
-)
+from app.providers.base import Balance, Effect, OutgoingMessage, SendOptions
 from app.providers.http import HttpClient
 from tests.fakes.connectus import EMAIL_STATUSES, SMS_STATUSES, FakeConnectus, Vendor, basic, running
 

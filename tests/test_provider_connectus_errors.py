@@ -8,16 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from app.core.domain import Channel, State
 from app.providers import connectus
-from app.providers.base import (
-    Channel,
-    Credentials,
-    Effect,
-    OutgoingMessage,
-    ProviderFailure,
-    SendOptions,
-    State,
-)
+from app.providers.base import Credentials, Effect, OutgoingMessage, ProviderFailure, SendOptions
 from app.providers.http import HttpClient
 from tests.fakes.connectus import FakeConnectus, Vendor, running
 

@@ -7,17 +7,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from app.core.domain import Channel, State
 from app.providers import convergia
-from app.providers.base import (
-    Balance,
-    Channel,
-    Credentials,
-    Effect,
-    OutgoingMessage,
-    ProviderFailure,
-    SendOptions,
-    State,
-)
+from app.providers.base import Balance, Credentials, Effect, OutgoingMessage, ProviderFailure, SendOptions
 from app.providers.http import HttpClient
 from tests.fakes.convergia import DELIVERED, FAILED, SEND_PATH, STATUS_PATH, FakeConvergia
 from tests.fakes.server import FakeServer, Reply, Request, serving

@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from app.core.domain import State
 from app.providers import itcloud
-from app.providers.base import Credentials, Effect, OutgoingMessage, ProviderFailure, SendOptions, State
+from app.providers.base import Credentials, Effect, OutgoingMessage, ProviderFailure, SendOptions
 from app.providers.http import HttpClient
 from tests.fakes.itcloud import BALANCE_PATH, BOGOTA, SEND_PATH, FakeItCloud
 from tests.fakes.server import FakeServer, Reply, Request, serving

@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 
+from app.core.domain import Channel
 from app.providers import connecta, connectus
-from app.providers.base import Channel, Credentials, OutgoingMessage, Provider, SendOptions
+from app.providers.base import Credentials, OutgoingMessage, Provider, SendOptions
 from app.providers.http import HttpClient
 from tests.fakes.connecta import FakeConnecta
 from tests.fakes.connectus import FakeConnectus

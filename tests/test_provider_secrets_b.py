@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 
+from app.core.domain import Channel
 from app.providers import convergia, itcloud, wavy
-from app.providers.base import Channel, Credentials, OutgoingMessage, Provider, SendOptions
+from app.providers.base import Credentials, OutgoingMessage, Provider, SendOptions
 from app.providers.http import HttpClient
 from tests.fakes.convergia import FakeConvergia
 from tests.fakes.itcloud import BOGOTA, FakeItCloud

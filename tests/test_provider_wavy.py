@@ -7,17 +7,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from app.core.domain import Channel, State
 from app.providers import wavy
-from app.providers.base import (
-    Balance,
-    Channel,
-    Credentials,
-    Effect,
-    OutgoingMessage,
-    ProviderFailure,
-    SendOptions,
-    State,
-)
+from app.providers.base import Balance, Credentials, Effect, OutgoingMessage, ProviderFailure, SendOptions
 from app.providers.http import HttpClient
 from tests.fakes.server import FakeServer, Reply, Request, serving
 from tests.fakes.wavy import BULK_PATH, SEND_PATH, SENT_WORDS, STATUS_PATH, FakeWavy

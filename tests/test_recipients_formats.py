@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from app.core.domain import Channel
 from app.core.recipients import RecipientRow, RowStatus, SheetError, inspect_sheet, load_recipients
-from app.providers.base import Channel
 from tests import recipients_files as make
 
 HEADER = ["Nombre", "Celular", "Ciudad"]

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.core.domain import Channel
 from app.core.recipients import normalize_address
 from app.core.recipients.fastphone import fast_phone
 from app.core.recipients.messages import text
 from app.core.recipients.phones import PhoneChecker, Verdict, normalize_phone
-from app.providers.base import Channel
 
 REGIONS = [
     "CL",

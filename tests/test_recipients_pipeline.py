@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.domain import Channel
 from app.core.recipients import (
     ImportCancelled,
     RecipientRow,
@@ -17,7 +18,6 @@ from app.core.recipients import (
     inspect_sheet,
     load_recipients,
 )
-from app.providers.base import Channel
 from tests import recipients_files as make
 
 

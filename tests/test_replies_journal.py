@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 
+from app.core.domain import State
 from app.core.journal import Journal
 from app.core.journal.inbox import OPT_OUT_REASON, REPEAT_WINDOW
 from app.core.journal.inbox_models import IncomingReply, IncomingStatus, RefusedRequest
-from app.providers.base import State
 from tests.webhook_support import (
     Client,
     number,

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from app.core.domain import Channel, State
 from app.core.journal import Journal, open_journal
-from app.providers.base import Capabilities, Channel, OutgoingMessage, SendResult, State
+from app.providers.base import Capabilities, OutgoingMessage, SendResult
 from app.webhooks.optout import DEFAULT_WORDS, is_opt_out, normalize, opt_out_words
 from tests.dispatcher_support import FakeClock, Scripted, make_campaign, run
 from tests.webhook_support import Client, received, running_receiver

@@ -12,14 +12,8 @@ from typing import Any
 import pytest
 
 from app.cli import run
-from app.core.journal import (
-    LATEST,
-    CampaignStatus,
-    Journal,
-    JournalError,
-    NewCampaign,
-    open_journal,
-)
+from app.core.domain import CampaignStatus
+from app.core.journal import LATEST, Journal, JournalError, NewCampaign, open_journal
 from app.core.journal.migrations import MIGRATIONS
 from tests.backends import BACKENDS, PgDatabases
 

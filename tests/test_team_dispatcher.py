@@ -11,12 +11,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from app.core.domain import CampaignStatus, Channel, State
 from app.core.engine import unsaved
 from app.core.engine.dispatcher import Dispatcher
 from app.core.engine.progress import Controls
-from app.core.journal import CampaignBusy, CampaignStatus, Journal, open_journal
+from app.core.journal import CampaignBusy, Journal, open_journal
 from app.core.journal import lease as lease_module
-from app.providers.base import Capabilities, Channel, OutgoingMessage, SendResult, State
+from app.providers.base import Capabilities, OutgoingMessage, SendResult
 from tests.backends import PG_URL, PgDatabases
 from tests.dispatcher_support import BULK, FakeClock, Scripted, make_campaign, run
 

@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 from app.cli import run
+from app.core.domain import State
 from app.core.journal import Journal
 from app.core.journal import lease as lease_module
-from app.providers.base import State
 from tests.engine_keyring import environment
 from tests.engine_support import SEND_PATHS, Account, duplicates, make_campaign, provider_server, write_sheet
 

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.core.domain import Channel
 from app.core.settings import open_settings
 from app.gui.application import install_translations
 from app.gui.confirm_send import ConfirmSendDialog, SendSummary
 from app.gui.import_dialog import ImportDialog
 from app.gui.main_window import FLOW, REVIEW, MainWindow
-from app.providers.base import Channel
 from tests.fakes.dialogs import ScriptedDialogs
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from app.core.domain import State
 from app.core.journal import Journal, open_journal
-from app.providers.base import State
 from app.providers.connectus import CONNECTUS_STATUS
 from app.webhooks.server import Receiver
 from app.webhooks.wsgi import MAX_BODY

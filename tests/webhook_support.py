@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from app.core.domain import Channel, State
 from app.core.engine.campaigns import CampaignPlan, create_campaign
 from app.core.journal import Journal
-from app.providers.base import Channel, SendResult, State
+from app.providers.base import SendResult
 from app.webhooks.routes import ROUTES
 from app.webhooks.server import Receiver
 from tests.dispatcher_support import Row

@@ -10,12 +10,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.commands._provider import CommandError
-from app.core.journal import FAILED_STATES, SENT_STATES, Campaign, CampaignStatus, Journal, JournalError
+from app.core.domain import FAILED_STATES, SENT_STATES, CampaignStatus, State
+from app.core.journal import Campaign, Journal, JournalError
 from app.core.reasons import language, reason_text
 from app.providers import registry
-from app.providers.base import State
-
-STALE_AFTER = 60.0  # seconds without a heartbeat after which a "running" campaign has no live sender
 
 
 def say(spanish: str, english: str) -> str:
@@ -44,15 +42,6 @@ def find_campaign(journal: Journal, ref: str) -> Campaign:
             2,
         )
     return campaign
-
-
-def shown_status(campaign: Campaign, now: float | None = None) -> str:
-    """The status to show: a `running` campaign whose sender stopped beating is `interrupted`."""
-    if campaign.status is CampaignStatus.RUNNING:
-        beat = campaign.heartbeat_at or campaign.updated_at
-        if (now or time.time()) - beat > STALE_AFTER:
-            return "interrupted"
-    return campaign.status.value
 
 
 def totals(counts: Mapping[str, int]) -> dict[str, int]:

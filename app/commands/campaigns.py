@@ -6,8 +6,9 @@ import argparse
 import datetime as dt
 from typing import TextIO
 
-from app.commands._common import open_journal_or_fail, shown_status, totals
+from app.commands._common import open_journal_or_fail, totals
 from app.commands._provider import emit
+from app.core.domain import shown_status
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

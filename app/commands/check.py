@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from app.core.domain import Channel
 from app.core.reasons import language
-from app.providers.base import Channel
 
 if TYPE_CHECKING:
     from app.core.recipients import Summary

@@ -71,9 +71,9 @@ def preview(args: argparse.Namespace, out: TextIO) -> int:
 
 def preview_sheet(args: argparse.Namespace, text: str, caps: Capabilities) -> tuple[CampaignPreview, int]:
     """The campaign preview over the sheet's valid rows, and how many rows will not be sent."""
+    from app.core.domain import Channel
     from app.core.recipients import RowStatus, SheetError, load_recipients
     from app.core.settings import open_settings
-    from app.providers.base import Channel
 
     country = (args.country or open_settings().get("country") or "CL").upper()
     skipped = 0

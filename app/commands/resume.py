@@ -8,7 +8,7 @@ from typing import TextIO
 from app.commands._common import find_campaign, open_journal_or_fail, say
 from app.commands._engine import drive, run_in_terminal
 from app.commands._provider import CommandError, open_provider
-from app.core.journal import CampaignStatus
+from app.core.domain import CampaignStatus
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

@@ -113,11 +113,11 @@ def write_demo_sheet(path: Path, rows: int) -> Path:
 
 def check_campaign(folder: Path) -> str:
     """A 100-recipient demo campaign through the real engine: import, send, poll until every row is final."""
+    from app.core.domain import FAILED_STATES, CampaignStatus, Channel, State
     from app.core.engine.campaigns import CampaignPlan, import_campaign
     from app.core.engine.dispatcher import Dispatcher
     from app.core.engine.poller import Poller
-    from app.core.journal import FAILED_STATES, CampaignStatus, open_journal
-    from app.providers.base import Channel, State
+    from app.core.journal import open_journal
     from app.providers.demo import DELIVERY_SECONDS, DemoProvider
 
     sheet = write_demo_sheet(folder / "destinatarios.xlsx", RECIPIENTS)

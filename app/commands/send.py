@@ -10,12 +10,13 @@ from typing import TextIO
 from app.commands._common import TerminalBar, duration, open_journal_or_fail, read_message, say
 from app.commands._engine import drive, run_in_terminal
 from app.commands._provider import CommandError, open_provider
+from app.core.domain import Channel
 from app.core.engine.campaigns import CampaignError, CampaignPlan, Created, import_campaign
 from app.core.engine.pacing import Pace, estimate
 from app.core.journal import Journal
 from app.core.settings import open_settings
 from app.providers import registry
-from app.providers.base import Capabilities, Channel
+from app.providers.base import Capabilities
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

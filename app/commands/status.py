@@ -6,8 +6,9 @@ import argparse
 import sys
 from typing import TextIO
 
-from app.commands._common import find_campaign, open_journal_or_fail, say, shown_status
+from app.commands._common import find_campaign, open_journal_or_fail, say
 from app.commands._provider import CommandError, emit, failure_message, open_provider
+from app.core.domain import shown_status
 from app.core.engine.poller import Poller
 from app.core.reasons import reason_text
 from app.providers import registry

@@ -8,9 +8,9 @@ from typing import Any, TextIO
 
 from app.commands._common import open_journal_or_fail, say
 from app.commands._provider import CommandError, emit
+from app.core.domain import Channel
 from app.core.journal import SuppressionEntry
 from app.core.settings import open_settings
-from app.providers.base import Channel
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

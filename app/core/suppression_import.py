@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.domain import Channel
 from app.core.recipients import RowStatus, inspect_sheet, load_recipients
 from app.core.recipients.sheets import SheetError
-from app.providers.base import Channel
 
 TAKEN = frozenset({RowStatus.VALID, RowStatus.DUPLICATE, RowStatus.SUPPRESSED})
 

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.domain import Channel
 from app.core.email_draft import EmailDraft, EmailTemplate, problem_text
 from app.core.segments import SegmentCount, count, to_gsm
 from app.core.templates import Template, TemplateError
 from app.gui.formatting import number
 from app.gui.highlighter import MessageHighlighter
 from app.gui.named import buddy, named
-from app.providers.base import Channel
 
 NON_GSM_SHOWN = 5  # characters named in the counter line
 

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.providers.base import Channel
+from app.core.domain import Channel
 
 
 @dataclass

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.domain import Channel
 from app.core.recipients import SheetError, inspect_sheet
 from app.core.recipients.messages import text as sheet_text
 from app.gui.dialogs import SHEET_FILTER, dialogs_for
 from app.gui.named import buddy, named
 from app.gui.worker import Task, Worker
-from app.providers.base import Channel
 
 if TYPE_CHECKING:
     from app.core.recipients.importer import SheetPreview

@@ -22,9 +22,9 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.domain import Channel
 from app.core.recipients import ImportCancelled, RecipientRow, load_recipients
 from app.gui.worker import Task
-from app.providers.base import Channel
 
 # ~10 ms of validation between hand-overs: while this worker runs, each of the window's calls
 # into Python may wait for the GIL, so the longest stall grows with it (measured: 25-30 ms of

@@ -17,17 +17,18 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
 
+from app.core.domain import CampaignStatus, State
 from app.core.engine.dispatcher import Dispatcher, RunResult
 from app.core.engine.poller import POLL_EVERY, Poller, PollResult
 from app.core.engine.progress import Controls
-from app.core.journal import CampaignStatus, Journal
+from app.core.journal import Journal
 from app.core.settings import Settings
 from app.gui.formatting import ui_lang
 from app.gui.gc_pauses import keep_out_of_collections
 from app.gui.provider_source import ProviderFactory, ProviderSource, failure_text
 from app.gui.worker import Task, Worker, refreshing_in_turn
 from app.providers import registry
-from app.providers.base import Balance, Problem, Provider, ProviderFailure, State
+from app.providers.base import Balance, Problem, Provider, ProviderFailure
 
 log = logging.getLogger(__name__)
 

@@ -13,37 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple, Protocol, runtime_checkable
 
+from app.core.domain import Channel, State
 from app.core.logs import REDACTOR
-
-
-class Channel(StrEnum):
-    SMS = "sms"
-    EMAIL = "email"
-
-
-class State(StrEnum):
-    """Normalized state of one message, across all providers and the journal."""
-
-    PENDING = "pending"  # not yet sent
-    SENDING = "sending"  # journaled as leaving; a crash turns it into UNKNOWN
-    ACCEPTED = "accepted"  # the provider took it (has a provider id)
-    REJECTED = "rejected"  # the provider refused it; never charged
-    UNKNOWN = "unknown"  # it may or may not have been processed: never re-sent automatically
-    DELIVERED = "delivered"
-    UNDELIVERED = "undelivered"
-    OPENED = "opened"  # e-mail
-    CLICKED = "clicked"  # e-mail
-    BOUNCED = "bounced"  # e-mail
-    SKIPPED = "skipped"  # not sent on purpose (suppressed while the campaign ran)
-
-    @property
-    def is_final(self) -> bool:
-        return self in FINAL_STATES
-
-
-FINAL_STATES = frozenset(
-    {State.REJECTED, State.DELIVERED, State.UNDELIVERED, State.CLICKED, State.BOUNCED, State.SKIPPED}
-)
 
 
 class Effect(StrEnum):

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from app.providers.base import Effect, OutgoingMessage, Problem, SendResult, State
+from app.core.domain import State
+from app.providers.base import Effect, OutgoingMessage, Problem, SendResult
 
 UNSENT_EFFECTS = frozenset({Effect.STOP, Effect.RETRY, Effect.WAIT_WINDOW})
 

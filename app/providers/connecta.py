@@ -14,10 +14,10 @@ from typing import Any
 
 import requests
 
+from app.core.domain import Channel, State
 from app.providers.base import (
     Balance,
     Capabilities,
-    Channel,
     CredentialField,
     Credentials,
     Effect,
@@ -26,7 +26,6 @@ from app.providers.base import (
     ProviderFailure,
     SendOptions,
     SendResult,
-    State,
     StatusUpdate,
     register_secrets,
 )

@@ -19,10 +19,10 @@ from typing import Any
 
 import requests
 
+from app.core.domain import Channel, State
 from app.providers.base import (
     Balance,
     Capabilities,
-    Channel,
     CredentialField,
     Credentials,
     Effect,
@@ -31,7 +31,6 @@ from app.providers.base import (
     ProviderFailure,
     SendOptions,
     SendResult,
-    State,
     StatusUpdate,
     register_secrets,
 )

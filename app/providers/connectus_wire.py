@@ -15,7 +15,8 @@ from typing import Any
 from urllib.parse import quote_plus, urlencode
 from zoneinfo import ZoneInfo
 
-from app.providers.base import Channel, Effect, OutgoingMessage, Problem, SendOptions
+from app.core.domain import Channel
+from app.providers.base import Effect, OutgoingMessage, Problem, SendOptions
 
 SCHEDULE_FORMAT = "%Y-%m-%d %H:%M:%S"  # "('2018-03-25 10:30:00')"
 SCHEDULE_ZONE = ZoneInfo("America/Santiago")  # the document names no zone: Connectus is Chilean

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 import requests
 
+from app.core.domain import Channel, State
 from app.providers.base import (
     Balance,
     Capabilities,
-    Channel,
     CredentialField,
     Credentials,
     Effect,
@@ -25,7 +25,6 @@ from app.providers.base import (
     ProviderFailure,
     SendOptions,
     SendResult,
-    State,
     StatusUpdate,
     register_secrets,
 )

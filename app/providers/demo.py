@@ -14,10 +14,10 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
+from app.core.domain import Channel, State
 from app.providers.base import (
     Balance,
     Capabilities,
-    Channel,
     Credentials,
     Effect,
     OutgoingMessage,
@@ -25,7 +25,6 @@ from app.providers.base import (
     ProviderFailure,
     SendOptions,
     SendResult,
-    State,
     StatusUpdate,
 )
 from app.providers.http import HttpClient

@@ -15,10 +15,10 @@ from urllib.parse import urlencode
 
 import requests
 
+from app.core.domain import Channel, State
 from app.providers.base import (
     Balance,
     Capabilities,
-    Channel,
     CredentialField,
     Credentials,
     Effect,
@@ -28,7 +28,6 @@ from app.providers.base import (
     SendingWindow,
     SendOptions,
     SendResult,
-    State,
     StatusUpdate,
     register_secrets,
 )

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.providers.base import Effect, OutgoingMessage, Problem, SendResult, State
+from app.core.domain import State
+from app.providers.base import Effect, OutgoingMessage, Problem, SendResult
 
 CAMPAIGN_PROBLEMS = frozenset({Effect.STOP, Effect.RETRY, Effect.WAIT_WINDOW})
 MISSING = Problem("missing", Effect.UNKNOWN, "unexpected_answer", "no result for this message")

@@ -19,10 +19,11 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
+from app.core.domain import Channel, State
 from app.core.journal import Journal, NewCampaign, NewMessage
 from app.core.segments import measure
 from app.core.templates import Template, TemplateError
-from app.providers.base import Capabilities, Channel, State
+from app.providers.base import Capabilities
 from app.providers.registry import capabilities
 
 # Rows rendered and written (one commit) at a time: a 1,000,000-row sheet is never held in memory,

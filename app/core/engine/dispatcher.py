@@ -21,12 +21,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from app.core.domain import CampaignStatus, State
 from app.core.engine.answers import failed_request, read_answer
 from app.core.engine.dispatcher_team import Offline, TeamRun
 from app.core.engine.pacing import Backoff, Pace, Pacer, RateMeter, window_opens_at
 from app.core.engine.progress import Controls, Progress, ProgressCallback, Tally
 from app.core.engine.sending import balance_check, refusal_cause, send_options
-from app.core.journal import CampaignStatus, DatabaseUnavailable, Journal, LeaseLost
+from app.core.journal import DatabaseUnavailable, Journal, LeaseLost
 from app.providers.base import (
     Balance,
     Effect,
@@ -36,7 +37,6 @@ from app.providers.base import (
     Provider,
     ProviderFailure,
     SendResult,
-    State,
 )
 
 log = logging.getLogger(__name__)

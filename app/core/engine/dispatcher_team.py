@@ -14,9 +14,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from app.core.domain import CampaignStatus
 from app.core.engine import unsaved
 from app.core.engine.progress import Controls, Tally
-from app.core.journal import CampaignStatus, DatabaseUnavailable, Journal, JournalError
+from app.core.journal import DatabaseUnavailable, Journal, JournalError
 from app.core.journal.lease import Leases
 from app.core.journal.queue import SendQueue
 from app.providers.base import SendResult

@@ -13,10 +13,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.core.domain import Channel
 from app.core.engine.pacing import Pacer
 from app.core.engine.progress import Controls
 from app.core.journal import Journal
-from app.providers.base import Channel, Effect, Problem, Provider, ProviderFailure, StatusUpdate
+from app.providers.base import Effect, Problem, Provider, ProviderFailure, StatusUpdate
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from app.core.journal import FAILED_STATES, SENT_STATES
-from app.providers.base import Balance, State
+from app.core.domain import FAILED_STATES, SENT_STATES, State
+from app.providers.base import Balance
 
 
 @dataclass(frozen=True)

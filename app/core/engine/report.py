@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from app.core.domain import State
 from app.core.journal import Journal, MessageRecord
 from app.core.reasons import REASONS, language, reason_text
 from app.providers import registry
-from app.providers.base import State
 
 STATE_NAMES: dict[State, tuple[str, str]] = {
     State.PENDING: ("Pendiente", "Pending"),

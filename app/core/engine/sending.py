@@ -7,8 +7,9 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, replace
 
+from app.core.domain import Channel
 from app.core.journal import Campaign, Journal
-from app.providers.base import Balance, Capabilities, Channel, Problem, Provider, ProviderFailure, SendOptions
+from app.providers.base import Balance, Capabilities, Problem, Provider, ProviderFailure, SendOptions
 
 log = logging.getLogger(__name__)
 

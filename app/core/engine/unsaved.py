@@ -15,7 +15,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.providers.base import Effect, Problem, SendResult, State
+from app.core.domain import State
+from app.providers.base import Effect, Problem, SendResult
 
 FOLDER = "unsaved-answers"
 

@@ -13,10 +13,7 @@ from app.core.journal.errors import CampaignBusy, DatabaseUnavailable, Holder, L
 from app.core.journal.journal import Journal, text_key
 from app.core.journal.migrations import LATEST
 from app.core.journal.models import (
-    FAILED_STATES,
-    SENT_STATES,
     Campaign,
-    CampaignStatus,
     Claim,
     Event,
     MessageRecord,
@@ -27,13 +24,10 @@ from app.core.journal.models import (
 from app.core.journal.suppression import suppression_key
 
 __all__ = [
-    "FAILED_STATES",
     "LATEST",
-    "SENT_STATES",
     "Backend",
     "Campaign",
     "CampaignBusy",
-    "CampaignStatus",
     "Claim",
     "DatabaseUnavailable",
     "Event",

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from app.core.domain import State
 from app.core.journal import inbox_queries as q
 from app.core.journal.backend import Row
 from app.core.journal.inbox_models import (
@@ -26,7 +27,7 @@ from app.core.journal.inbox_models import (
     Stored,
 )
 from app.core.journal.suppression import suppression_key
-from app.providers.base import State, StatusUpdate
+from app.providers.base import StatusUpdate
 
 if TYPE_CHECKING:
     from app.core.journal.journal import Journal

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from app.providers.base import State
+from app.core.domain import State
 
 
 @dataclass(frozen=True, slots=True)

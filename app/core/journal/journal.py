@@ -15,23 +15,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from app.core.domain import STATE_RANK, CampaignStatus, State
 from app.core.journal import queries as q
 from app.core.journal.backend import Backend, Row
 from app.core.journal.inbox import Inbox
 from app.core.journal.lease import Leases
-from app.core.journal.models import (
-    STATE_RANK,
-    Campaign,
-    CampaignStatus,
-    Event,
-    MessageRecord,
-    NewCampaign,
-    NewMessage,
-    dumps,
-)
+from app.core.journal.models import Campaign, Event, MessageRecord, NewCampaign, NewMessage, dumps
 from app.core.journal.queue import SendQueue
 from app.core.journal.suppression import SuppressionList
-from app.providers.base import State, StatusUpdate
+from app.providers.base import StatusUpdate
 
 PAGE = 5000  # rows read a page at a time: a 1,000,000-row campaign is never held in memory
 

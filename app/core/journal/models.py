@@ -5,41 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any, NamedTuple
 
-from app.providers.base import OutgoingMessage, State
-
-
-class CampaignStatus(StrEnum):
-    """Where a campaign stands as a whole."""
-
-    CREATING = "creating"  # rows are still being imported; never sent from
-    READY = "ready"  # created, not started
-    RUNNING = "running"  # a sender is (or was, until it died) working on it
-    PAUSED = "paused"  # stopped with a reason; `resume` continues it
-    COMPLETED = "completed"  # no pending rows left
-    CANCELLED = "cancelled"  # stopped for good by the user
-    FAILED = "failed"  # the import or the engine broke; see the reason
-
-
-# States counted as sent (the provider took the message), failed, and not sent on purpose.
-SENT_STATES = frozenset({State.ACCEPTED, State.DELIVERED, State.OPENED, State.CLICKED})
-FAILED_STATES = frozenset({State.REJECTED, State.UNDELIVERED, State.BOUNCED})
-# The "never backwards" order of states; a status update only moves a row to a higher rank.
-STATE_RANK: dict[State, int] = {
-    State.PENDING: 0,
-    State.SENDING: 1,
-    State.UNKNOWN: 2,
-    State.ACCEPTED: 3,
-    State.SKIPPED: 5,
-    State.REJECTED: 5,
-    State.UNDELIVERED: 5,
-    State.BOUNCED: 5,
-    State.DELIVERED: 5,
-    State.OPENED: 6,
-    State.CLICKED: 7,
-}
+from app.core.domain import CampaignStatus, State
+from app.providers.base import OutgoingMessage
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ A row is split in two tables: `messages` (its state, rewritten at each step) and
 
 from __future__ import annotations
 
-from app.core.journal.models import STATE_RANK
+from app.core.domain import STATE_RANK
 
 CAMPAIGN_COLUMNS = (
     "id, name, provider, channel, template, subject, options, columns, source, status, reason, detail, "

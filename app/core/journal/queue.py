@@ -15,11 +15,12 @@ import json
 import time
 from collections.abc import Callable, Sequence
 
+from app.core.domain import State
 from app.core.journal import queries as q
 from app.core.journal.backend import Backend, Row
 from app.core.journal.lease import Leases
 from app.core.journal.models import Claim
-from app.providers.base import OutgoingMessage, Problem, SendResult, State
+from app.providers.base import OutgoingMessage, Problem, SendResult
 
 
 class SendQueue:

@@ -17,10 +17,10 @@ from collections.abc import Callable, Container
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.domain import Channel
 from app.core.reasons import language
 from app.core.recipients.model import ColumnMapping, ImportCancelled, RecipientRow, RowStatus, Summary
 from app.core.recipients.sheets import SheetError, SheetInfo
-from app.providers.base import Channel
 
 if TYPE_CHECKING:
     from app.core.recipients.importer import SheetPreview

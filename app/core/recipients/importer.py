@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from app.core.domain import Channel
 from app.core.recipients import columns
 from app.core.recipients.cells import display_text
 from app.core.recipients.csvfile import CsvBook
@@ -19,7 +20,6 @@ from app.core.recipients.emails import check_email
 from app.core.recipients.model import ColumnMapping
 from app.core.recipients.phones import PhoneChecker
 from app.core.recipients.sheets import CalamineBook, Cells, Row, RowStream, SheetError, SheetInfo, sniff_kind
-from app.providers.base import Channel
 
 PREVIEW_ROWS = 20
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.domain import Channel, State
 from app.core.engine.campaigns import Created, resend_campaign
 from app.core.journal import Journal
 from app.core.settings import Settings
@@ -36,7 +37,6 @@ from app.gui.provider_source import failure_text, provider_name
 from app.gui.runner import CampaignRunner
 from app.gui.worker import Task, Worker
 from app.gui.workers import Workers
-from app.providers.base import Channel, State
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
+from app.core.domain import Channel
 from app.core.preview import preview_campaign
 from app.core.reasons import reason_text
 from app.core.recipients import RecipientRow, RowStatus
@@ -20,7 +21,7 @@ from app.gui.provider_source import ProviderFactory
 from app.gui.recipients_model import RecipientsModel
 from app.gui.worker import Task, Worker
 from app.providers import registry
-from app.providers.base import Balance, Channel, ProviderFailure
+from app.providers.base import Balance, ProviderFailure
 
 # Connecta's send_email needs `nombre_remitente` and `email_remitente` (seeds/000, section 4);
 # Capabilities has no field for it yet.

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.domain import Channel
 from app.core.reasons import reason_text
 from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.core.settings import Settings
@@ -31,7 +32,7 @@ from app.gui.named import buddy, named
 from app.gui.pages import Page
 from app.gui.worker import Task, Worker
 from app.providers import registry
-from app.providers.base import Balance, Capabilities, Channel, Credentials, ProviderFailure
+from app.providers.base import Balance, Capabilities, Credentials, ProviderFailure
 
 
 class ProviderPage(Page):

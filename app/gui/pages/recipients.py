@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractEventDispatcher, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.core.domain import Channel
 from app.core.journal import Journal
 from app.core.recipients import ImportCancelled, RecipientRow, RowStatus
 from app.core.settings import Settings
@@ -23,7 +24,6 @@ from app.gui.recipients_model import RecipientsModel
 from app.gui.recipients_panel import RecipientsPanel
 from app.gui.worker import Task, Worker
 from app.providers import registry
-from app.providers.base import Channel
 
 # The table grows at most this often while rows arrive: a growth repaints it whole (~17 ms).
 SHOW_EVERY = 0.1

@@ -13,6 +13,7 @@ import datetime as dt
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.core.domain import Channel, State
 from app.core.engine.campaigns import CampaignError
 from app.core.engine.pacing import Pace, estimate
 from app.core.journal import Journal
@@ -40,7 +41,7 @@ from app.gui.provider_source import failure_text
 from app.gui.runner import CampaignRunner
 from app.gui.worker import Task, Worker
 from app.gui.workers import Workers
-from app.providers.base import Channel, SendResult, State
+from app.providers.base import SendResult
 from app.providers.registry import capabilities
 
 

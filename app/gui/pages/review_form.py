@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.domain import Channel
 from app.core.engine.pacing import Pace
 from app.gui.draft import CampaignDraft
 from app.gui.formatting import number
 from app.gui.named import named
 from app.gui.pages.review_work import Prepared
-from app.providers.base import Capabilities, Channel
+from app.providers.base import Capabilities
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 

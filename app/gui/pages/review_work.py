@@ -11,18 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.domain import CampaignStatus, Channel, State
 from app.core.engine.campaigns import CampaignPlan, import_campaign
-from app.core.journal import CampaignStatus, Journal
+from app.core.journal import Journal
 from app.gui.draft import CampaignDraft
-from app.providers.base import (
-    Balance,
-    Channel,
-    OutgoingMessage,
-    Provider,
-    SendOptions,
-    SendResult,
-    State,
-)
+from app.providers.base import Balance, OutgoingMessage, Provider, SendOptions, SendResult
 from app.providers.registry import capabilities
 
 DraftKey = tuple[object, ...]

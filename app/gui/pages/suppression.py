@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.domain import Channel
 from app.core.journal import Journal, SuppressionEntry
 from app.core.recipients import normalize_address
 from app.core.recipients.sheets import SheetError
@@ -37,7 +38,6 @@ from app.gui.pages import Page
 from app.gui.provider_source import failure_text
 from app.gui.worker import Task
 from app.gui.workers import Workers
-from app.providers.base import Channel
 
 
 class SuppressionPage(Page):

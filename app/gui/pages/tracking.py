@@ -11,10 +11,10 @@ from typing import cast
 
 from PySide6.QtWidgets import QWidget
 
-from app.commands._common import shown_status
+from app.core.domain import CampaignStatus, Channel, State, shown_status
 from app.core.engine.dispatcher import RunResult
 from app.core.engine.progress import Progress
-from app.core.journal import Campaign, CampaignStatus, Journal
+from app.core.journal import Campaign, Journal
 from app.core.reasons import reason_text
 from app.core.settings import Settings
 from app.gui.campaign_model import MessagesModel, StateFilter, merge_counts
@@ -31,7 +31,7 @@ from app.gui.provider_source import failure_text, provider_name
 from app.gui.runner import CampaignRunner, Watch
 from app.gui.worker import Task
 from app.gui.workers import Workers
-from app.providers.base import Balance, Channel, State
+from app.providers.base import Balance
 
 ENDED = frozenset({"completed", "paused", "cancelled", "failed", "interrupted"})  # statuses with a summary
 QUIET_REASONS = frozenset({"", "paused_by_user", "cancelled_by_user"})  # ends that need no dialog
