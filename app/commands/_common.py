@@ -12,13 +12,8 @@ from typing import Any, TextIO
 from app.commands._provider import CommandError
 from app.core.domain import FAILED_STATES, SENT_STATES, CampaignStatus, State
 from app.core.journal import Campaign, Journal, JournalError
-from app.core.reasons import language, reason_text
+from app.core.reasons import reason_text, say
 from app.providers import registry
-
-
-def say(spanish: str, english: str) -> str:
-    """A short CLI sentence in the user's language."""
-    return english if language() == "en" else spanish
 
 
 def open_journal_or_fail() -> Journal:

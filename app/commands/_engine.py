@@ -12,13 +12,13 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import TextIO
 
-from app.commands._common import TerminalBar, duration, exit_code, run_summary, say, summary_text
+from app.commands._common import TerminalBar, duration, exit_code, run_summary, summary_text
 from app.commands._provider import CommandError, emit
 from app.commands._team import BUSY, busy_message
 from app.core.engine.dispatcher import Dispatcher
 from app.core.engine.progress import Controls, Progress
 from app.core.journal import CampaignBusy, Journal, JournalError
-from app.core.reasons import reason_text
+from app.core.reasons import reason_text, say
 from app.providers.base import Provider
 
 

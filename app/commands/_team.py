@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.commands._common import say
 from app.core.journal import CampaignBusy
+from app.core.reasons import say
 
 BUSY = 3  # exit code: another sender holds the campaign; nothing was sent
 

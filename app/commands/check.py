@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from app.core.domain import Channel
-from app.core.reasons import language
+from app.core.reasons import language, say
 
 if TYPE_CHECKING:
     from app.core.recipients import Summary
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return 2 if exc.message_id in USAGE_ERRORS else 1
     except (KeyboardInterrupt, ImportCancelled):
         _clear(bar)
-        print(_say(lang, "Revisión interrumpida.", "Check interrupted."), file=sys.stderr)
+        print(say("Revisión interrumpida.", "Check interrupted.", lang), file=sys.stderr)
         return 130
     _clear(bar)
     if args.json:
@@ -81,32 +81,32 @@ def report_text(summary: Summary, file: str, sheet: str, header_row: int, column
     )
     lines = [
         f"{file}, {where}",
-        _say(
-            lang,
+        say(
             f"Filas: {summary.rows}; válidas: {summary.valid}, inválidas: {summary.invalid}, "
             f"duplicadas: {summary.duplicates}, excluidas: {summary.suppressed}.",
             f"Rows: {summary.rows}; valid: {summary.valid}, invalid: {summary.invalid}, "
             f"duplicates: {summary.duplicates}, suppressed: {summary.suppressed}.",
+            lang,
         ),
     ]
     if summary.notes:
         lines.append(
-            _say(
-                lang,
+            say(
                 f"{summary.notes} de las válidas están en rangos que la numeración conocida no lista "
                 "(regla: posible): se enviarán.",
                 f"{summary.notes} of the valid ones lie in ranges the known numbering plan does not list "
                 "(rule: possible): they will be sent.",
+                lang,
             )
         )
     for error in summary.errors[:SHOWN_ERRORS]:
         lines.append(f"  {'Row' if en else 'Fila'} {error['row']}, «{error['column']}»: {error['reason']}")
     hidden = len(summary.errors) - SHOWN_ERRORS
     if hidden > 0:
-        more = _say(
-            lang,
+        more = say(
             f"  … y {hidden} más (--json las lista todas).",
             f"  … and {hidden} more (--json lists all).",
+            lang,
         )
         lines.append(more)
     return "\n".join(lines) + "\n"
@@ -146,10 +146,6 @@ def _clear(bar: ProgressBar | None) -> None:
         bar.clear()
 
 
-def _say(lang: str, spanish: str, english: str) -> str:
-    return english if lang == "en" else spanish
-
-
 def _remembered_country() -> str:
     """The country last chosen in the window (settings), else Chile."""
     from app.core.settings import open_settings
@@ -177,8 +173,12 @@ def _suppressed_values(lang: str) -> frozenset[str]:
     try:
         journal = open_journal()
     except JournalError as exc:
-        print(_say(lang, f"Aviso: no se pudo leer la lista de exclusión ({exc}).",
-                   f"Warning: could not read the suppression list ({exc})."), file=sys.stderr)  # fmt: skip
+        warning = say(
+            f"Aviso: no se pudo leer la lista de exclusión ({exc}).",
+            f"Warning: could not read the suppression list ({exc}).",
+            lang,
+        )
+        print(warning, file=sys.stderr)
         return frozenset()
     try:
         return journal.suppression.values()

@@ -13,11 +13,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.commands._common import say
 from app.commands._provider import CommandError, emit
 from app.core.journal import LATEST, Journal, JournalError, open_journal
 from app.core.journal.location import configured_url, is_postgres
 from app.core.paths import journal_path
+from app.core.reasons import say
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

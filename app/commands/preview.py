@@ -14,10 +14,10 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from app.commands._common import read_message, say
+from app.commands._common import read_message
 from app.commands._provider import CommandError
 from app.core.preview import CampaignPreview, Row, preview_campaign
-from app.core.reasons import language
+from app.core.reasons import language, say
 from app.core.segments import SegmentCount, count, gsm_conversion
 from app.core.templates import Template, TemplateError
 from app.providers import registry

@@ -6,9 +6,10 @@ import argparse
 import datetime as dt
 from typing import Any, TextIO
 
-from app.commands._common import find_campaign, open_journal_or_fail, say
+from app.commands._common import find_campaign, open_journal_or_fail
 from app.commands._provider import emit
 from app.core.journal.inbox_models import Reply
+from app.core.reasons import say
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from app.commands._common import find_campaign, open_journal_or_fail, say
+from app.commands._common import find_campaign, open_journal_or_fail
 from app.commands._provider import CommandError, emit
 from app.core.engine.report import write_report
+from app.core.reasons import say
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from app.commands._common import find_campaign, open_journal_or_fail, say
+from app.commands._common import find_campaign, open_journal_or_fail
 from app.commands._engine import drive, run_in_terminal
 from app.commands._provider import CommandError, open_provider
 from app.core.domain import CampaignStatus
+from app.core.reasons import say
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

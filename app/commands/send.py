@@ -7,13 +7,14 @@ import datetime as dt
 import sys
 from typing import TextIO
 
-from app.commands._common import TerminalBar, duration, open_journal_or_fail, read_message, say
+from app.commands._common import TerminalBar, duration, open_journal_or_fail, read_message
 from app.commands._engine import drive, run_in_terminal
 from app.commands._provider import CommandError, open_provider
 from app.core.domain import Channel
 from app.core.engine.campaigns import CampaignError, CampaignPlan, Created, import_campaign
 from app.core.engine.pacing import Pace, estimate
 from app.core.journal import Journal
+from app.core.reasons import say
 from app.core.settings import open_settings
 from app.providers import registry
 from app.providers.base import Capabilities

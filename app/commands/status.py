@@ -6,11 +6,11 @@ import argparse
 import sys
 from typing import TextIO
 
-from app.commands._common import find_campaign, open_journal_or_fail, say
+from app.commands._common import find_campaign, open_journal_or_fail
 from app.commands._provider import CommandError, emit, failure_message, open_provider
 from app.core.domain import shown_status
 from app.core.engine.poller import Poller
-from app.core.reasons import reason_text
+from app.core.reasons import reason_text, say
 from app.providers import registry
 from app.providers.base import ProviderFailure
 

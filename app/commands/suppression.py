@@ -6,10 +6,11 @@ import argparse
 import datetime as dt
 from typing import Any, TextIO
 
-from app.commands._common import open_journal_or_fail, say
+from app.commands._common import open_journal_or_fail
 from app.commands._provider import CommandError, emit
 from app.core.domain import Channel
 from app.core.journal import SuppressionEntry
+from app.core.reasons import say
 from app.core.settings import open_settings
 
 

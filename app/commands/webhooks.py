@@ -12,10 +12,11 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import TextIO
 
-from app.commands._common import open_journal_or_fail, say
+from app.commands._common import open_journal_or_fail
 from app.commands._provider import CommandError, emit
 from app.core.journal.inbox_models import Stored
 from app.core.logs import REDACTOR
+from app.core.reasons import say
 from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.core.settings import open_settings
 from app.webhooks.routes import ROUTES, ensure_tokens, rotate_tokens, urls

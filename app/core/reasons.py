@@ -227,6 +227,11 @@ def language() -> str:
     return "en" if chosen.lower().startswith("en") else "es"
 
 
+def say(spanish: str, english: str, lang: str | None = None) -> str:
+    """A sentence written in place in both languages (the CLI's own words), in the user's language."""
+    return english if (lang or language()) == "en" else spanish
+
+
 def reason_text(reason: str, provider: str = "", lang: str | None = None) -> str:
     """The sentence for a reason id; an unknown id is shown as itself rather than lost."""
     texts = REASONS.get(reason)

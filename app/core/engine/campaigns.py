@@ -21,6 +21,7 @@ from typing import Any, NamedTuple, Protocol
 
 from app.core.domain import Channel, State
 from app.core.journal import Journal, NewCampaign, NewMessage
+from app.core.reasons import say
 from app.core.segments import measure
 from app.core.templates import Template, TemplateError
 from app.providers.base import Capabilities
@@ -115,7 +116,7 @@ def create_campaign(
         render = _renderer(plan, headers)  # a wrong field fails before the sheet is read
     first = next(rows, None)
     if first is None:
-        raise CampaignError(_say("La planilla no tiene destinatarios.", "The sheet has no recipients."))
+        raise CampaignError(say("La planilla no tiene destinatarios.", "The sheet has no recipients."))
     if not headers:
         render = _renderer(plan, list(first.fields))
     caps = capabilities(plan.provider)
@@ -300,7 +301,3 @@ def _lang() -> str:
     from app.core.reasons import language
 
     return language()
-
-
-def _say(spanish: str, english: str) -> str:
-    return english if _lang() == "en" else spanish
