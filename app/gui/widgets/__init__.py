@@ -1,0 +1,1 @@
+"""Controls the pages are built of."""
