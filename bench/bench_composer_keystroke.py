@@ -41,10 +41,10 @@ def main() -> None:
     from app.core.domain import Channel
     from app.core.recipients import load_recipients
     from app.core.settings import Settings
-    from app.gui.draft import CampaignDraft
+    from app.gui.models.draft import CampaignDraft
+    from app.gui.models.recipients_model import RecipientsModel
     from app.gui.pages.message import MessagePage
     from app.gui.provider_source import ProviderSource
-    from app.gui.recipients_model import RecipientsModel
     from tests.fakes.sheets import write_sheet
 
     settings = Settings(folder / "settings.json")

@@ -148,8 +148,8 @@ def main() -> int:
     app = QApplication([])  # noqa: F841 (kept alive for the whole run)
     from app.core.journal import open_journal
     from app.core.settings import Settings
-    from app.gui.draft import CampaignDraft
-    from app.gui.import_dialog import ImportChoice
+    from app.gui.dialogs.import_dialog import ImportChoice
+    from app.gui.models.draft import CampaignDraft
     from app.gui.pages.recipients import RecipientsPage
     from app.gui.pages.review import ReviewPage
     from app.gui.pages.tracking import TrackingPage

@@ -28,8 +28,8 @@ def main() -> None:
 
     from app.core.recipients import RowStatus
     from app.core.settings import Settings
-    from app.gui.draft import CampaignDraft
-    from app.gui.import_dialog import ImportChoice
+    from app.gui.dialogs.import_dialog import ImportChoice
+    from app.gui.models.draft import CampaignDraft
     from app.gui.pages.recipients import RecipientsPage
     from tests.fakes.sheets import write_csv
 

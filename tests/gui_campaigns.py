@@ -13,7 +13,7 @@ from app.core.domain import Channel
 from app.core.engine.campaigns import CampaignPlan, create_campaign
 from app.core.journal import Journal, open_journal
 from app.core.settings import Settings
-from app.gui.draft import CampaignDraft
+from app.gui.models.draft import CampaignDraft
 from app.gui.runner import CampaignRunner
 from app.providers.base import Balance, OutgoingMessage, Provider, SendOptions, SendResult, StatusUpdate
 from app.providers.demo import DemoProvider

@@ -25,11 +25,11 @@ from pytestqt.qtbot import QtBot
 from app.core.domain import Channel
 from app.core.recipients import load_recipients
 from app.core.settings import Settings
-from app.gui.draft import CampaignDraft
-from app.gui.highlighter import NON_GSM_BACKGROUND
+from app.gui.models.draft import CampaignDraft
+from app.gui.models.recipients_model import RecipientsModel
 from app.gui.pages.message import MessagePage
 from app.gui.provider_source import ProviderSource
-from app.gui.recipients_model import RecipientsModel
+from app.gui.widgets.highlighter import NON_GSM_BACKGROUND
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.sheets import HEADERS, VALID, write_sheet
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionVie
 
 from app.core.domain import Channel
 from app.core.recipients import ImportCancelled, RecipientRow, RowStatus
+from app.gui.models.recipients_model import RecipientsModel
 from app.gui.recipients_import import BATCH_ROWS, Batch, ImportRequest, Started, import_rows
-from app.gui.recipients_model import RecipientsModel
 from app.gui.worker import Task
 from tests.fakes.sheets import write_csv
 

@@ -16,8 +16,8 @@ from app.core.journal import Journal, open_journal
 from app.core.journal.inbox_models import IncomingReply
 from app.core.secrets import CredentialStore
 from app.core.settings import Settings
-from app.gui.inbox_models import OPT_OUT, OPT_OUT_COLOR
 from app.gui.main_window import INBOX, SUPPRESSION, MainWindow
+from app.gui.models.inbox_models import OPT_OUT, OPT_OUT_COLOR
 from app.gui.pages.inbox import InboxPage
 from app.gui.pages.suppression import SuppressionPage
 from app.gui.pages.tracking_replies import CampaignReplies

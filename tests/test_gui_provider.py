@@ -14,7 +14,7 @@ from app.core.domain import Channel
 from app.core.reasons import reason_text
 from app.core.secrets import CredentialStore
 from app.core.settings import Settings
-from app.gui.draft import CampaignDraft
+from app.gui.models.draft import CampaignDraft
 from app.gui.pages.provider import ProviderPage
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.itcloud import FakeItCloud

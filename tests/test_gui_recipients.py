@@ -17,10 +17,10 @@ from app.core.journal import open_journal
 from app.core.recipients import RecipientRow, RowStatus
 from app.core.recipients.messages import text as sheet_text
 from app.core.settings import Settings
-from app.gui.draft import CampaignDraft
+from app.gui.models.draft import CampaignDraft
+from app.gui.models.recipients_model import RecipientsModel
 from app.gui.pages.recipients import RecipientsPage
 from app.gui.recipients_import import Batch
-from app.gui.recipients_model import RecipientsModel
 from app.gui.worker import Task
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.sheets import DUPLICATES, INVALID, ROWS, VALID, write_csv, write_sheet
@@ -178,7 +178,7 @@ def test_cancel_stops_the_import_and_loads_nothing(
 ) -> None:
     page = make_page(host, settings)
     from app.gui import recipients_import
-    from app.gui.import_dialog import ImportChoice
+    from app.gui.dialogs.import_dialog import ImportChoice
 
     def held_after_first_batch(request: recipients_import.ImportRequest, task: Task) -> int:
         # The importer is fast: hold it after its first batch until the click, or it may finish first.

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from app.core.secrets import CredentialStore
 from app.core.settings import Settings
 from app.gui.main_window import PROVIDER, RECIPIENTS, TRACKING, MainWindow
-from app.gui.recipients_panel import COUNTRIES
+from app.gui.widgets.recipients_panel import COUNTRIES
 from app.providers.base import Credentials
 from tests.fakes.dialogs import ScriptedDialogs
 

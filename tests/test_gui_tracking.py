@@ -15,7 +15,7 @@ from app.core.domain import CampaignStatus, State
 from app.core.journal import Journal
 from app.core.reasons import reason_text
 from app.core.settings import Settings
-from app.gui.campaign_model import STATE_GROUPS, merge_counts
+from app.gui.models.campaign_model import STATE_GROUPS, merge_counts
 from app.gui.pages.tracking import TrackingPage
 from app.gui.runner import CampaignRunner
 from tests.fakes.dialogs import ScriptedDialogs

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from app.core.journal import Journal, open_journal
 from app.core.journal.location import KEYRING_SERVICE
 from app.core.settings import Settings
+from app.gui.dialogs.workspace_dialog import WorkspaceDialog
 from app.gui.window_menus import WindowMenus
-from app.gui.workspace_dialog import WorkspaceDialog
 from app.providers.demo import DemoProvider
 from tests.conftest import MemoryKeyring
 from tests.fakes.dialogs import ScriptedDialogs

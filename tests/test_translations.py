@@ -30,8 +30,8 @@ from pytestqt.qtbot import QtBot
 from app.core.domain import Channel
 from app.core.settings import open_settings
 from app.gui.application import install_translations
-from app.gui.confirm_send import ConfirmSendDialog, SendSummary
-from app.gui.import_dialog import ImportDialog
+from app.gui.dialogs.confirm_send import ConfirmSendDialog, SendSummary
+from app.gui.dialogs.import_dialog import ImportDialog
 from app.gui.main_window import FLOW, REVIEW, MainWindow
 from tests.fakes.dialogs import ScriptedDialogs
 

@@ -29,11 +29,11 @@ from app.core.paths import sample_sheet
 from app.core.secrets import CredentialStore
 from app.core.settings import Settings
 from app.gui.dialogs import Dialogs
-from app.gui.draft import CampaignDraft
 from app.gui.lazy_page import LazyPage
-from app.gui.named import named
+from app.gui.models.draft import CampaignDraft
 from app.gui.pages import Page
 from app.gui.startup import Opened, after_first_paint, open_in_background
+from app.gui.widgets.named import named
 from app.gui.window_menus import WindowMenus
 from app.gui.window_pages import (
     FLOW,

@@ -72,7 +72,7 @@ class WindowMenus(QObject):
 
     def on_workspace(self) -> None:
         """File > Team workspace: which database the team shares (takes effect on the next start)."""
-        from app.gui.workspace_dialog import WorkspaceDialog
+        from app.gui.dialogs.workspace_dialog import WorkspaceDialog
 
         dialog = WorkspaceDialog(self.settings, self.dialogs, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

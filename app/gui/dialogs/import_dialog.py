@@ -30,7 +30,7 @@ from app.core.domain import Channel
 from app.core.recipients import SheetError, inspect_sheet
 from app.core.recipients.messages import text as sheet_text
 from app.gui.dialogs import SHEET_FILTER, dialogs_for
-from app.gui.named import buddy, named
+from app.gui.widgets.named import buddy, named
 from app.gui.worker import Task, Worker
 
 if TYPE_CHECKING:

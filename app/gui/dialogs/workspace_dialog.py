@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.journal.location import display_url, is_postgres, store_password, without_password
 from app.core.settings import Settings
 from app.gui.dialogs import Dialogs
-from app.gui.named import buddy, named
+from app.gui.widgets.named import buddy, named
 from app.gui.worker import Task, Worker
 
 EXAMPLE = "postgresql://ana@servidor:5432/masivo?sslmode=require"

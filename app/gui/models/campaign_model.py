@@ -27,7 +27,7 @@ from app.core.domain import State
 from app.core.engine.report import state_name
 from app.core.journal import Journal, MessageRecord
 from app.core.reasons import REASONS, reason_text
-from app.gui.table_model import TableModel
+from app.gui.models.table_model import TableModel
 
 # id, sheet row, address, state, state as shown, reason as shown, provider id, last change as shown
 MessageRow = tuple[int, int, str, str, str, str, str, str]

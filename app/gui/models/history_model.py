@@ -10,10 +10,10 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.core.domain import State, shown_status
 from app.core.journal import Campaign, Journal
-from app.gui.campaign_model import group_counts
 from app.gui.campaign_text import status_label
+from app.gui.models.campaign_model import group_counts
+from app.gui.models.table_model import TableModel
 from app.gui.provider_source import provider_name
-from app.gui.table_model import TableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -11,8 +11,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.core.journal import SuppressionEntry
 from app.core.journal.inbox_models import Reply
+from app.gui.models.table_model import TableModel
 from app.gui.provider_source import provider_name
-from app.gui.table_model import TableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -4,7 +4,7 @@ A QSortFilterProxyModel would call our Python `data()` once per row to filter: a
 at 1,000,000 rows. Here each status keeps the positions of its rows in an array as rows arrive,
 so switching the filter is a model reset over a ready-made list, whatever the size.
 
-Painting asks for a cell's roles in one call into Python (see `app.gui.table_model`).
+Painting asks for a cell's roles in one call into Python (see `app.gui.models.table_model`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from app.core.recipients import RecipientRow, RowStatus
-from app.gui.table_model import TableModel
+from app.gui.models.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ROW, STATUS, ADDRESS, REASON = range(4)

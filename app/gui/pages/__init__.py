@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from app.gui.draft import CampaignDraft
+from app.gui.models.draft import CampaignDraft
 
 
 class Page(QWidget):

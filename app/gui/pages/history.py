@@ -25,16 +25,16 @@ from app.core.domain import Channel, State
 from app.core.engine.campaigns import Created, resend_campaign
 from app.core.journal import Journal
 from app.core.settings import Settings
-from app.gui.confirm_send import ConfirmSendDialog, SendSummary
 from app.gui.dialogs import dialogs_for
-from app.gui.draft import CampaignDraft
+from app.gui.dialogs.confirm_send import ConfirmSendDialog, SendSummary
 from app.gui.formatting import number, ui_lang
-from app.gui.history_model import SORT_ROLE, HistoryEntry, HistoryModel, read_history
-from app.gui.named import named
+from app.gui.models.draft import CampaignDraft
+from app.gui.models.history_model import SORT_ROLE, HistoryEntry, HistoryModel, read_history
 from app.gui.pages import Page
 from app.gui.pages.review_work import discard
 from app.gui.provider_source import failure_text, provider_name
 from app.gui.runner import CampaignRunner
+from app.gui.widgets.named import named
 from app.gui.worker import Task, Worker
 from app.gui.workers import Workers
 

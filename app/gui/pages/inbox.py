@@ -16,14 +16,14 @@ from app.core.journal import Journal
 from app.core.journal.inbox_models import Reply
 from app.core.settings import Settings
 from app.gui.dialogs import dialogs_for
-from app.gui.draft import CampaignDraft
 from app.gui.formatting import number, ui_lang
-from app.gui.inbox_models import SORT_ROLE, RepliesModel
-from app.gui.named import named
+from app.gui.models.draft import CampaignDraft
+from app.gui.models.inbox_models import SORT_ROLE, RepliesModel
 from app.gui.pages import Page
 from app.gui.pages.tracking_export import safe_name
 from app.gui.provider_source import failure_text
 from app.gui.receiver_host import ReceiverHost
+from app.gui.widgets.named import named
 from app.gui.worker import Task
 from app.gui.workers import Workers
 

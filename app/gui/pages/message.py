@@ -12,13 +12,13 @@ from app.core.recipients import RecipientRow, RowStatus
 from app.core.segments import to_gsm
 from app.core.settings import Settings
 from app.core.templates import Template, TemplateError
-from app.gui.composer import Composer
-from app.gui.draft import CampaignDraft
 from app.gui.formatting import ui_lang
-from app.gui.message_preview import CampaignCost, CostPanel, RecipientPreview
+from app.gui.models.draft import CampaignDraft
+from app.gui.models.recipients_model import RecipientsModel
 from app.gui.pages import Page
 from app.gui.provider_source import ProviderFactory
-from app.gui.recipients_model import RecipientsModel
+from app.gui.widgets.composer import Composer
+from app.gui.widgets.message_preview import CampaignCost, CostPanel, RecipientPreview
 from app.gui.worker import Task, Worker
 from app.providers import registry
 from app.providers.base import Balance, ProviderFailure

@@ -26,10 +26,10 @@ from app.core.reasons import reason_text
 from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.core.settings import Settings
 from app.gui.dialogs import dialogs_for
-from app.gui.draft import CampaignDraft
 from app.gui.formatting import number, ui_lang
-from app.gui.named import buddy, named
+from app.gui.models.draft import CampaignDraft
 from app.gui.pages import Page
+from app.gui.widgets.named import buddy, named
 from app.gui.worker import Task, Worker
 from app.providers import registry
 from app.providers.base import Balance, Capabilities, Credentials, ProviderFailure

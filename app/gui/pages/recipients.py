@@ -14,14 +14,14 @@ from app.core.journal import Journal
 from app.core.recipients import ImportCancelled, RecipientRow, RowStatus
 from app.core.settings import Settings
 from app.gui.dialogs import SHEET_FILTER, dialogs_for
-from app.gui.draft import CampaignDraft
+from app.gui.dialogs.import_dialog import ImportChoice, ImportDialog, dropped_file, sheet_error_text
 from app.gui.formatting import number, ui_lang
 from app.gui.gc_pauses import keep_out_of_collections
-from app.gui.import_dialog import ImportChoice, ImportDialog, dropped_file, sheet_error_text
+from app.gui.models.draft import CampaignDraft
+from app.gui.models.recipients_model import RecipientsModel
 from app.gui.pages import Page
 from app.gui.recipients_import import Batch, ImportRequest, Started, import_rows
-from app.gui.recipients_model import RecipientsModel
-from app.gui.recipients_panel import RecipientsPanel
+from app.gui.widgets.recipients_panel import RecipientsPanel
 from app.gui.worker import Task, Worker
 from app.providers import registry
 

@@ -21,11 +21,11 @@ from app.core.reasons import reason_text
 from app.core.recipients import ImportCancelled, SheetError, normalize_address
 from app.core.settings import Settings
 from app.gui.campaign_text import duration, window_text
-from app.gui.confirm_send import ConfirmSendDialog, SendSummary
 from app.gui.dialogs import dialogs_for
-from app.gui.draft import CampaignDraft
+from app.gui.dialogs.confirm_send import ConfirmSendDialog, SendSummary
 from app.gui.formatting import number, ui_lang
 from app.gui.gc_pauses import keep_out_of_collections
+from app.gui.models.draft import CampaignDraft
 from app.gui.pages import Page
 from app.gui.pages.review_form import ReviewForm, pace_text
 from app.gui.pages.review_work import (

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from app.core.domain import Channel
 from app.core.engine.pacing import Pace
-from app.gui.draft import CampaignDraft
 from app.gui.formatting import number
-from app.gui.named import named
+from app.gui.models.draft import CampaignDraft
 from app.gui.pages.review_work import Prepared
+from app.gui.widgets.named import named
 from app.providers.base import Capabilities
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls

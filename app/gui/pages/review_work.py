@@ -14,7 +14,7 @@ from pathlib import Path
 from app.core.domain import CampaignStatus, Channel, State
 from app.core.engine.campaigns import CampaignPlan, import_campaign
 from app.core.journal import Journal
-from app.gui.draft import CampaignDraft
+from app.gui.models.draft import CampaignDraft
 from app.providers.base import Balance, OutgoingMessage, Provider, SendOptions, SendResult
 from app.providers.registry import capabilities
 

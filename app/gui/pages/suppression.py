@@ -30,12 +30,12 @@ from app.core.recipients.sheets import SheetError
 from app.core.settings import Settings
 from app.core.suppression_import import SuppressionSheet, read_suppression_sheet
 from app.gui.dialogs import SHEET_FILTER, dialogs_for
-from app.gui.draft import CampaignDraft
 from app.gui.formatting import number, ui_lang
-from app.gui.inbox_models import ADDED, SORT_ROLE, SuppressionModel
-from app.gui.named import buddy, named
+from app.gui.models.draft import CampaignDraft
+from app.gui.models.inbox_models import ADDED, SORT_ROLE, SuppressionModel
 from app.gui.pages import Page
 from app.gui.provider_source import failure_text
+from app.gui.widgets.named import buddy, named
 from app.gui.worker import Task
 from app.gui.workers import Workers
 

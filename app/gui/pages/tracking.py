@@ -17,11 +17,11 @@ from app.core.engine.progress import Progress
 from app.core.journal import Campaign, Journal
 from app.core.reasons import reason_text
 from app.core.settings import Settings
-from app.gui.campaign_model import MessagesModel, StateFilter, merge_counts
 from app.gui.campaign_text import local_time, status_label
 from app.gui.dialogs import dialogs_for
-from app.gui.draft import CampaignDraft
 from app.gui.formatting import number, ui_lang
+from app.gui.models.campaign_model import MessagesModel, StateFilter, merge_counts
+from app.gui.models.draft import CampaignDraft
 from app.gui.pages import Page
 from app.gui.pages.tracking_export import export_report
 from app.gui.pages.tracking_panel import TrackingPanel

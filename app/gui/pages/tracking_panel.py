@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain import State
-from app.gui.campaign_model import STATE_GROUPS, group_counts, group_label
 from app.gui.campaign_text import duration
 from app.gui.formatting import number
-from app.gui.named import buddy, named
-from app.gui.state_chart import StateChart
+from app.gui.models.campaign_model import STATE_GROUPS, group_counts, group_label
+from app.gui.widgets.named import buddy, named
+from app.gui.widgets.state_chart import StateChart
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 

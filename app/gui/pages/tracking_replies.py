@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from app.core.journal import Journal
 from app.core.journal.inbox_models import Reply
-from app.gui.inbox_models import CAMPAIGN, RepliesModel
+from app.gui.models.inbox_models import CAMPAIGN, RepliesModel
 from app.gui.pages.inbox import replies_table
 from app.gui.workers import Workers
 

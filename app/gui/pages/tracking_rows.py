@@ -13,7 +13,7 @@ from typing import cast
 from PySide6.QtCore import QObject, QTimer
 
 from app.core.journal import Journal
-from app.gui.campaign_model import MessageRow, MessagesModel, read_rows
+from app.gui.models.campaign_model import MessageRow, MessagesModel, read_rows
 from app.gui.provider_source import provider_name
 from app.gui.worker import Task, Worker, refreshing_in_turn
 

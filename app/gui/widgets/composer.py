@@ -29,8 +29,8 @@ from app.core.email_draft import EmailDraft, EmailTemplate, problem_text
 from app.core.segments import SegmentCount, count, to_gsm
 from app.core.templates import Template, TemplateError
 from app.gui.formatting import number
-from app.gui.highlighter import MessageHighlighter
-from app.gui.named import buddy, named
+from app.gui.widgets.highlighter import MessageHighlighter
+from app.gui.widgets.named import buddy, named
 
 NON_GSM_SHOWN = 5  # characters named in the counter line
 

@@ -23,7 +23,7 @@ from app.core.email_draft import RenderedEmail
 from app.core.preview import CampaignPreview
 from app.core.reasons import reason_text
 from app.gui.formatting import number
-from app.gui.named import buddy, named
+from app.gui.widgets.named import buddy, named
 
 
 @dataclass(frozen=True)

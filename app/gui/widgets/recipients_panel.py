@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.core.recipients import RowStatus
 from app.core.recipients.messages import country_name
 from app.gui.formatting import number
-from app.gui.named import buddy, named
+from app.gui.widgets.named import buddy, named
 
 # The default countries offered for numbers written without their country code, with their calling
 # codes: written out, so that the step shows without importing phonenumbers (~60 ms with the

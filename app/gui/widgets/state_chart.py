@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.gui.campaign_model import STATE_GROUPS, group_counts, group_label
+from app.gui.models.campaign_model import STATE_GROUPS, group_counts, group_label
 
 # Chart colors are the one place with hard-coded colors: each state group keeps its color everywhere.
 COLORS: dict[str, QColor] = {
