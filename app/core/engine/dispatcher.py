@@ -97,7 +97,7 @@ class Dispatcher(TeamRun):
         self.pacer = Pacer(clock, self.sleep)
         self.backoff = backoff or Backoff()
         self.unknown_limit, self.wait_slice = unknown_limit, wait_slice
-        self.meter = RateMeter(span=10.0)  # real time: throughput and group sizes are about real seconds
+        self.meter = RateMeter(span=10.0)  # real time: the rate shown is about real seconds
         self.tally = Tally()
         self._counted = False
         self._balance_due = False
