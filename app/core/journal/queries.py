@@ -83,8 +83,6 @@ NEXT_PENDING_WITH_TEXT_KEY = _NEXT + "AND m.text_key = ? ORDER BY m.id LIMIT ?"
 NEXT_PENDING_WITH_TEXT = _NEXT + "AND c.text = ? ORDER BY m.id LIMIT ?"
 ANY_PENDING = "SELECT 1 FROM messages WHERE campaign_id = ? AND state = 'pending' LIMIT 1"
 IDS_IN_STATE = "SELECT id FROM messages WHERE campaign_id = ? AND state = ? ORDER BY id"
-# A row's request is about to leave: from this commit on, it may have reached the provider.
-SET_SENDING = "UPDATE messages SET state = 'sending', sent_at = ?, updated_at = ? WHERE id = ?"
 SET_ACCEPTED = (
     "UPDATE messages SET state = 'accepted', provider_id = ?, attempts = attempts + 1, answered_at = ?, "
     "updated_at = ? WHERE id = ?"
@@ -153,3 +151,10 @@ def messages_in_states_page(count: int) -> str:
         f"SELECT {MESSAGE_COLUMNS} FROM {WITH_CONTENTS} WHERE m.campaign_id = ? AND m.state IN ({marks}) "
         "AND m.id > ? ORDER BY m.id LIMIT ?"
     )
+
+
+def set_sending(count: int) -> str:
+    """`count` rows whose request is about to leave: from this commit on, they may have reached the
+    provider (one statement for a bulk's rows: half the time of one statement a row)."""
+    marks = ", ".join("?" * count)
+    return f"UPDATE messages SET state = 'sending', sent_at = ?, updated_at = ? WHERE id IN ({marks})"

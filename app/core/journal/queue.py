@@ -45,8 +45,9 @@ class SendQueue:
                 if on_list is None
             ]
             self._move(suppressed, State.SKIPPED, "suppressed", "suppressed")
-            now = self.clock()
-            self.backend.update_many(q.SET_SENDING, [(now, now, message.key) for message in leaving])
+            if leaving:
+                now = self.clock()
+                self.backend.execute(q.set_sending(len(leaving)), (now, now, *(m.key for m in leaving)))
         return Claim(tuple(leaving), len(suppressed))
 
     def _next_rows(self, campaign_id: int, limit: int, same_text: bool) -> list[Row]:
@@ -167,6 +168,8 @@ def _settle_older_journal(queue: SendQueue, campaign_id: int) -> None:
             ],
         )
     for ids, at in backend.query(q.OPEN_CLAIM, (campaign_id,)):
-        backend.update_many(q.SET_SENDING, [(at, now, key) for key in json.loads(ids)])
+        keys = json.loads(ids)
+        if keys:
+            backend.execute(q.set_sending(len(keys)), (at, now, *keys))
     backend.execute(q.DELETE_CAMPAIGN_ANSWERS, (campaign_id,))
     backend.execute(q.DELETE_CLAIM, (campaign_id,))
