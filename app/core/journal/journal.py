@@ -1,7 +1,7 @@
 """The journal: every campaign, every recipient row and its history, behind methods (never SQL outside).
 
 The rule that keeps a campaign honest: rows are journaled `sending`, durably, right before
-their request leaves (`claim`), and their outcome after the answer (`record_results`).
+their request leaves (`queue.claim`), and their outcome after the answer (`queue.record`).
 Opening a campaign to send again (`begin_run`) turns rows a crash left `sending` into
 `unknown`, which are never re-sent automatically. See `queue.py` for how.
 """

@@ -5,9 +5,9 @@ with every acquisition and is never reset, so a holder that slept through its ex
 closed laptop) can never mistake a newer holder's lease for its own. Every claim renews
 the lease in the claim's own transaction, only if the token is still ours and unexpired:
 a claim that commits was made by the live holder, and nothing leaves without a claim.
-Between claims a thread renews it every RENEW_EVERY seconds, and before each request of a
-group the sender asks `check_lease`, which goes to the database once the last renewal is
-older than TRUST_FOR. Expiry is judged by the database's clock (PostgreSQL's, shared by
+Between claims a thread renews it every RENEW_EVERY seconds, and after a wait (a window, a
+schedule, a backoff) the sender asks `check`, which goes to the database once the last
+renewal is older than TRUST_FOR. Expiry is judged by the database's clock (PostgreSQL's, shared by
 every machine), or the local clock for SQLite; a lease whose holder died on this same
 machine (its process is gone) is taken over at once, as after a crash on SQLite.
 """
@@ -137,7 +137,7 @@ class Leases:
         return int(taken[0][0])
 
     def hold(self, campaign_id: int, token: int) -> None:
-        """After the acquiring commit: remember the lease and keep it renewed until `release_lease`."""
+        """After the acquiring commit: remember the lease and keep it renewed until `release`."""
         self._stop_keeper(campaign_id)
         self._own[campaign_id] = token
         held = self._held[campaign_id] = HeldLease(campaign_id, token)

@@ -2,7 +2,7 @@
 
 A row is `sending` (the journal's "may have left") only while its own request may be on its
 way: `claim` marks the rows of one request `sending` and commits before that request leaves;
-`record_results` writes the provider's answer for each of them, and `release` puts back the
+`record` writes the provider's answer for each of them, and `release` puts back the
 rows a refused request provably never delivered. Rows not yet handed to a request stay
 `pending`, so a crash can leave `unknown` only the rows of the requests that were in flight
 (`recover` turns them so when the campaign is opened to send again): one message for a
