@@ -10,7 +10,12 @@ pending, back off), UNKNOWN rows may have (unknown, and looked up by Masivo's ow
 where the provider can: `FindsSent`), STOP pauses the campaign with the reason (a bare refusal
 first checks the balance), WAIT_WINDOW waits for the provider's sending window, SKIP rejects
 the row. No path turns a row that may have left
-back into `pending`. The GUI runs `Dispatcher.run` on a QThread; no Qt here.
+back into `pending`. On a team database, nothing leaves without a claim, and a claim needs the
+database and this sender's lease: while the database is away nothing is sent, the answers
+received stay in memory, and the run waits up to DB_PATIENCE, then carries on by itself or
+pauses (`database_unavailable`), keeping the answers in a file for its next run (`unsaved.py`);
+a run whose lease was taken over journals its answers and stops, writing nothing else.
+The GUI runs `Dispatcher.run` on a QThread; no Qt here.
 """
 
 from __future__ import annotations
@@ -22,16 +27,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from app.core.domain import CampaignStatus, State
+from app.core.engine import unsaved
 from app.core.engine.answers import failed_request, read_answer
-from app.core.engine.dispatcher_team import Offline, TeamRun
 from app.core.engine.pacing import Backoff, Pace, Pacer, RateMeter, window_opens_at
 from app.core.engine.progress import Controls, Progress, ProgressCallback, Tally
-from app.core.engine.sending import balance_check, refusal_cause, send_options
-from app.core.journal import DatabaseUnavailable, Journal, LeaseLost
+from app.core.engine.sending import balance_check, look_up, refusal_cause, send_options
+from app.core.journal import DatabaseUnavailable, Journal, JournalError, LeaseLost
 from app.providers.base import (
     Balance,
     Effect,
-    FindsSent,
     OutgoingMessage,
     Problem,
     Provider,
@@ -41,6 +45,8 @@ from app.providers.base import (
 
 log = logging.getLogger(__name__)
 
+DB_PATIENCE = 120.0  # seconds a run waits for a lost team database before it pauses
+DB_RETRY_EVERY = 5.0
 HEARTBEAT_EVERY = 5.0  # seconds between a running sender's signs of life in the journal
 EMIT_EVERY = 0.2  # seconds between progress events while sending (changes of activity always go out)
 
@@ -56,6 +62,10 @@ class RunResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+class Offline(Exception):
+    """Internal: the team database stayed away; the run pauses without writing anything."""
+
+
 class _Ended(Exception):
     """Internal: the run stops here with this status (raised from deep inside the loop)."""
 
@@ -64,7 +74,7 @@ class _Ended(Exception):
         self.status, self.reason, self.detail = status, reason, detail
 
 
-class Dispatcher(TeamRun):
+class Dispatcher:
     """Runs one campaign until it completes, pauses, is cancelled or fails; `run` may be called again."""
 
     def __init__(
@@ -214,7 +224,7 @@ class Dispatcher(TeamRun):
                 if answered:  # SKIP: rejected
                     return None
                 return refusal_cause(self.provider, self.options.channel, problem, len(batch))
-            settled = self._look_up(batch, answered)
+            settled = look_up(self.provider, batch, answered, self.campaign_id)
             self._answered.extend(settled)
             if all(result.state is not State.UNKNOWN for result in settled):
                 self._unknown_streak = 0  # the provider had them all: its answers are lost, not its work
@@ -223,7 +233,7 @@ class Dispatcher(TeamRun):
             if self._unknown_streak >= self.unknown_limit:
                 return Problem(problem.code, Effect.STOP, problem.reason, problem.detail)
             return None
-        self._answered.extend(self._look_up(batch, answered))
+        self._answered.extend(look_up(self.provider, batch, answered, self.campaign_id))
         self._unknown_streak = 0
         if problem is None or problem.effect is not Effect.RETRY:
             self.backoff.reset()
@@ -238,33 +248,6 @@ class Dispatcher(TeamRun):
             self.queue.release(unsent, problem)
             self.tally.move(State.SENDING, State.PENDING, len(unsent))
         self._in_flight = []
-
-    def _look_up(self, batch: Sequence[OutgoingMessage], answered: list[SendResult]) -> list[SendResult]:
-        """Settle unknown answers from the provider's own records, where it can find a message by the
-        reference Masivo chose: found means accepted with its id; not found stays unknown."""
-        unknown = {result.key for result in answered if result.state is State.UNKNOWN}
-        if not unknown or not self.caps.finds_sent or not isinstance(self.provider, FindsSent):
-            return answered
-        try:
-            found = self.provider.find_sent([message for message in batch if message.key in unknown])
-        except ProviderFailure as failure:
-            log.warning(
-                "campaign %d: looking up unknown messages failed (%s)", self.campaign_id, failure.problem.code
-            )
-            return answered
-        if found:
-            log.info(
-                "campaign %d: %d of %d unknown messages found at the provider",
-                self.campaign_id,
-                len(found),
-                len(unknown),
-            )
-        return [
-            SendResult(result.key, State.ACCEPTED, provider_id=found[result.key])
-            if result.state is State.UNKNOWN and result.key in found
-            else result
-            for result in answered
-        ]
 
     def _react(self, problem: Problem) -> None:
         """A campaign-wide problem: pause, back off, or wait for the sending window."""
@@ -368,6 +351,78 @@ class Dispatcher(TeamRun):
                 self.warning,
             )
         )
+
+    # --- a team database: away for a while, or the campaign taken over by another sender -------------
+    def _wait_for_database(self, lost: DatabaseUnavailable) -> None:
+        """Wait (interruptibly, at most DB_PATIENCE) for the database; then journal what is owed."""
+        log.warning("campaign %d waits for the database: %s", self.campaign_id, lost)
+        give_up = self.clock() + DB_PATIENCE
+        self._emit_offline("waiting", str(lost), give_up)
+        while True:
+            if self.controls.stopping or self.clock() >= give_up:
+                raise Offline(str(lost))
+            self.sleep(min(DB_RETRY_EVERY, give_up - self.clock()))
+            try:
+                self._reconnected()
+                return
+            except DatabaseUnavailable as again:
+                lost = again
+
+    def _reconnected(self) -> None:
+        """The database is back: keep the lease (if nobody took it), journal the answers, tidy the claim."""
+        self.leases.regain(self.campaign_id)  # LeaseLost if another sender took over meanwhile
+        self._flush()
+        # Rows still `sending` have no answer, so their request never left (each answer, even "no answer
+        # came", is kept in memory above): a claim whose commit's reply was lost.
+        leftover = self.queue.sending(self.campaign_id)
+        if leftover:
+            self.queue.release(leftover)
+        self._in_flight = []
+        self._counted = False
+        self.journal.set_status(self.campaign_id, CampaignStatus.RUNNING)
+        log.info("campaign %d: the database is back; sending continues", self.campaign_id)
+
+    def _replay_unsaved(self) -> None:
+        """Journal the answers an earlier run kept in a file while the database was away."""
+        location = self.journal.backend.location
+        results = unsaved.load(location, self.campaign_id)
+        if results:
+            self.queue.record(results)
+            unsaved.forget(location, self.campaign_id)
+            log.info("campaign %d: %d answers kept offline are journaled now", self.campaign_id, len(results))
+
+    def _offline_result(self, detail: str) -> tuple[CampaignStatus, str, str, dict[str, int]]:
+        """The database stayed away: pause, writing nothing there (the lease expires by itself)."""
+        self._release_quietly()
+        if self._answered:  # the provider's answers must not be lost with this process
+            path = unsaved.keep(self.journal.backend.location, self.campaign_id, self._answered)
+            log.warning("campaign %d: %d answers kept in %s", self.campaign_id, len(self._answered), path)
+            self._answered = []
+        self._emit_offline("paused", detail)
+        return CampaignStatus.PAUSED, "database_unavailable", detail, self.tally.snapshot()
+
+    def _lease_lost_result(self) -> tuple[CampaignStatus, str, str, dict[str, int]]:
+        """Another sender has the campaign now: journal our answers and stop, writing nothing else."""
+        log.warning("campaign %d: another sender took it over; this one stops", self.campaign_id)
+        try:
+            self._flush()
+            counts = self.journal.counts(self.campaign_id)
+        except DatabaseUnavailable:
+            counts = self.tally.snapshot()
+        self._release_quietly()
+        self.tally, self._counted = Tally(dict(counts)), True
+        self._emit("running", reason="lease_lost", force=True)
+        return CampaignStatus.RUNNING, "lease_lost", "", counts
+
+    def _release_quietly(self) -> None:
+        try:
+            self.leases.release(self.campaign_id)
+        except JournalError as exc:
+            log.warning("campaign %d: lease not released (%s)", self.campaign_id, exc)
+
+    def _emit_offline(self, activity: str, detail: str, resume_at: float | None = None) -> None:
+        self._counted = True  # counting needs the database: show the tally as it stands
+        self._emit(activity, reason="database_unavailable", detail=detail, resume_at=resume_at, force=True)
 
 
 def _try_balance(provider: Provider) -> Balance | None:

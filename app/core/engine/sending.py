@@ -1,15 +1,26 @@
-"""What a campaign's requests need besides its rows: the send options, the balance check, and the
-cause of a bare refusal."""
+"""What a campaign's requests need besides its rows: the send options, the balance check, the
+cause of a bare refusal, and a look-up of messages whose answer was lost."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from app.core.domain import Channel
+from app.core.domain import Channel, State
 from app.core.journal import Campaign, Journal
-from app.providers.base import Balance, Capabilities, Problem, Provider, ProviderFailure, SendOptions
+from app.providers.base import (
+    Balance,
+    Capabilities,
+    FindsSent,
+    OutgoingMessage,
+    Problem,
+    Provider,
+    ProviderFailure,
+    SendOptions,
+    SendResult,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,3 +80,31 @@ def refusal_cause(provider: Provider, channel: Channel, problem: Problem, needed
     if available is not None and available < needed:
         return replace(problem, reason="no_balance")
     return problem
+
+
+def look_up(
+    provider: Provider, batch: Sequence[OutgoingMessage], answered: list[SendResult], campaign_id: int
+) -> list[SendResult]:
+    """Settle unknown answers from the provider's own records, where it can find a message by the
+    reference Masivo chose: found means accepted with its id; not found stays unknown."""
+    unknown = {result.key for result in answered if result.state is State.UNKNOWN}
+    if not unknown or not provider.capabilities.finds_sent or not isinstance(provider, FindsSent):
+        return answered
+    try:
+        found = provider.find_sent([message for message in batch if message.key in unknown])
+    except ProviderFailure as failure:
+        log.warning("campaign %d: looking up unknown messages failed (%s)", campaign_id, failure.problem.code)
+        return answered
+    if found:
+        log.info(
+            "campaign %d: %d of %d unknown messages found at the provider",
+            campaign_id,
+            len(found),
+            len(unknown),
+        )
+    return [
+        SendResult(result.key, State.ACCEPTED, provider_id=found[result.key])
+        if result.state is State.UNKNOWN and result.key in found
+        else result
+        for result in answered
+    ]
