@@ -27,7 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
 ISS = PACKAGING / "windows" / "masivo.iss"
 SPEC = PACKAGING / "masivo.spec"
-ICONS = ROOT / "resources" / "icons"
+RESOURCES = ROOT / "app" / "resources"
+ICONS = RESOURCES / "icons"
+ICO = PACKAGING / "windows" / "masivo.ico"
+ICNS = PACKAGING / "macos" / "masivo.icns"
 SIZE_BUDGET_MB = 150
 
 
@@ -45,14 +48,21 @@ def build_script(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
 def test_spec_bundles_resources_but_not_their_sources() -> None:
     tree = ast.parse(SPEC.read_text(encoding="utf-8"))
     function = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "resource_files")
-    namespace: dict[str, object] = {"ROOT": ROOT, "Path": Path}
+    namespace: dict[str, object] = {"ROOT": ROOT, "RESOURCES": RESOURCES, "Path": Path}
     exec(compile(ast.Module([function], []), str(SPEC), "exec"), namespace)
     resource_files = namespace["resource_files"]
     assert callable(resource_files)
-    bundled = {Path(source).relative_to(ROOT / "resources") for source, _ in resource_files()}
-    assert Path("sample_recipients.xlsx") in bundled
-    assert Path("icons/masivo.ico") in bundled
+    bundled = {Path(source).relative_to(RESOURCES): Path(folder) for source, folder in resource_files()}
+    assert {"sample_recipients.xlsx", "icons/masivo.svg", "translations/masivo_es.qm"} <= set(map(str, bundled))
     assert not [p for p in bundled if p.suffix in (".ts", ".py")], "sources stay out of the bundle"
+    # Inside the bundle at the same place as in the package, where importlib.resources looks.
+    assert all(folder == Path("app/resources") / source.parent for source, folder in bundled.items())
+
+
+def test_committed_translations_match_their_sources(build_script: ModuleType, tmp_path: Path) -> None:
+    """The wheel ships the committed .qm files: each must be what its .ts compiles to today."""
+    outdated = sys.modules["translations"].outdated(tmp_path)
+    assert not outdated, f"{[p.name for p in outdated]} are stale: run packaging/translations.py and commit them"
 
 
 # --- Windows: Inno Setup ---------------------------------------------------------------------------
@@ -117,8 +127,8 @@ def test_inno_setup_paths_point_at_real_files(build_script: ModuleType) -> None:
     defines = {
         line.split()[1]: line for line in iss_sections(ISS.read_text(encoding="utf-8"))["#"] if " " in line
     }
-    assert iss_path(defines["IconFile"]) == ICONS / "masivo.ico"
-    assert (ICONS / "masivo.ico").is_file()
+    assert iss_path(defines["IconFile"]) == ICO
+    assert ICO.is_file()
     assert iss_path(defines["SourceDir"]) == ROOT / "dist" / "Masivo", "the default matches build.py's dist/"
     assert iss_path(defines["OutputDir"]) == ROOT / "dist"
     # The shortcuts start Masivo.exe: the spec must make a windowed program of that name.
@@ -180,11 +190,11 @@ def test_desktop_entry_is_valid() -> None:
 
 def test_icons_hold_every_size(build_script: ModuleType) -> None:
     icons = sys.modules["icons"]
-    ico = (ICONS / "masivo.ico").read_bytes()
+    ico = ICO.read_bytes()
     _, kind, count = struct.unpack_from("<HHH", ico)
     sides = [ico[6 + 16 * i] or 256 for i in range(count)]
     assert kind == 1 and sides == list(icons.ICO_SIZES)
-    icns = (ICONS / "masivo.icns").read_bytes()
+    icns = ICNS.read_bytes()
     assert icns[:4] == b"icns" and struct.unpack_from(">I", icns, 4)[0] == len(icns)
     offset, kinds = 8, []
     while offset < len(icns):
@@ -282,7 +292,8 @@ def check_bundle_contents(folder: Path) -> None:
     bundled = {p.name.split(".")[0] for p in (internal / "PySide6").glob("Qt*.so")}
     assert bundled <= qt_modules_used() | {"QtCore", "QtGui", "QtWidgets"}, "unused Qt modules came in"
     assert list(internal.glob("keyring-*.dist-info/entry_points.txt")), "keyring's metadata is missing"
-    assert (internal / "resources" / "translations" / "masivo_es.qm").is_file()
+    assert (internal / "app" / "resources" / "translations" / "masivo_es.qm").is_file()
+    assert not list((internal / "app" / "resources").rglob("*.ts")), "the .ts sources stay out"
 
 
 def check_tarball(dist: Path) -> None:
