@@ -87,7 +87,7 @@ def icns_bytes(pngs: dict[int, bytes]) -> bytes:
 def write_icons(
     force: bool = False, svg: Path = SVG, targets: tuple[Path, Path, Path] = (PNG, ICO, ICNS)
 ) -> list[Path]:
-    """Write masivo.png (256 px), masivo.ico and masivo.icns (in that order in `targets`); returns what it wrote."""
+    """Write masivo.png (256 px), .ico and .icns (`targets`, in that order); returns what it wrote."""
     stale = [t for t in targets if force or not t.exists() or t.stat().st_mtime < svg.stat().st_mtime]
     if not stale:
         return []

@@ -1,4 +1,4 @@
-"""The wheel, installed as a Python user installs it, carries everything Masivo reads and passes its selftest."""
+"""The wheel, installed as a Python user installs it, carries all Masivo reads and passes its selftest."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ RESOURCES = {  # what the program opens at run time, as paths inside the wheel
 
 
 def clean_clone(target: Path) -> Path:
-    """The checkout's files as a fresh clone would have them: tracked, or new and not ignored (no build/, no .venv)."""
+    """The checkout's files as a fresh clone has them: tracked, or new and not ignored (no build/, .venv)."""
     try:
         listed = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -81,7 +81,7 @@ def test_the_installed_wheel_passes_its_selftest_outside_the_checkout(tmp_path: 
     wheel = build_wheel(clean_clone(tmp_path / "clone"), tmp_path / "wheels")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-    assert RESOURCES <= names, f"missing from the wheel: {sorted(RESOURCES - names)}"
+    assert names >= RESOURCES, f"missing from the wheel: {sorted(RESOURCES - names)}"
     assert not [n for n in names if n.endswith(".ts")], "the .ts sources stay out of the wheel"
 
     env_folder = tmp_path / "env"
@@ -104,10 +104,21 @@ def test_the_installed_wheel_passes_its_selftest_outside_the_checkout(tmp_path: 
 
     program = python.parent / ("masivo.exe" if os.name == "nt" else "masivo")
     done = subprocess.run(
-        [str(program), "selftest", "--json"], capture_output=True, text=True, timeout=300, cwd=elsewhere, env=env
+        [str(program), "selftest", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=elsewhere,
+        env=env,
     )
     report = json.loads(done.stdout)
     failed = [check for check in report["checks"] if not check["ok"]]
     assert done.returncode == 0 and report["ok"] and not failed, f"{failed}\n{done.stderr[-3000:]}"
-    assert [check["name"] for check in report["checks"]] == ["resources", "journal", "campaign", "keyring", "window"]
+    assert [check["name"] for check in report["checks"]] == [
+        "resources",
+        "journal",
+        "campaign",
+        "keyring",
+        "window",
+    ]
     assert report["version"] == __version__
