@@ -23,7 +23,7 @@ apt_install() {
     [ ${#missing[@]} -eq 0 ] && return 0
     local sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    echo "Installing system packages: ${missing[*]}" >&2
+    say "Installing the system packages Qt needs: ${missing[*]}"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
@@ -38,14 +38,22 @@ setup_system() {
     fi
 }
 
+say() { echo "==> $*" >&2; }
+
 setup_venv() {
     local extras="$1"
-    [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
+    if [ ! -x "$VENV/bin/python" ]; then
+        say "First run: making a Python environment in ${VENV/#$ROOT\//}"
+        "$PY" -m venv "$VENV"
+    fi
     local stamp="$VENV/.masivo-installed-$extras"
     if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
+        local started=$SECONDS
+        say "Installing Masivo and its libraries (Qt, spreadsheets, phone numbers; about 300 MB, a minute or two)..."
         "$VENV/bin/python" -m pip install -q --upgrade pip
         "$VENV/bin/python" -m pip install -q -e "$ROOT[$extras]"
         touch "$stamp"
+        say "Installed in $((SECONDS - started)) s."
     fi
     "$VENV/bin/python" "$ROOT/packaging/translations.py"
 }

@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QIcon
@@ -19,6 +20,9 @@ from app.core.gil import take_short_turns
 from app.core.logs import setup_logging
 from app.core.paths import log_dir, resources_dir
 from app.core.settings import Settings, open_settings
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 _QT_LEVELS = {
@@ -109,4 +113,16 @@ def run_window(argv: Sequence[str]) -> int:
 
     window = MainWindow(settings)
     window.show()
+    open_sheet_from_arguments(window, argv)
     return app.exec()
+
+
+def open_sheet_from_arguments(window: MainWindow, argv: Sequence[str]) -> Path | None:
+    """`masivo gui clientes.xlsx`: the window starts with that sheet loaded, as the sample button does."""
+    from app.gui.import_dialog import ImportChoice
+
+    # Qt takes options too (`-style fusion`): a sheet is the argument with a file extension.
+    sheets = [Path(arg) for arg in argv if not arg.startswith("-") and Path(arg).suffix]
+    if sheets:
+        window.recipients_page.start_import(ImportChoice(sheets[0], None, None, None))
+    return sheets[0] if sheets else None
