@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tarfile
 import time
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -209,6 +210,17 @@ def test_desktop_entry_is_valid() -> None:
     if shutil.which("desktop-file-validate"):
         done = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True)
         assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_appstream_metainfo_names_the_menu_entry_and_takes_the_version_from_the_build() -> None:
+    metainfo = PACKAGING / "linux" / "com.masivo.Masivo.metainfo.xml"
+    component = ET.parse(metainfo).getroot()
+    assert component.get("type") == "desktop-application"
+    assert component.findtext("id") == metainfo.name.removesuffix(".metainfo.xml")
+    launchable = component.find("launchable")
+    assert launchable is not None and (PACKAGING / "linux" / str(launchable.text)).is_file()
+    release = component.find("releases/release")
+    assert release is not None and release.attrib == {"version": "@VERSION@", "date": "@DATE@"}
 
 
 # --- icons ----------------------------------------------------------------------------------------
