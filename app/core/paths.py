@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 from pathlib import Path
 
@@ -29,13 +30,16 @@ def journal_path() -> Path:
 
 
 def resources_dir() -> Path:
-    """Bundled resources: beside the package in a checkout, inside the bundle when frozen."""
-    import sys
+    """What Masivo reads at run time (translations, icons, the sample sheet): `app/resources`, in the package.
 
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    importlib.resources finds it wherever `app` was imported from: a checkout, an installed
+    wheel or a frozen bundle (PyInstaller answers with the folder it unpacked the data to).
+    """
+    folder = importlib.resources.files("app") / "resources"
+    if not isinstance(folder, Path):
+        # Qt opens translations and icons by file name: a zipped install would need them copied out first.
+        raise RuntimeError(f"Masivo's resources are not files on disk ({folder}): install Masivo unzipped")
+    return folder
 
 
 def sample_sheet() -> Path:
