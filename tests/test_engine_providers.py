@@ -70,3 +70,22 @@ def test_full_bulks_are_paced_by_the_provider_over_http(journal: Journal) -> Non
     first = starts[0]
     # Three texts of 800 numbers: each request is 4/5 of a full bulk, so 1.6 s apart.
     assert [round(t - first, 6) for t in starts] == [0.0, 1.6, 3.2]
+
+
+def test_an_itcloud_balance_of_minus_one_warns_and_sends(journal: Journal) -> None:
+    """IT Cloud's balance query "no aplica" to administrator accounts: -1 there while sending works
+    is a warning that the balance could not be read, not a pause for wrong credentials."""
+    with provider_server("itcloud") as (fake, server):
+        fake.fake.administrator = True
+        campaign = make_campaign(journal, "itcloud", 30)
+        clock = NoWaitClock()
+        provider = adapter(fake, server)
+        warnings: list[str] = []
+        result = Dispatcher(
+            journal, campaign, provider, pace=Pace.off(), clock=clock, sleep=clock.sleep,
+            progress=lambda progress: warnings.append(progress.warning),
+        ).run()  # fmt: skip
+        provider.close()
+    assert result.status is CampaignStatus.COMPLETED, result
+    assert result.counts == {"accepted": 30}
+    assert "balance_unreadable" in warnings

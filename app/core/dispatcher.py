@@ -189,6 +189,9 @@ class Dispatcher(TeamRun):
             if failure.problem.effect is Effect.STOP:
                 raise _Ended(CampaignStatus.PAUSED, failure.problem.reason, failure.problem.detail) from None
             log.warning("campaign %d: balance unknown (%s)", self.campaign_id, failure.problem.code)
+            if failure.problem.reason == "balance_unreadable":  # sending goes on; the user is told why
+                self.warning = failure.problem.reason
+                self._emit("sending", force=True)
             return
         self.balance = check.balance
         self.warning = "" if check.enough else "low_balance"

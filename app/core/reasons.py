@@ -163,6 +163,20 @@ REASONS: dict[str, tuple[str, str]] = {
         "The recipient is on the suppression list (asked not to receive messages).",
     ),
     # --- the campaign engine ---
+    "balance_unreadable": (
+        "{provider} no informó el saldo (respondió -1 a la consulta de saldo, que no aplica a cuentas de "
+        "administrador): el envío sigue y cada mensaje dirá si fue aceptado.",
+        "{provider} did not report the balance (it answered -1 to the balance query, which does not apply "
+        "to administrator accounts): sending goes on and each message says whether it was accepted.",
+    ),
+    "credentials_unconfirmed": (
+        "{provider} respondió -1 a la consulta de saldo: el usuario o el token no son correctos, o la "
+        "cuenta es de administrador (la consulta no aplica a ellas). Revíselos en la plataforma de "
+        "{provider}; el primer envío lo confirmará.",
+        "{provider} answered -1 to the balance query: the user or the token is wrong, or the account is "
+        "an administrator one (the query does not apply to those). Check them on the {provider} "
+        "platform; the first send will confirm it.",
+    ),
     "low_balance": (
         "El saldo de {provider} no alcanza para toda la campaña: se enviará hasta agotarlo y la campaña "
         "se pausará; recargue para completarla.",
