@@ -16,6 +16,7 @@ from typing import TextIO
 from app import __version__
 
 PROVIDERS = ("demo", "connecta", "connectus", "itcloud", "wavy", "convergia")
+SMS_MODES = ("1via", "2via", "flash")  # IT Cloud's `metodo_envio` (Capabilities.sms_modes)
 SENDING_EXIT_CODES = (
     "exit codes: 0 every valid recipient accepted; 4 some messages unknown (the provider may or may "
     "not have taken them: check them before re-sending; they are never sent again by themselves); "
@@ -79,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--subject", metavar="S")
     send.add_argument("--sender-name", metavar="N")
     send.add_argument("--sender-email", metavar="E")
+    send.add_argument(
+        "--sms-mode",
+        choices=SMS_MODES,
+        help="for providers that offer it (itcloud): 1via one-way (the default); 2via two-way, recipients "
+        "can answer and their answers arrive in `masivo replies`; flash shows on the phone's screen at "
+        "once and is not kept in its inbox",
+    )
     send.add_argument("--country", metavar="CC")
     send.add_argument("--sheet", metavar="NAME")
     send.add_argument("--base-url", metavar="URL", help="replace the provider's scheme, host and port")

@@ -125,7 +125,9 @@ class Capabilities:
     pushes_statuses: bool = False
     pushes_replies: bool = False
     schedules: bool = False  # the provider holds a message until `deliver_at` itself
-    sms_modes: tuple[str, ...] = ()
+    sms_modes: tuple[str, ...] = ()  # IT Cloud's `metodo_envio`; the first is the default
+    email_sender_required: bool = False  # the sender's name and address must go with every e-mail
+    countries: tuple[str, ...] = ()  # the only countries (ISO codes) it sends to; empty: any
     plain_http: bool = False  # the password crosses the network unencrypted
     concurrency: int = 1
     status_interval: float = 1.0  # minimum seconds between status requests

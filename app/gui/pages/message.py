@@ -22,9 +22,6 @@ from app.gui.worker import Task, Worker
 from app.providers import registry
 from app.providers.base import Balance, Channel, ProviderFailure
 
-# Connecta's send_email needs `nombre_remitente` and `email_remitente` (seeds/000, section 4);
-# Capabilities has no field for it yet.
-SENDER_REQUIRED = frozenset({"connecta"})
 COST_DELAY_MS = 300  # the whole-campaign count waits for a pause in typing
 PREVIEW_DELAY_MS = 40  # the preview redraws once per burst of keys, not per key: the counter comes first
 
@@ -85,7 +82,7 @@ class MessagePage(Page):
         self.composer.configure(
             self.draft.channel,
             caps.max_length if sms else None,
-            caps.id in SENDER_REQUIRED,
+            caps.email_sender_required,
             self.draft.columns,
         )
         self.composer.set_sample(self._fields(self.preview.position()))
