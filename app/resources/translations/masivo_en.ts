@@ -1706,6 +1706,44 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
     </message>
 </context>
 <context>
+    <name>SmsModeChooser</name>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="25"/>
+        <source>SMS mode:</source>
+        <translation>SMS mode:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="35"/>
+        <source>Two-way</source>
+        <translation>Two-way</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="36"/>
+        <source>Recipients can answer the message; their answers arrive in Replies.</source>
+        <translation>Recipients can answer the message; their answers arrive in Replies.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="39"/>
+        <source>Flash</source>
+        <translation>Flash</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="40"/>
+        <source>The message appears at once on the phone&apos;s screen and is not kept in its inbox.</source>
+        <translation>The message appears at once on the phone&apos;s screen and is not kept in its inbox.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="42"/>
+        <source>One-way</source>
+        <translation>One-way</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="42"/>
+        <source>A plain SMS: recipients cannot answer it.</source>
+        <translation>A plain SMS: recipients cannot answer it.</translation>
+    </message>
+</context>
+<context>
     <name>StateChart</name>
     <message>
         <location filename="../../app/gui/state_chart.py" line="35"/>

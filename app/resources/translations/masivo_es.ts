@@ -1706,6 +1706,44 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
     </message>
 </context>
 <context>
+    <name>SmsModeChooser</name>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="25"/>
+        <source>SMS mode:</source>
+        <translation>Modo de envío SMS:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="35"/>
+        <source>Two-way</source>
+        <translation>Doble vía</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="36"/>
+        <source>Recipients can answer the message; their answers arrive in Replies.</source>
+        <translation>Los destinatarios pueden responder el mensaje; sus respuestas llegan a Respuestas.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="39"/>
+        <source>Flash</source>
+        <translation>Flash</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="40"/>
+        <source>The message appears at once on the phone&apos;s screen and is not kept in its inbox.</source>
+        <translation>El mensaje aparece de inmediato en la pantalla del teléfono y no queda guardado en su bandeja.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="42"/>
+        <source>One-way</source>
+        <translation>Una vía</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="42"/>
+        <source>A plain SMS: recipients cannot answer it.</source>
+        <translation>Un SMS normal: los destinatarios no pueden responderlo.</translation>
+    </message>
+</context>
+<context>
     <name>StateChart</name>
     <message>
         <location filename="../../app/gui/state_chart.py" line="35"/>
