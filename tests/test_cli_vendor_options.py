@@ -80,3 +80,28 @@ def test_connecta_email_needs_the_sender_as_in_the_window(
         [sent] = server.requests_to("/send_email")
     body = sent.json()
     assert (body["nombre_remitente"], body["email_remitente"]) == ("Tienda", "ventas@example.com")
+
+
+def test_convergia_gets_old_mexican_numbers_in_12_digits_and_ids_only_when_named(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    sheet = tmp_path / "mx.xlsx"
+    book = Workbook()
+    rows = book.active
+    assert rows is not None
+    rows.append(["Nombre", "Celular"])
+    rows.append(["Ana", "+52 1 55 1234 5678"])  # the old mobile form, 13 digits
+    rows.append(["Beto", "+52 33 1234 5678"])
+    book.save(sheet)
+    with provider_server("convergia") as (fake, server):
+        CredentialStore().save("convergia", Credentials(dict(fake.credentials)))
+        fake.fake.answer = "echo"  # "100 - ... al 525512345678": no id named, the last number is the phone
+        argv = ["send", "--provider", "convergia", "--recipients", str(sheet), "--message", "Hola",
+                "--country", "MX", "--base-url", server.url, "--yes"]  # fmt: skip
+        assert masivo(*argv) == 0
+        assert masivo("report", "1", "--out", str(tmp_path / "r.xlsx")) == 0
+    assert sorted(sent.number for sent in fake.fake.sent.values()) == ["523312345678", "525512345678"]
+    from tests.fakes.sheets import read_rows
+
+    report = read_rows(tmp_path / "r.xlsx")
+    assert all("no se puede consultar" in " ".join(map(str, row)) for row in report[1:]), report

@@ -120,6 +120,18 @@ def test_provider_digit_count() -> None:
     assert verdict("310 211 1111", "CO", number_digits=12).ok
 
 
+@pytest.mark.parametrize(
+    "value", ["+52 1 55 1234 5678", "5215512345678", "+52 1 5512345678", 5215512345678.0, "52 1 55 1234 5678"]
+)
+def test_the_old_mexican_mobile_form_is_rewritten_to_12_digits(value: object) -> None:
+    """Mexico dropped the mobile '1' in 2019; Convergia wants 12 digits (seeds/004)."""
+    # A Chilean sheet reads it so only with the '+': without it the digits are a (too long) Chilean number.
+    for country in ("MX", "CL") if str(value).startswith("+") else ("MX",):
+        mexican = verdict(value, country, number_digits=12)
+        assert (mexican.ok, mexican.address) == (True, "525512345678"), (country, mexican)
+    assert normalize_phone(value, "MX") == "525512345678"
+
+
 def test_normalize_for_the_suppression_list() -> None:
     assert normalize_phone("+56 9 1234 5678", "CL") == "56912345678"
     assert normalize_phone("hola", "CL") is None

@@ -24,6 +24,16 @@ REASONS: dict[str, tuple[str, str]] = {
         "La cuenta no tiene permitido este envío: contacte a su ejecutivo de {provider}.",
         "The account is not allowed to send this: contact your {provider} account manager.",
     ),
+    "traffic_not_allowed": (
+        "{provider} no permite tráfico hacia este número (código 205, «Tráfico no permitido»).",
+        "{provider} does not allow traffic to this number (code 205, “Tráfico no permitido”).",
+    ),
+    "status_not_pollable": (
+        "{provider} aceptó el mensaje sin devolver su identificador: su estado de entrega no se puede "
+        "consultar; véalo en el portal de {provider}.",
+        "{provider} accepted the message without returning its id: its delivery status cannot be "
+        "asked for; see it on the {provider} portal.",
+    ),
     "ip_not_allowed": (
         "{provider} no acepta envíos desde esta dirección IP: pida que la autoricen.",
         "{provider} does not accept requests from this IP address: ask them to allow it.",
