@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import locale
 import os
+from collections.abc import Sequence
 
 # id: (Spanish, English)
 REASONS: dict[str, tuple[str, str]] = {
@@ -241,6 +242,37 @@ REASONS: dict[str, tuple[str, str]] = {
         "connection is back; what was already sent is recorded.",
     ),
 }
+
+
+# The countries a provider serves only (`Capabilities.countries`), as the notices name them.
+COUNTRY_NAMES = {"CO": ("Colombia (+57)", "Colombia (+57)")}
+
+
+def served_countries(countries: Sequence[str], lang: str | None = None) -> str:
+    """ "Colombia (+57)": the countries a provider sends to, for its notices."""
+    english = (lang or language()) == "en"
+    names = [COUNTRY_NAMES.get(code, (code, code))[1 if english else 0] for code in countries]
+    return ", ".join(names)
+
+
+def country_notice(provider: str, countries: Sequence[str], country: str, lang: str | None = None) -> str:
+    """One sentence when a sheet read as `country` goes to a provider that serves other countries only;
+    "" when it does not apply. Said once, above the rows, instead of on each row (issue 19)."""
+    if not countries or country.upper() in countries:
+        return ""
+    english = (lang or language()) == "en"
+    where = served_countries(countries, lang)
+    if english:
+        return (
+            f"{provider} sends only to numbers of {where}, and this sheet is read as {country.upper()}: "
+            f"choose {where.split(' (')[0]} as the sheet's country, or another provider. Numbers of "
+            "other countries are not sent."
+        )
+    return (
+        f"{provider} envía solo a números de {where}, y esta planilla se lee como {country.upper()}: "
+        f"elija {where.split(' (')[0]} como país de la planilla, u otro proveedor. Los números de otros "
+        "países no se envían."
+    )
 
 
 def language() -> str:

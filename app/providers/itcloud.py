@@ -59,6 +59,10 @@ CAPABILITIES = Capabilities(
     has_status=False,
     has_balance=True,
     sms_modes=("1via", "2via", "flash"),
+    # A Colombian service: "Por instrucciones de la CRC" (Colombia's regulator), its examples 57...,
+    # and its 12-digit rule fits Colombian mobiles. The replies of section 3 cover other countries, its
+    # sending does not say so: sending is to Colombia only (docs/providers.md).
+    countries=("CO",),
     pushes_replies=True,
 )
 

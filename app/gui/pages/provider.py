@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.reasons import reason_text
+from app.core.reasons import reason_text, served_countries
 from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.core.settings import Settings
 from app.gui.dialogs import dialogs_for
@@ -136,6 +136,12 @@ class ProviderPage(Page):
         said.append(self.tr("reports delivery") if caps.has_status else self.tr("no delivery reports"))
         if caps.max_length:
             said.append(self.tr("up to {n} characters per SMS").format(n=number(caps.max_length, self.lang)))
+        if caps.countries:
+            said.append(
+                self.tr("only to numbers of {countries}").format(
+                    countries=served_countries(caps.countries, self.lang)
+                )
+            )
         return " · ".join(said)
 
     @property

@@ -1030,6 +1030,11 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <source>The connection failed: {reason}</source>
         <translation>The connection failed: {reason}</translation>
     </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="141"/>
+        <source>only to numbers of {countries}</source>
+        <translation>only to numbers of {countries}</translation>
+    </message>
 </context>
 <context>
     <name>ProviderSource</name>

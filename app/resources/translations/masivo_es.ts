@@ -1030,6 +1030,11 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <source>The connection failed: {reason}</source>
         <translation>La conexión falló: {reason}</translation>
     </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="141"/>
+        <source>only to numbers of {countries}</source>
+        <translation>solo a números de {countries}</translation>
+    </message>
 </context>
 <context>
     <name>ProviderSource</name>
