@@ -8,12 +8,14 @@ headers, and the vendors' auth headers.
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import re
 import threading
 from pathlib import Path
 
+from app.core.paths import private_dir, private_file
 from app.core.printable import printable
 
 MASK = "***"
@@ -85,14 +87,22 @@ class OneLine(logging.Filter):
 ONE_LINE = OneLine()
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Each log file, the first and each one a rotation starts, is made 0600 before it is opened."""
+
+    def _open(self) -> io.TextIOWrapper:
+        private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 def setup_logging(folder: Path, level: int = logging.INFO) -> Path:
     """Log to a rotating file in `folder`; every handler passes through the redactor."""
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     path = folder / "masivo.log"
     root = logging.getLogger()
     if any(getattr(h, "masivo", False) for h in root.handlers):
         return path
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.masivo = True  # type: ignore[attr-defined]
     handler.addFilter(REDACTOR)
     handler.addFilter(ONE_LINE)
