@@ -120,7 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     hook_actions = webhooks.add_subparsers(dest="action", metavar="ACTION", required=True)
     serve = hook_actions.add_parser("serve", parents=[json_flag], help="run the receiver until Ctrl+C")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=tcp_port, default=8787, help="1 to 65535 (default 8787)")
+    serve.add_argument(
+        "--port", type=tcp_port, default=8787, help="1 to 65535 (default 8787); 0: any free port, as printed"
+    )
     urls = hook_actions.add_parser(
         "urls", parents=[json_flag], help="the URLs to paste into each provider's console"
     )
@@ -151,12 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def tcp_port(text: str) -> int:
-    """A TCP port, 1 to 65535: anything else would bind some other port, or none."""
+    """A TCP port, 1 to 65535, or 0 for any free one: anything else would bind some other port."""
     try:
         port = int(text)
     except ValueError:
         port = -1
-    if 1 <= port <= 65535:
+    if 0 <= port <= 65535:
         return port
     from app.commands._common import say
 

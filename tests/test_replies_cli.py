@@ -70,7 +70,7 @@ def test_urls_need_a_web_address() -> None:
 
 def test_without_a_keyring_the_receiver_says_so_in_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
     keyring.set_keyring(fail.Keyring())  # the conftest puts its memory keyring back afterwards
-    code, _ = masivo("webhooks", "serve", "--port", "8787")
+    code, _ = masivo("webhooks", "serve", "--port", "0")
     err = capsys.readouterr().err
     assert code == 2
     assert "keyring" in err and "docs/webhooks.md" in err and "Traceback" not in err

@@ -12,6 +12,10 @@ body before the application sees the path. Three small additions close those doo
   room (a provider's request arrives in milliseconds, so it is never that one);
 - as soon as a request's headers are in, `gate` decides whether its body is read at all: a path
   without its right token, or a length over the limit, is answered without it, then closed.
+
+They hook waitress 3.0's parser (`parse_header`), channel (`parser_class`) and server
+(`maintenance`, `active_channels`), the documented-by-source extension points it has; the tests
+in tests/test_webhooks_abuse.py fail if a new waitress moves them.
 """
 
 from __future__ import annotations
