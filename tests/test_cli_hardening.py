@@ -156,6 +156,12 @@ def test_adding_a_listed_number_again_keeps_its_first_reason_and_date() -> None:
     assert changed["entries"][0]["added_at"] == first["entries"][0]["added_at"]
 
 
+def test_suppression_list_escapes_a_reason_quoting_a_reply() -> None:
+    masivo("suppression", "add", "912345678", "--reason", "opt_out: \x1b[2JBAJA\r")
+    code, text = masivo("suppression", "list")
+    assert code == 0 and "opt_out: \\x1b[2JBAJA\\r" in text and "\x1b" not in text
+
+
 # --- 11. every provider's maximum ------------------------------------------------------------------------
 def test_a_provider_whose_document_names_no_maximum_still_has_one(capsys: pytest.CaptureFixture[str]) -> None:
     code, data = masivo("preview", "--provider", "connecta", "--message", "a" * 100_000, "--json")
