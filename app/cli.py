@@ -136,7 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     hook_actions = webhooks.add_subparsers(dest="action", metavar="ACTION", required=True)
     serve = hook_actions.add_parser("serve", parents=[json_flag], help="run the receiver until Ctrl+C")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8787)
+    serve.add_argument(
+        "--port", type=tcp_port, default=8787, help="1 to 65535 (default 8787); 0: any free port, as printed"
+    )
     urls = hook_actions.add_parser(
         "urls", parents=[json_flag], help="the URLs to paste into each provider's console"
     )
@@ -164,6 +166,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("selftest", "check that this installation works (headless)")
     return parser
+
+
+def tcp_port(text: str) -> int:
+    """A TCP port, 1 to 65535, or 0 for any free one: anything else would bind some other port."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if 0 <= port <= 65535:
+        return port
+    from app.commands._common import say
+
+    raise argparse.ArgumentTypeError(
+        say(f"«{text}» no es un puerto: use un número de 1 a 65535.",
+            f"“{text}” is not a port: use a number from 1 to 65535.")
+    )  # fmt: skip
 
 
 def run(argv: Sequence[str], out: TextIO = sys.stdout) -> int:

@@ -10,12 +10,14 @@ from typing import TextIO
 from app.commands._common import TerminalBar, duration, open_journal_or_fail, read_message, say
 from app.commands._engine import drive, run_in_terminal
 from app.commands._provider import CommandError, open_provider
+from app.commands.preview import limit_words
 from app.core.campaigns import CampaignError, CampaignPlan, Created, import_campaign
 from app.core.journal import Journal
 from app.core.pacing import Pace, estimate
+from app.core.segments import over_limit
 from app.core.settings import open_settings
 from app.providers import registry
-from app.providers.base import Capabilities, Channel
+from app.providers.base import Capabilities, Channel, State
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -37,6 +39,7 @@ def send(args: argparse.Namespace, out: TextIO) -> int:
     journal = open_journal_or_fail()
     try:
         created = import_sheet(journal, plan, args)
+        refuse_over_limit(journal, created, caps, plan.channel)
         describe(journal, created, caps, plan)
         if not args.yes and not confirm():
             journal.delete_campaign(created.campaign_id)
@@ -143,6 +146,28 @@ def import_sheet(journal: Journal, plan: CampaignPlan, args: argparse.Namespace)
         raise CommandError(say("Lectura cancelada.", "Reading cancelled."), 1) from None
     finally:
         bar.finish()
+
+
+def refuse_over_limit(journal: Journal, created: Created, caps: Capabilities, channel: Channel) -> None:
+    """No campaign whose messages the provider would cut or refuse: it is removed, with which rows, exit 2."""
+    if channel is not Channel.SMS:
+        return
+    rows = [record.sheet_row for record in journal.messages(created.campaign_id, [State.PENDING])
+            if over_limit(record.text, caps.max_length)]  # fmt: skip
+    if not rows:
+        return
+    journal.delete_campaign(created.campaign_id)
+    more = len(rows) - 10
+    shown = ", ".join(map(str, rows[:10])) + (say(f" y {more} más", f" and {more} more") if more > 0 else "")
+    raise CommandError(
+        say(
+            f"{len(rows)} mensajes superan el límite de {caps.name} ({limit_words(caps)}): filas {shown}. "
+            "Acorte el mensaje (vea «masivo preview»); no se envió nada.",
+            f"{len(rows)} messages are over the {caps.name} limit ({limit_words(caps)}): rows {shown}. "
+            "Shorten the message (see “masivo preview”); nothing was sent.",
+        ),
+        2,
+    )
 
 
 def describe(journal: Journal, created: Created, caps: Capabilities, plan: CampaignPlan) -> None:

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 from app.commands._common import open_journal_or_fail, say
 from app.commands._provider import CommandError, emit
 from app.core.journal import SuppressionEntry
+from app.core.printable import printable
 from app.core.settings import open_settings
 from app.providers.base import Channel
 
@@ -22,7 +23,8 @@ def suppression(args: argparse.Namespace, out: TextIO) -> int:
     try:
         if args.action == "list":
             entries = journal.suppression_entries()
-            lines = [f"{e.value}  {e.channel}  {_when(e.added_at)}  {e.reason}" for e in entries]
+            # A reason may quote an opt-out reply: printed escaped, like `masivo replies`.
+            lines = [f"{e.value}  {e.channel}  {_when(e.added_at)}  {printable(e.reason)}" for e in entries]
             emit(out, args, {"entries": [_entry(e) for e in entries]}, "\n".join(lines) or "—")
             return 0
         # An opt-out keeps the digits the provider sent, even ones the importer refuses: removed as written.

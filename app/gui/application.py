@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -48,7 +47,7 @@ def install_exception_hook(log_file: Path) -> None:
     """No traceback ever reaches the user: log it, show a short message with the log's path."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        log.error("unexpected error", exc_info=(kind, value, tb))  # the traceback keeps its lines
         if QApplication.instance() is not None:
             QMessageBox.critical(
                 None,

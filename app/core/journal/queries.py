@@ -154,7 +154,9 @@ MESSAGE_BY_ID = f"SELECT {MESSAGE_COLUMNS} FROM {WITH_CONTENTS} WHERE m.id = ?"
 # --- suppression list --------------------------------------------------------------------------------
 UPSERT_SUPPRESSION = (
     "INSERT INTO suppression (value, channel, reason, added_at) VALUES (?, ?, ?, ?) "
-    "ON CONFLICT (value) DO UPDATE SET channel = excluded.channel, reason = excluded.reason"
+    # Listed again without a reason: the first reason stays ("pidió BAJA"), as the first date always does.
+    "ON CONFLICT (value) DO UPDATE SET channel = excluded.channel, "
+    "reason = CASE WHEN excluded.reason = '' THEN suppression.reason ELSE excluded.reason END"
 )
 DELETE_SUPPRESSION = "DELETE FROM suppression WHERE value = ?"
 SUPPRESSION_ENTRIES = "SELECT value, channel, reason, added_at FROM suppression ORDER BY added_at, value"
