@@ -25,6 +25,12 @@ REASONS: dict[str, tuple[str, str]] = {
         "La cuenta no tiene permitido este envío: contacte a su ejecutivo de {provider}.",
         "The account is not allowed to send this: contact your {provider} account manager.",
     ),
+    "wavy_admin_user": (
+        "Este usuario de {provider} es administrador: los administradores no envían mensajes, ni por el "
+        "portal ni por la API. Use el UserName y el token de un usuario de una subcuenta.",
+        "This {provider} user is an administrator: administrators cannot send messages, through the "
+        "portal or the API. Use the UserName and token of a sub-account's user.",
+    ),
     "traffic_not_allowed": (
         "{provider} no permite tráfico hacia este número (código 205, «Tráfico no permitido»).",
         "{provider} does not allow traffic to this number (code 205, “Tráfico no permitido”).",
