@@ -18,6 +18,7 @@ from app.gui.draft import CampaignDraft
 from app.gui.formatting import number, ui_lang
 from app.gui.gc_pauses import keep_out_of_collections
 from app.gui.import_dialog import ImportChoice, ImportDialog, dropped_file, sheet_error_text
+from app.gui.named import named
 from app.gui.pages import Page
 from app.gui.recipients_import import Batch, ImportRequest, Started, import_rows
 from app.gui.recipients_model import RecipientsModel
@@ -76,7 +77,7 @@ class RecipientsPage(Page):
         for status, button in self.panel.filter_buttons.items():
             button.clicked.connect(lambda _=False, s=status: self.model.set_filter(s))
         self.panel.view.setModel(self.model)
-        self.country_notice = QLabel(wordWrap=True, objectName="countryNotice")
+        self.country_notice = named(QLabel(wordWrap=True), "countryNotice")
         self.country_notice.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.country_notice)
