@@ -107,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cred_set.add_argument("provider", choices=PROVIDERS)
     cred_set.add_argument("--user", required=True, help="user name or account id")
+    cred_set.add_argument(
+        "--field", action="append", default=[], metavar="KEY=VALUE",
+        help="another field of the provider (smtp: preset, host, port, security, from_email...)",
+    )  # fmt: skip
     for action in ("delete", "test"):
         sub = cred_actions.add_parser(action, parents=[json_flag], help=f"{action} the stored credentials")
         sub.add_argument("provider", choices=PROVIDERS)

@@ -21,6 +21,7 @@ ADAPTERS: dict[str, str] = {
     "itcloud": "app.providers.itcloud",
     "wavy": "app.providers.wavy",
     "convergia": "app.providers.convergia",
+    "smtp": "app.providers.smtp",
 }
 
 
