@@ -18,6 +18,7 @@ from app.core.journal.inbox_models import Stored
 from app.core.logs import REDACTOR
 from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.core.settings import open_settings
+from app.core.unsubscribe import ensure_secret
 from app.webhooks.routes import ROUTES, ensure_tokens, rotate_tokens, urls
 
 log = logging.getLogger(__name__)
@@ -47,13 +48,22 @@ def tokens_or_fail(store: CredentialStore | None = None) -> dict[str, str]:
         raise no_keyring() from None
 
 
+def unsubscribe_secret_or_fail(store: CredentialStore | None = None) -> str:
+    """The secret that signs e-mail's one-click unsubscribe links (made on first use)."""
+    try:
+        return ensure_secret(store or CredentialStore())
+    except KeyringUnavailable:
+        raise no_keyring() from None
+
+
 def serve(args: argparse.Namespace, out: TextIO) -> int:
     """Receive until SIGINT/SIGTERM, then stop cleanly (requests in flight finish first)."""
     from app.webhooks.server import Receiver
 
     tokens = tokens_or_fail()
+    secret = unsubscribe_secret_or_fail()
     journal = open_journal_or_fail()
-    receiver = Receiver(journal, tokens, host=args.host, port=args.port,
+    receiver = Receiver(journal, tokens, host=args.host, port=args.port, unsubscribe_secret=secret,
                         words=open_settings().get("opt_out_words"), on_stored=_log_stored)  # fmt: skip
     stop = threading.Event()
     try:

@@ -18,6 +18,7 @@ from app.core.journal import Journal
 from app.core.journal.inbox_models import Stored
 from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.core.settings import Settings
+from app.core.unsubscribe import ensure_secret
 from app.gui.worker import Task, Worker
 from app.webhooks.routes import load_tokens
 from app.webhooks.server import Receiver
@@ -61,6 +62,7 @@ class ReceiverHost(QObject):
                 return False
         try:
             tokens = load_tokens(self.store)
+            secret = ensure_secret(self.store) if tokens is not None else ""
         except KeyringUnavailable:
             log.warning("webhook receiver not started: no keyring")
             return False
@@ -72,7 +74,8 @@ class ReceiverHost(QObject):
             def stored(outcomes: Sequence[Stored]) -> None:
                 task.progress(outcomes)  # from the writer thread: queued to the GUI thread
 
-            receiver = Receiver(journal, tokens, port=port, words=words, on_stored=stored)
+            receiver = Receiver(journal, tokens, port=port, words=words, on_stored=stored,
+                                unsubscribe_secret=secret)  # fmt: skip
             receiver.start()
             task.progress(receiver.port)
             try:

@@ -30,6 +30,7 @@ from app.core.journal import Journal
 from app.core.journal.inbox_models import Stored
 from app.core.logs import Redactor
 from app.webhooks.optout import DEFAULT_WORDS, opt_out_words
+from app.webhooks.unsubscribe import UnsubscribePages, WsgiApp
 from app.webhooks.writer import GroupWriter
 from app.webhooks.wsgi import WebhookApp
 
@@ -56,10 +57,13 @@ class Receiver:
         cleanup_interval: int = 5,
         on_stored: Callable[[Sequence[Stored]], None] | None = None,
         clock: Callable[[], float] = time.time,
+        unsubscribe_secret: str = "",
     ) -> None:
         self.host, self.requested_port = host, port
         self.writer = GroupWriter(journal.inbox, on_stored=on_stored)
-        self.app = WebhookApp(tokens, self.writer, opt_out_words(words), clock=clock)
+        self.app: WsgiApp = WebhookApp(tokens, self.writer, opt_out_words(words), clock=clock)
+        if unsubscribe_secret:  # e-mail's one-click unsubscribe route (app/webhooks/unsubscribe.py)
+            self.app = UnsubscribePages(journal, unsubscribe_secret, self.app)
         self._server_options: dict[str, Any] = dict(
             threads=threads,
             channel_timeout=channel_timeout,
