@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from app import __version__
+from app.providers.smtp_presets import PRESETS
 
-PROVIDERS = ("demo", "connecta", "connectus", "itcloud", "wavy", "convergia")
+PRESET_IDS = tuple(PRESETS)
+PROVIDERS = ("demo", "connecta", "connectus", "itcloud", "wavy", "convergia", "smtp")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -149,6 +151,15 @@ def build_parser() -> argparse.ArgumentParser:
     db_actions = db.add_subparsers(dest="action", metavar="ACTION", required=True)
     db_actions.add_parser("info", parents=[json_flag], help="backend, schema version and location")
     db_actions.add_parser("upgrade", parents=[json_flag], help="apply pending schema migrations")
+
+    email_check = command(
+        "email-check", "check the sender domain's SPF, DKIM and DMARC for e-mail campaigns", "email_check"
+    )
+    add = email_check.add_argument
+    add("--from", dest="sender", metavar="ADDRESS", required=True, help="the sender, e.g. ventas@empresa.cl")
+    add("--service", choices=PRESET_IDS, help="the mail service (default: the smtp provider's preset)")
+    add("--dkim-selector", metavar="S", default="", help="the DKIM selector (default: the service's usual)")
+    add("--nameserver", metavar="IP[:PORT]", help="ask this DNS server instead of the system's")
 
     command("selftest", "check that this installation works (headless)")
     return parser
