@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from app.core.answers import failed_request, read_answer
 from app.core.dispatcher_team import Offline, TeamRun
 from app.core.journal import CampaignStatus, DatabaseUnavailable, Journal, LeaseLost
-from app.core.pacing import Backoff, Pace, Pacer, RateMeter, window_opens_at
+from app.core.pacing import Backoff, DailyQuota, Pace, Pacer, RateMeter, window_opens_at
 from app.core.progress import Controls, Progress, ProgressCallback, Tally
 from app.core.read_ahead import ReadAhead
 from app.core.sending import balance_check, send_options
@@ -105,6 +105,7 @@ class Dispatcher(TeamRun):
         self.backoff = backoff or Backoff()
         self.unknown_limit, self.wait_slice = unknown_limit, wait_slice
         self.meter = RateMeter(span=10.0)  # real time: throughput and group sizes are about real seconds
+        self.quota = DailyQuota(self.caps.per_day)
         self.tally = Tally()
         self._counted = False
         self._balance_due = False
@@ -200,13 +201,18 @@ class Dispatcher(TeamRun):
         if opens is not None:
             self._wait_until(opens, "outside_window")
             return
+        quota_opens = self.quota.opens_at(self.clock())
+        if quota_opens is not None:  # the service's daily limit is spent: go on when it frees up
+            self._wait_until(quota_opens, "daily_quota")
+            return
         if self.pacer.delay() > DEFER_WHILE:
             self.ahead.drop()
         self.pacer.wait()
         self._check_controls()  # a pause asked for during the pacing wait takes effect now
+        allowed = self.quota.remaining(self.clock())
         claim = self.journal.claim(
             self.campaign_id,
-            self.group_size,
+            self.group_size if allowed is None else min(self.group_size, allowed),
             same_text=self.caps.same_text_bulk,
             results=self._answered,
             rows=self.ahead.rows(),
@@ -266,6 +272,7 @@ class Dispatcher(TeamRun):
                 return Problem(problem.code, Effect.STOP, problem.reason, problem.detail)
             return None
         self._answered.extend(answered)
+        self.quota.add(len(answered), self.clock())  # what reached the service counts toward its day
         self._unknown_streak = 0
         if problem is None or problem.effect is not Effect.RETRY:
             self.backoff.reset()
