@@ -207,6 +207,12 @@ REASONS: dict[str, tuple[str, str]] = {
         "The mail service's daily sending limit was reached: the campaign continues by itself "
         "tomorrow.",
     ),
+    "smtp_plain": (
+        "Sin cifrado, su usuario, su clave y cada mensaje viajan legibles por la red. Úselo solo "
+        "con un servidor de su red local que no ofrezca TLS. ¿Continuar sin cifrar?",
+        "Without encryption, your user, password and every message cross the network readable. "
+        "Use it only with a server on your local network that offers no TLS. Go on unencrypted?",
+    ),
     "no_sender": (
         "Falta la dirección del remitente: complétela en la configuración del proveedor.",
         "The sender address is missing: fill it in in the provider settings.",

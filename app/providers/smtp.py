@@ -89,6 +89,7 @@ QUOTA_WORDS = ("5.4.5", "daily user sending", "sending limit", "sending quota")
 class SmtpSettings:
     """The non-secret fields and the password, read from the stored credentials."""
 
+    preset: str
     host: str
     port: int
     security: str
@@ -102,6 +103,7 @@ class SmtpSettings:
     def from_credentials(cls, credentials: Credentials) -> SmtpSettings:
         chosen = preset(credentials["preset"])
         return cls(
+            preset=chosen.id,
             host=credentials["host"].strip() or chosen.host,
             port=_number(credentials["port"]) or chosen.port,
             security=credentials["security"] or chosen.security,
@@ -130,6 +132,8 @@ class SmtpProvider:
         timeout: float = TIMEOUT,
     ) -> None:
         self.settings = settings
+        self.service = preset(settings.preset)  # what the deliverability check looks for in DNS
+        self.default_sender = settings.sender.address or settings.user
         self.links = links
         self.ssl_context = ssl_context or ssl.create_default_context()
         self.timeout = timeout
@@ -351,6 +355,17 @@ def _close(smtp: smtplib.SMTP | None) -> None:
 def _number(text: str) -> int | None:
     text = text.strip()
     return int(text) if text.isdigit() and int(text) > 0 else None
+
+
+def field_hints(credentials: Credentials) -> dict[str, str]:
+    """The chosen preset's values, shown in the form's empty fields."""
+    chosen = preset(credentials["preset"])
+    hints = {"host": chosen.host, "port": str(chosen.port), "user": credentials["from_email"]}
+    hints["per_minute"] = str(chosen.per_minute) if chosen.per_minute else "—"
+    hints["per_day"] = str(chosen.per_day) if chosen.per_day else "—"
+    hints["unsubscribe_mailto"] = credentials["from_email"] or credentials["user"]
+    hints["unsubscribe_url"] = "https://masivo.empresa.cl"
+    return hints
 
 
 def create(
