@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--subject", metavar="S")
     send.add_argument("--sender-name", metavar="N")
     send.add_argument("--sender-email", metavar="E")
+    send.add_argument("--html", action="store_true", help="the e-mail message is HTML (a text part is made)")
     send.add_argument("--country", metavar="CC")
     send.add_argument("--sheet", metavar="NAME")
     send.add_argument("--base-url", metavar="URL", help="replace the provider's scheme, host and port")

@@ -26,7 +26,8 @@ def set_credentials(args: argparse.Namespace, out: TextIO, store: CredentialStor
     caps = registry.capabilities(args.provider)
     if not caps.credentials:
         raise CommandError(f"{caps.name} no necesita credenciales.", 0)
-    user_field = next(field for field in caps.credentials if not field.secret)
+    plain = [field for field in caps.credentials if not field.secret]
+    user_field = next((field for field in plain if field.key == "user"), plain[0])
     secret_field = next(field for field in caps.credentials if field.secret)
     values = other_fields(caps.credentials, getattr(args, "field", []))
     secret = read_secret(secret_field.label)

@@ -85,6 +85,9 @@ class CredentialField:
     choices: tuple[tuple[str, str], ...] = ()
     default: str = ""
     required: bool = True  # an optional field may stay empty (SMTP's reply-to)
+    # Logs mask every credential value, user names too; a value from a fixed public list or a
+    # number (SMTP's preset, port, limits) is not masked: "other" or "2000" would garble the log.
+    masked: bool = True
 
 
 @dataclass(frozen=True)

@@ -49,12 +49,12 @@ log = logging.getLogger(__name__)
 TIMEOUT = 60.0  # seconds for a reply; RFC 5321 4.5.3.2 allows the server 10 minutes after the dot
 
 FIELDS = (
-    CredentialField("preset", "Servicio", secret=False, default="gmail",
+    CredentialField("preset", "Servicio", secret=False, default="gmail", masked=False,
                     choices=tuple((p.id, p.name) for p in PRESETS.values())),
     # Empty server, port and security: the preset's.
     CredentialField("host", "Servidor SMTP", secret=False, required=False),
-    CredentialField("port", "Puerto", secret=False, required=False),
-    CredentialField("security", "Seguridad", secret=False, required=False,
+    CredentialField("port", "Puerto", secret=False, required=False, masked=False),
+    CredentialField("security", "Seguridad", secret=False, required=False, masked=False,
                     choices=(("starttls", "STARTTLS (puerto 587)"), ("tls", "TLS (puerto 465)"),
                              ("plain", "Sin cifrar (la clave viaja legible)"))),
     CredentialField("user", "Usuario", secret=False),
@@ -62,8 +62,8 @@ FIELDS = (
     CredentialField("from_name", "Nombre del remitente", secret=False),
     CredentialField("from_email", "Correo del remitente", secret=False),
     CredentialField("reply_to", "Responder a", secret=False, required=False),
-    CredentialField("per_minute", "Mensajes por minuto", secret=False, required=False),
-    CredentialField("per_day", "Mensajes por día", secret=False, required=False),
+    CredentialField("per_minute", "Mensajes por minuto", secret=False, required=False, masked=False),
+    CredentialField("per_day", "Mensajes por día", secret=False, required=False, masked=False),
     CredentialField("unsubscribe_url", "Dirección pública del receptor (https)", secret=False,
                     required=False),
     CredentialField("unsubscribe_mailto", "Buzón para bajas (mailto)", secret=False, required=False),
