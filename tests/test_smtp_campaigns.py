@@ -59,6 +59,7 @@ def test_a_full_day_waits_for_the_next_and_goes_on(server: FakeSmtpServer, journ
 def test_a_paused_day_resumes_in_a_later_run(server: FakeSmtpServer, journal: Journal) -> None:
     campaign = email_campaign(journal, 4)
     clock = FakeClock()
+    journal.clock = clock  # the journal's times and the engine's on one clock
 
     def pause_on_wait(event: Progress) -> None:
         if event.activity == "waiting":
@@ -131,3 +132,34 @@ def test_a_wrong_password_pauses_before_anything_leaves(server: FakeSmtpServer, 
     provider.close()
     assert (result.status, result.reason) == (CampaignStatus.PAUSED, "wrong_credentials")
     assert result.counts.get("pending") == 3 and server.received == []
+
+
+def test_a_later_campaign_the_same_day_counts_what_the_first_sent(
+    server: FakeSmtpServer, journal: Journal
+) -> None:
+    clock = FakeClock()
+    journal.clock = clock
+    provider = smtp_adapter(server, per_day="3")
+    first = email_campaign(journal, 2)
+    Dispatcher(journal, first, provider, pace=Pace.off(), clock=clock, sleep=clock.sleep).run()
+    clock.now += 3600  # an hour later, another campaign
+    second = email_campaign(journal, 3, first=10)
+    events: list[Progress] = []
+    result = Dispatcher(journal, second, provider, pace=Pace.off(), clock=clock, sleep=clock.sleep,
+                        progress=events.append).run()  # fmt: skip
+    provider.close()
+    assert result.counts.get("accepted") == 3 and len(server.received) == 5
+    waits = [event for event in events if event.reason == "daily_quota" and event.activity == "waiting"]
+    assert len(waits) == 1, "one of the day's three was left: the other two wait for the next day"
+
+
+def test_a_campaign_that_ends_on_the_limit_does_not_wait_a_day(
+    server: FakeSmtpServer, journal: Journal
+) -> None:
+    campaign = email_campaign(journal, 3)
+    provider = smtp_adapter(server, per_day="3")
+    clock = FakeClock()
+    start = clock()
+    result = Dispatcher(journal, campaign, provider, pace=Pace.off(), clock=clock, sleep=clock.sleep).run()
+    provider.close()
+    assert result.status is CampaignStatus.COMPLETED and clock() - start < 60

@@ -106,6 +106,8 @@ class Dispatcher(TeamRun):
         self.unknown_limit, self.wait_slice = unknown_limit, wait_slice
         self.meter = RateMeter(span=10.0)  # real time: throughput and group sizes are about real seconds
         self.quota = DailyQuota(self.caps.per_day)
+        if self.caps.per_day:  # what this provider's campaigns sent in the last day counts too
+            self.quota.add(journal.sent_since(self.caps.id, clock() - DailyQuota.DAY), clock())
         self.tally = Tally()
         self._counted = False
         self._balance_due = False
@@ -202,7 +204,7 @@ class Dispatcher(TeamRun):
             self._wait_until(opens, "outside_window")
             return
         quota_opens = self.quota.opens_at(self.clock())
-        if quota_opens is not None:  # the service's daily limit is spent: go on when it frees up
+        if quota_opens is not None and self._pending_left():  # the day's limit is spent: wait for it
             self._wait_until(quota_opens, "daily_quota")
             return
         if self.pacer.delay() > DEFER_WHILE:
@@ -306,6 +308,11 @@ class Dispatcher(TeamRun):
     def _tally_answers(self, results: list[SendResult]) -> None:
         for state, count in Counter(result.state for result in results).items():
             self.tally.move(State.SENDING, state, count)
+
+    def _pending_left(self) -> bool:
+        """Whether rows remain to send (the last answers written first); none: the claim completes."""
+        self._flush()
+        return self.journal.pending_credits(self.campaign_id) > 0
 
     def _unanswered(self) -> list[int]:
         answered = {result.key for result in self._answered}

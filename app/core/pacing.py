@@ -113,7 +113,8 @@ class DailyQuota:
 
     The dispatcher asks `opens_at` before each claim and caps the claim at `remaining`; once the
     day's messages are spent, the campaign waits until the oldest of them is 24 hours old. It
-    counts what this run sent: messages of a run earlier the same day are not known to it.
+    starts with what the journal says left in the last 24 hours, counted as if sent at the start
+    (so it may wait a little longer than the service would, never less).
     """
 
     DAY = 86_400.0
