@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from email.header import decode_header, make_header
 from pathlib import Path
@@ -193,3 +194,19 @@ def test_no_links_without_a_receiver_secret(server: FakeSmtpServer) -> None:
     links = Links("", "", "bajas@empresa.cl")
     assert links.header(5) == "<mailto:bajas@empresa.cl?subject=baja>"
     assert Links("s", "https://r.cl/", "").https(5).startswith("https://r.cl/email/unsubscribe/5-")
+
+
+def test_implicit_tls_on_its_own_port(tmp_path: Path) -> None:
+    with smtp_server(tmp_path, implicit_tls=True) as server:
+        smtp = provider(server, security="tls")
+        results = smtp.send([message(1)], EMAIL)
+        smtp.close()
+        assert results[0].state is State.ACCEPTED and server.recipients() == ["cliente1@example.com"]
+        assert server.handler.logins == [USER]
+
+
+def test_an_unknown_server_name_is_said_plainly(server: FakeSmtpServer) -> None:
+    smtp = provider(server)
+    problem = smtp._connect_problem(socket.gaierror(socket.EAI_NONAME, "Name or service not known"))
+    assert (problem.reason, problem.effect) == ("smtp_dns", Effect.RETRY)
+    assert "Name or service not known" in problem.detail

@@ -138,8 +138,10 @@ class FakeSmtpHandler:
                      auth_data: Any) -> AuthResult:  # fmt: skip
         if self.behaviour.auth_reply:
             return AuthResult(success=False, handled=False, message=self.behaviour.auth_reply)
-        ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == USER and (
-            auth_data.password.decode() == PASSWORD
+        ok = (
+            isinstance(auth_data, LoginPassword)
+            and auth_data.login.decode() == USER
+            and (auth_data.password.decode() == PASSWORD)
         )
         if ok:
             self.logins.append(USER)
@@ -185,24 +187,14 @@ def smtp_server(folder: Path, behaviour: Behaviour | None = None, *, implicit_tl
     handler = FakeSmtpHandler(behaviour or Behaviour())
     options: dict[str, Any] = dict(authenticator=handler.authenticate, auth_required=True)
     if implicit_tls:
-        options["ssl_context"] = server_context
+        # aiosmtpd counts only STARTTLS as TLS when it decides to offer AUTH, and warns when AUTH is
+        # required "without TLS": here AUTH is offered (the client logs in) but not enforced.
+        options.update(ssl_context=server_context, auth_require_tls=False, auth_required=False)
     else:
         options.update(tls_context=server_context, require_starttls=True, auth_require_tls=True)
     controller = Controller(handler, hostname="127.0.0.1", port=free_port(), **options)
-    if implicit_tls:  # the controller's readiness probe speaks plain SMTP: it would fail on TLS
-        controller.start = _start_without_probe(controller)  # type: ignore[method-assign]
     controller.start()
     try:
         yield FakeSmtpServer(controller, handler, cert)
     finally:
         controller.stop()
-
-
-def _start_without_probe(controller: Controller) -> Any:
-    original = controller.start
-
-    def start() -> None:
-        controller._trigger_server = lambda: None  # type: ignore[method-assign]
-        original()
-
-    return start
