@@ -133,6 +133,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     urls.add_argument("--base-url", metavar="PUBLIC_URL", required=True)
     hook_actions.add_parser("rotate", parents=[json_flag], help="make new secret URL tokens")
+    key = hook_actions.add_parser(
+        "unsubscribe-key", parents=[json_flag],
+        help="show the key of e-mail's unsubscribe links; --set stores one read from stdin",
+    )  # fmt: skip
+    key.add_argument("--set", action="store_true", help="store the key read from stdin")
 
     replies = command("replies", "list the replies received")
     replies.add_argument("--campaign", metavar="C")

@@ -111,3 +111,17 @@ def test_an_unknown_field_is_refused(monkeypatch: pytest.MonkeyPatch, memory_key
     code, _, err = masivo(monkeypatch, "credentials", "set", "smtp", "--user", USER, "--field",
                           "security=maybe", stdin="x\n")  # fmt: skip
     assert code == 2 and "starttls" in err
+
+
+def test_the_unsubscribe_key_moves_to_the_receivers_computer(
+    monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring
+) -> None:
+    code, shown, _ = masivo(monkeypatch, "webhooks", "unsubscribe-key", "--json")
+    key = json.loads(shown)["key"]
+    assert code == 0 and len(key) >= 32
+    assert masivo(monkeypatch, "webhooks", "unsubscribe-key", "--json")[1] == shown, "made once, then kept"
+    memory_keyring.entries.clear()  # the server's keyring
+    assert masivo(monkeypatch, "webhooks", "unsubscribe-key", "--set", stdin="short\n")[0] == 2
+    assert masivo(monkeypatch, "webhooks", "unsubscribe-key", "--set", stdin=key + "\n")[0] == 0
+    assert CredentialStore().load(STORE_ID) is not None
+    assert json.loads(masivo(monkeypatch, "webhooks", "unsubscribe-key", "--json")[1])["key"] == key

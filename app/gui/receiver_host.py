@@ -62,13 +62,16 @@ class ReceiverHost(QObject):
                 return False
         try:
             tokens = load_tokens(self.store)
-            secret = ensure_secret(self.store) if tokens is not None else ""
         except KeyringUnavailable:
             log.warning("webhook receiver not started: no keyring")
             return False
         if tokens is None:
             return False
         journal, words = self.journal, str(self.settings.get("opt_out_words"))
+        try:
+            secret = ensure_secret(self.store)  # e-mail's one-click unsubscribe route
+        except KeyringUnavailable:
+            secret = ""
 
         def serve(task: Task) -> None:
             def stored(outcomes: Sequence[Stored]) -> None:
