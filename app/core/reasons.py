@@ -190,8 +190,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "sender_refused": (
         "El servidor no acepta enviar desde esa dirección de remitente: use la dirección de la "
         "cuenta o una autorizada en ella.",
-        "The server does not accept that sender address: use the account's address or one "
-        "authorized on it.",
+        "The server does not accept that sender address: use the account's address or one authorized on it.",
     ),
     "recipient_refused": (
         "El servidor de correo rechazó este destinatario (vea el detalle): revise la dirección.",
@@ -202,10 +201,8 @@ REASONS: dict[str, tuple[str, str]] = {
         "The mail server refused this message (see the detail).",
     ),
     "daily_quota": (
-        "Se alcanzó el límite diario de envíos del servicio de correo: la campaña continúa sola "
-        "mañana.",
-        "The mail service's daily sending limit was reached: the campaign continues by itself "
-        "tomorrow.",
+        "Se alcanzó el límite diario de envíos del servicio de correo: la campaña continúa sola mañana.",
+        "The mail service's daily sending limit was reached: the campaign continues by itself tomorrow.",
     ),
     "smtp_plain": (
         "Sin cifrado, su usuario, su clave y cada mensaje viajan legibles por la red. Úselo solo "
