@@ -184,9 +184,13 @@ def test_a_reply_lost_after_the_final_dot_is_unknown(server: FakeSmtpServer) -> 
     server.behaviour.drop_after_data.add(2)
     smtp = provider(server)
     results = smtp.send([message(1), message(2), message(3)], EMAIL)
+    server.behaviour.drop_after_data.add(4)
+    with pytest.raises(ProviderFailure) as alone:  # a batch of one, as the engine sends: the request failed
+        smtp.send([message(4)], EMAIL)
     smtp.close()
     assert [r.state for r in results] == [State.ACCEPTED, State.UNKNOWN, State.ACCEPTED]
     assert results[1].problem is not None and results[1].problem.reason == "answer_lost"
+    assert (alone.value.problem.effect, alone.value.problem.reason) == (Effect.UNKNOWN, "answer_lost")
     assert server.recipients().count("cliente2@example.com") == 1, "the unknown message is never re-sent"
 
 

@@ -163,3 +163,16 @@ def test_a_campaign_that_ends_on_the_limit_does_not_wait_a_day(
     result = Dispatcher(journal, campaign, provider, pace=Pace.off(), clock=clock, sleep=clock.sleep).run()
     provider.close()
     assert result.status is CampaignStatus.COMPLETED and clock() - start < 60
+
+
+def test_a_server_that_keeps_dropping_after_data_pauses_the_campaign(
+    server: FakeSmtpServer, journal: Journal
+) -> None:
+    server.behaviour.drop_after_data.update(range(1, 100))
+    campaign = email_campaign(journal, 10)
+    provider = smtp_adapter(server)
+    result = Dispatcher(journal, campaign, provider, pace=Pace.off(), unknown_limit=3).run()
+    provider.close()
+    assert (result.status, result.reason) == (CampaignStatus.PAUSED, "answer_lost")
+    assert result.counts.get("unknown") == 3 and result.counts.get("pending") == 7, "the list is not burnt"
+    assert len(server.received) == 3

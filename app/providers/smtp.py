@@ -40,6 +40,7 @@ from app.providers.base import (
     State,
     StatusUpdate,
 )
+from app.providers.batching import not_sent
 from app.providers.http import HttpClient
 from app.providers.smtp_message import Sender, build, data_payload
 from app.providers.smtp_presets import PRESETS, preset
@@ -150,8 +151,24 @@ class SmtpProvider:
 
     # --- the Provider interface -------------------------------------------------------------------
     def send(self, batch: Sequence[OutgoingMessage], options: SendOptions) -> list[SendResult]:
-        """One transaction per message; a failure of the connection itself raises `ProviderFailure`."""
-        return [self._send_one(message, options) for message in batch]
+        """One transaction per message (the engine sends one a batch: `bulk_size` is 1).
+
+        A failure of the connection, or a lost reply, raises `ProviderFailure` for a batch of
+        one, so the engine counts servers that keep dropping the line and stops burning the list.
+        """
+        results: list[SendResult] = []
+        for position, message in enumerate(batch):
+            try:
+                result = self._send_one(message, options)
+            except ProviderFailure as failure:
+                if len(batch) == 1:
+                    raise
+                failed, later = batch[position : position + 1], batch[position + 1 :]
+                return results + not_sent(failed, later, failure.problem)
+            if result.state is State.UNKNOWN and result.problem is not None and len(batch) == 1:
+                raise ProviderFailure(result.problem)
+            results.append(result)
+        return results
 
     def statuses(self, provider_ids: Sequence[str], channel: Channel) -> list[StatusUpdate]:
         return []  # SMTP says nothing after the 250: bounces come back as mail
