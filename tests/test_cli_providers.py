@@ -37,7 +37,7 @@ def test_providers_json_lists_every_capability(monkeypatch: pytest.MonkeyPatch) 
     code, out = cli("providers", "--json", monkeypatch=monkeypatch)
     assert code == 0
     providers = {p["id"]: p for p in json.loads(out)["providers"]}
-    assert set(providers) == {"demo", "connecta", "connectus", "itcloud", "wavy", "convergia"}
+    assert set(providers) == {"demo", "connecta", "connectus", "itcloud", "wavy", "convergia", "smtp"}
     assert providers["itcloud"]["number_digits"] == 12
     assert providers["itcloud"]["window"] == {"tz": "America/Bogota", "start": "08:00", "end": "21:00"}
     assert [f["key"] for f in providers["itcloud"]["credentials"]] == ["user", "token"]

@@ -96,6 +96,7 @@ def plan_from(args: argparse.Namespace, caps: Capabilities) -> CampaignPlan:
         subject=args.subject or "",
         sender_name=args.sender_name or "",
         sender_email=args.sender_email or "",
+        html=bool(getattr(args, "html", False)),
         sms_mode=sms_mode,
         country=(args.country or open_settings().get("country") or "CL").upper(),
         sheet=args.sheet,

@@ -179,6 +179,64 @@ REASONS: dict[str, tuple[str, str]] = {
         "El destinatario está en la lista de exclusión (pidió no recibir mensajes).",
         "The recipient is on the suppression list (asked not to receive messages).",
     ),
+    # --- e-mail through the business's own mail server (SMTP) ---
+    "smtp_dns": (
+        "No se encontró el servidor de correo: revise el nombre del servidor (por ejemplo smtp.gmail.com).",
+        "The mail server was not found: check the server name (for example smtp.gmail.com).",
+    ),
+    "smtp_busy": (
+        "El servidor de correo pidió esperar (respuesta temporal 4xx): se reintentará más tarde; "
+        "el mensaje no fue aceptado.",
+        "The mail server asked to wait (a temporary 4xx reply): it will be retried later; "
+        "the message was not accepted.",
+    ),
+    "app_password_needed": (
+        "El servidor pide una contraseña de aplicación: créela en la seguridad de su cuenta "
+        "(Google o Microsoft) y úsela aquí en lugar de su clave habitual.",
+        "The server asks for an app password: create one in your account's security settings "
+        "(Google or Microsoft) and use it here instead of your usual password.",
+    ),
+    "smtp_auth_disabled": (
+        "El envío autenticado por SMTP está desactivado para este buzón: pida al administrador "
+        "de Microsoft 365 que active «SMTP autenticado» para esta cuenta.",
+        "Authenticated SMTP is turned off for this mailbox: ask the Microsoft 365 administrator "
+        "to enable 'Authenticated SMTP' for this account.",
+    ),
+    "smtp_no_auth": (
+        "El servidor no ofrece iniciar sesión en esta conexión: elija STARTTLS o TLS en «Seguridad».",
+        "The server offers no login on this connection: choose STARTTLS or TLS under 'Security'.",
+    ),
+    "smtp_no_starttls": (
+        "El servidor no ofrece STARTTLS en este puerto: pruebe TLS en el puerto 465.",
+        "The server offers no STARTTLS on this port: try TLS on port 465.",
+    ),
+    "sender_refused": (
+        "El servidor no acepta enviar desde esa dirección de remitente: use la dirección de la "
+        "cuenta o una autorizada en ella.",
+        "The server does not accept that sender address: use the account's address or one authorized on it.",
+    ),
+    "recipient_refused": (
+        "El servidor de correo rechazó este destinatario (vea el detalle): revise la dirección.",
+        "The mail server refused this recipient (see the detail): check the address.",
+    ),
+    "message_refused": (
+        "El servidor de correo rechazó este mensaje (vea el detalle).",
+        "The mail server refused this message (see the detail).",
+    ),
+    "daily_quota": (
+        "Se alcanzó el límite diario de envíos del servicio de correo: la campaña continúa sola mañana.",
+        "The mail service's daily sending limit was reached: the campaign continues by itself tomorrow.",
+    ),
+    "smtp_plain": (
+        "Sin cifrado, su usuario, su clave y cada mensaje viajan legibles por la red. Úselo solo "
+        "con un servidor de su red local que no ofrezca TLS. ¿Continuar sin cifrar?",
+        "Without encryption, your user, password and every message cross the network readable. "
+        "Use it only with a server on your local network that offers no TLS. Go on unencrypted?",
+    ),
+    "no_sender": (
+        "Falta la dirección del remitente: complétela en la configuración del proveedor.",
+        "The sender address is missing: fill it in in the provider settings.",
+    ),
     # --- the campaign engine ---
     "balance_unreadable": (
         "{provider} no informó el saldo (respondió -1 a la consulta de saldo, que no aplica a cuentas de "

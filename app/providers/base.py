@@ -90,6 +90,13 @@ class CredentialField:
     key: str  # stable key used in the keyring entry: "user", "password", "token", ...
     label: str  # the vendor's own name for it, shown in the form
     secret: bool
+    # (value, label) pairs: the form offers a list instead of free text (SMTP's security, its preset).
+    choices: tuple[tuple[str, str], ...] = ()
+    default: str = ""
+    required: bool = True  # an optional field may stay empty (SMTP's reply-to)
+    # Logs mask every credential value, user names too; a value from a fixed public list or a
+    # number (SMTP's preset, port, limits) is not masked: "other" or "2000" would garble the log.
+    masked: bool = True
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,8 @@ class Capabilities:
     plain_http: bool = False  # the password crosses the network unencrypted
     concurrency: int = 1
     status_interval: float = 1.0  # minimum seconds between status requests
+    per_day: int | None = None  # messages a day the service accepts; the campaign waits for the next day
+    unsubscribe_links: bool = False  # its messages carry the receiver's one-click unsubscribe links
 
 
 class OutgoingMessage(NamedTuple):
