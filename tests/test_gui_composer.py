@@ -209,7 +209,7 @@ def test_the_sms_mode_is_offered_only_where_the_provider_has_modes(
     demo = make_page(qtbot, settings, sheet)
     assert not demo.sms_mode.isVisibleTo(demo) and demo.draft.sms_mode == ""
     page = make_page(qtbot, settings, sheet, provider="itcloud")
-    combo = page.findChild(QComboBox, "sms_mode")
+    combo = page.findChild(QComboBox, "smsModeCombo")
     assert page.sms_mode.isVisibleTo(page)
     assert [combo.itemText(i) for i in range(combo.count())] == ["One-way", "Two-way", "Flash"]
     assert page.draft.sms_mode == "1via"

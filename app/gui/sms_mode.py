@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from app.gui.named import buddy, named
+
 
 class SmsModeChooser(QWidget):
     """One-way, two-way or flash, each with a plain sentence on what it does.
@@ -16,13 +18,11 @@ class SmsModeChooser(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.combo = QComboBox()
-        self.combo.setObjectName("sms_mode")
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
+        self.combo = named(QComboBox(), "smsModeCombo", self.tr("SMS mode"))
+        self.explanation = named(QLabel(wordWrap=True), "smsModeExplanation")
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("SMS mode:"), self.combo)
+        form.addRow(buddy(self.tr("SMS mo&de:"), self.combo), self.combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)

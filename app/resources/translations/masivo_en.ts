@@ -1743,11 +1743,6 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>SmsModeChooser</name>
     <message>
-        <location filename="../../gui/sms_mode.py" line="25"/>
-        <source>SMS mode:</source>
-        <translation>SMS mode:</translation>
-    </message>
-    <message>
         <location filename="../../gui/sms_mode.py" line="35"/>
         <source>Two-way</source>
         <translation>Two-way</translation>
@@ -1776,6 +1771,16 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <location filename="../../gui/sms_mode.py" line="42"/>
         <source>A plain SMS: recipients cannot answer it.</source>
         <translation>A plain SMS: recipients cannot answer it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="21"/>
+        <source>SMS mode</source>
+        <translation>SMS mode</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="25"/>
+        <source>SMS mo&amp;de:</source>
+        <translation>SMS mo&amp;de:</translation>
     </message>
 </context>
 <context>

@@ -1743,11 +1743,6 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>SmsModeChooser</name>
     <message>
-        <location filename="../../gui/sms_mode.py" line="25"/>
-        <source>SMS mode:</source>
-        <translation>Modo de envío SMS:</translation>
-    </message>
-    <message>
         <location filename="../../gui/sms_mode.py" line="35"/>
         <source>Two-way</source>
         <translation>Doble vía</translation>
@@ -1776,6 +1771,16 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <location filename="../../gui/sms_mode.py" line="42"/>
         <source>A plain SMS: recipients cannot answer it.</source>
         <translation>Un SMS normal: los destinatarios no pueden responderlo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="21"/>
+        <source>SMS mode</source>
+        <translation>Modo de envío SMS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="25"/>
+        <source>SMS mo&amp;de:</source>
+        <translation>Mo&amp;do de envío SMS:</translation>
     </message>
 </context>
 <context>
