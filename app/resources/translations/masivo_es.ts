@@ -1775,12 +1775,12 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
     <message>
         <location filename="../../gui/sms_mode.py" line="21"/>
         <source>SMS mode</source>
-        <translation>Modo de envío SMS</translation>
+        <translation>Modalidad de envío SMS</translation>
     </message>
     <message>
         <location filename="../../gui/sms_mode.py" line="25"/>
         <source>SMS mo&amp;de:</source>
-        <translation>Mo&amp;do de envío SMS:</translation>
+        <translation>Moda&amp;lidad de envío SMS:</translation>
     </message>
 </context>
 <context>
