@@ -213,7 +213,9 @@ def current_mexican_form(number: phonenumbers.PhoneNumber) -> phonenumbers.Phone
     national = str(number.national_number)
     if number.country_code != 52 or len(national) != 11 or national[0] != "1":
         return number
-    return phonenumbers.PhoneNumber(country_code=52, national_number=int(national[1:]))
+    current = phonenumbers.PhoneNumber(country_code=52, national_number=int(national[1:]))
+    # Only a real old-form mobile is rewritten: any other 11 digits keep their own "too long".
+    return current if phonenumbers.is_valid_number(current) else number
 
 
 def shown(text: str) -> str:
