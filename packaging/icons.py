@@ -1,4 +1,4 @@
-"""Render resources/icons/masivo.svg into the icons the installers need: .png, .ico (Windows), .icns (macOS).
+"""Render app/resources/icons/masivo.svg into the other icons: .png (the window, Linux menus), .ico, .icns.
 
     python packaging/icons.py          # (re)writes only the icons older than the .svg
     python packaging/icons.py --force  # rewrites them all
@@ -15,9 +15,13 @@ import struct
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-ICONS = ROOT / "resources" / "icons"
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+ICONS = ROOT / "app" / "resources" / "icons"  # read at run time: shipped in the package
 SVG = ICONS / "masivo.svg"
+PNG = ICONS / "masivo.png"
+ICO = HERE / "windows" / "masivo.ico"  # only the installers use these two
+ICNS = HERE / "macos" / "masivo.icns"
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # Apple's PNG-carrying icon types: (type code, pixel size). Retina variants reuse the doubled size.
 ICNS_TYPES = (
@@ -80,21 +84,23 @@ def icns_bytes(pngs: dict[int, bytes]) -> bytes:
     return b"icns" + struct.pack(">I", 8 + len(chunks)) + chunks
 
 
-def write_icons(force: bool = False, svg: Path = SVG, folder: Path = ICONS) -> list[Path]:
-    """Write masivo.png (256 px), masivo.ico and masivo.icns beside the SVG; returns what it wrote."""
-    targets = [folder / "masivo.png", folder / "masivo.ico", folder / "masivo.icns"]
+def write_icons(
+    force: bool = False, svg: Path = SVG, targets: tuple[Path, Path, Path] = (PNG, ICO, ICNS)
+) -> list[Path]:
+    """Write masivo.png (256 px), .ico and .icns (`targets`, in that order); returns what it wrote."""
     stale = [t for t in targets if force or not t.exists() or t.stat().st_mtime < svg.stat().st_mtime]
     if not stale:
         return []
     sizes = sorted({*ICO_SIZES, *(size for _, size in ICNS_TYPES)})
     pngs = {size: render_png(svg, size) for size in sizes}
+    png, ico, icns = targets
     contents = {
-        "masivo.png": pngs[256],
-        "masivo.ico": ico_bytes({size: pngs[size] for size in ICO_SIZES}),
-        "masivo.icns": icns_bytes(pngs),
+        png: pngs[256],
+        ico: ico_bytes({size: pngs[size] for size in ICO_SIZES}),
+        icns: icns_bytes(pngs),
     }
     for target in stale:
-        target.write_bytes(contents[target.name])
+        target.write_bytes(contents[target])
     return stale
 
 

@@ -1,7 +1,13 @@
-"""Compile the Qt Linguist sources (resources/translations/*.ts) into .qm files.
+"""Compile the Qt Linguist sources (app/resources/translations/*.ts) into .qm files beside them.
 
 python packaging/translations.py            # compile (the build and the run scripts do this)
 python packaging/translations.py --update   # refresh the .ts files from the code's tr() strings
+
+The .qm files are committed with their .ts sources, so that a wheel built from a clean clone
+(`pip install .`, an sdist, a git URL) carries them without compiling anything: compiling at
+wheel-build time would make PySide6 (hundreds of MB) a build requirement of every install.
+lrelease's output is byte-for-byte reproducible, and tests/test_packaging.py recompiles every
+.ts and fails when a committed .qm differs: commit both after `--update`.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TRANSLATIONS = ROOT / "resources" / "translations"
+TRANSLATIONS = ROOT / "app" / "resources" / "translations"
 LANGUAGES = ("es", "en")
 
 
@@ -40,12 +46,29 @@ def update(targets: Sequence[Path] = (), *, silent: bool = False) -> None:
     subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", *quiet, "-ts", *files], check=True)
 
 
+def compile_ts(ts: Path, qm: Path) -> None:
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
 def compile_all() -> None:
-    for ts in sorted(TRANSLATIONS.glob("masivo_*.ts")):
+    """Compile every .ts whose .qm is missing or older."""
+    for ts in ts_files():
         qm = ts.with_suffix(".qm")
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
-        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+        compile_ts(ts, qm)
+
+
+def outdated(scratch: Path) -> list[Path]:
+    """The committed .qm files that differ from what their .ts compiles to now (compiled into `scratch`)."""
+    found = []
+    for ts in ts_files():
+        fresh = scratch / ts.with_suffix(".qm").name
+        compile_ts(ts, fresh)
+        committed = ts.with_suffix(".qm")
+        if not committed.exists() or committed.read_bytes() != fresh.read_bytes():
+            found.append(committed)
+    return found
 
 
 def main() -> None:

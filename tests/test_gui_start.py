@@ -1,5 +1,5 @@
 """Opening the window: only the first step at start, the keyring and the journal after the first paint,
-every other step built on its first show, quickly."""
+every other step built on its first show, quickly; `masivo gui FILE` opens with that sheet loaded."""
 
 from __future__ import annotations
 
@@ -17,8 +17,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.core.paths import sample_sheet
+from app.core.recipients.model import RowStatus
 from app.core.secrets import CredentialStore
-from app.core.settings import Settings
+from app.core.settings import Settings, open_settings
+from app.gui.application import open_sheet_from_arguments
 from app.gui.main_window import PROVIDER, RECIPIENTS, TRACKING, MainWindow
 from app.gui.widgets.recipients_panel import COUNTRIES
 from app.providers.base import Credentials
@@ -112,3 +115,30 @@ def test_closing_while_the_journal_opens_waits_for_it_and_closes_it(qtbot: QtBot
 
 def test_the_country_list_has_phonenumbers_own_calling_codes() -> None:
     assert {region: phonenumbers.country_code_for_region(region) for region in COUNTRIES} == COUNTRIES
+
+
+def new_window(qtbot: QtBot) -> MainWindow:
+    window = MainWindow(open_settings(), dialogs=ScriptedDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_the_sheet_named_at_start_is_loaded_while_the_window_opens_on_the_demo_provider(
+    qtbot: QtBot,
+) -> None:
+    window = new_window(qtbot)
+    opened = open_sheet_from_arguments(window, ["-style", "fusion", str(sample_sheet())])
+    assert opened == sample_sheet()
+    qtbot.waitUntil(lambda: window.is_open() and window.draft.valid_count > 0, timeout=10_000)
+    assert window.current_step() == PROVIDER and window.draft.provider_id == "demo"
+    counts = window.recipients_page.model.counts()
+    assert counts[RowStatus.VALID] == window.draft.valid_count > 0
+    assert counts[RowStatus.INVALID] > 0, "the sample shows how a rejected row looks, too"
+
+
+def test_without_a_sheet_nothing_is_loaded(qtbot: QtBot, tmp_path: Path) -> None:
+    window = new_window(qtbot)
+    assert open_sheet_from_arguments(window, ["-style", "fusion"]) is None
+    qtbot.waitUntil(window.is_open, timeout=10_000)
+    assert window.draft.valid_count == 0 and not window.recipients_page.model.rows

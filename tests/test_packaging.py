@@ -16,8 +16,12 @@ import subprocess
 import sys
 import tarfile
 import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -27,8 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
 ISS = PACKAGING / "windows" / "masivo.iss"
 SPEC = PACKAGING / "masivo.spec"
-ICONS = ROOT / "resources" / "icons"
-SIZE_BUDGET_MB = 150
+RESOURCES = ROOT / "app" / "resources"
+ICONS = RESOURCES / "icons"
+ICO = PACKAGING / "windows" / "masivo.ico"
+ICNS = PACKAGING / "macos" / "masivo.icns"
+SIZE_BUDGET_MB = 120
 
 
 @pytest.fixture
@@ -42,17 +49,47 @@ def build_script(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     return module
 
 
+def packaging_module(name: str) -> ModuleType:
+    """packaging/<name>.py, loaded by path (on sys.path, `packaging` would shadow the PyPI package)."""
+    spec = importlib.util.spec_from_file_location(f"masivo_packaging_{name}", PACKAGING / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def spec_constant(name: str) -> Any:
+    """A literal assigned at the top of masivo.spec (which only PyInstaller can run)."""
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and [t.id for t in node.targets if isinstance(t, ast.Name)] == [name]:
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"masivo.spec assigns no {name}")
+
+
+SYSTEM_LIBRARIES: tuple[str, ...] = spec_constant("SYSTEM_LIBRARIES")
+
+
 def test_spec_bundles_resources_but_not_their_sources() -> None:
     tree = ast.parse(SPEC.read_text(encoding="utf-8"))
     function = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "resource_files")
-    namespace: dict[str, object] = {"ROOT": ROOT, "Path": Path}
+    namespace: dict[str, object] = {"ROOT": ROOT, "RESOURCES": RESOURCES, "Path": Path}
     exec(compile(ast.Module([function], []), str(SPEC), "exec"), namespace)
     resource_files = namespace["resource_files"]
     assert callable(resource_files)
-    bundled = {Path(source).relative_to(ROOT / "resources") for source, _ in resource_files()}
-    assert Path("sample_recipients.xlsx") in bundled
-    assert Path("icons/masivo.ico") in bundled
+    bundled = {Path(source).relative_to(RESOURCES): Path(folder) for source, folder in resource_files()}
+    names = {str(path) for path in bundled}
+    assert names >= {"sample_recipients.xlsx", "icons/masivo.svg", "translations/masivo_es.qm"}
     assert not [p for p in bundled if p.suffix in (".ts", ".py")], "sources stay out of the bundle"
+    # Inside the bundle at the same place as in the package, where importlib.resources looks.
+    assert all(folder == Path("app/resources") / source.parent for source, folder in bundled.items())
+
+
+def test_committed_translations_match_their_sources(build_script: ModuleType, tmp_path: Path) -> None:
+    """The wheel ships the committed .qm files: each must be what its .ts compiles to today."""
+    outdated = sys.modules["translations"].outdated(tmp_path)
+    stale = [path.name for path in outdated]
+    assert not stale, f"{stale} are stale: run packaging/translations.py and commit them"
 
 
 # --- Windows: Inno Setup ---------------------------------------------------------------------------
@@ -117,8 +154,8 @@ def test_inno_setup_paths_point_at_real_files(build_script: ModuleType) -> None:
     defines = {
         line.split()[1]: line for line in iss_sections(ISS.read_text(encoding="utf-8"))["#"] if " " in line
     }
-    assert iss_path(defines["IconFile"]) == ICONS / "masivo.ico"
-    assert (ICONS / "masivo.ico").is_file()
+    assert iss_path(defines["IconFile"]) == ICO
+    assert ICO.is_file()
     assert iss_path(defines["SourceDir"]) == ROOT / "dist" / "Masivo", "the default matches build.py's dist/"
     assert iss_path(defines["OutputDir"]) == ROOT / "dist"
     # The shortcuts start Masivo.exe: the spec must make a windowed program of that name.
@@ -175,16 +212,27 @@ def test_desktop_entry_is_valid() -> None:
         assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_appstream_metainfo_names_the_menu_entry_and_takes_the_version_from_the_build() -> None:
+    metainfo = PACKAGING / "linux" / "com.masivo.Masivo.metainfo.xml"
+    component = ET.parse(metainfo).getroot()
+    assert component.get("type") == "desktop-application"
+    assert component.findtext("id") == metainfo.name.removesuffix(".metainfo.xml")
+    launchable = component.find("launchable")
+    assert launchable is not None and (PACKAGING / "linux" / str(launchable.text)).is_file()
+    release = component.find("releases/release")
+    assert release is not None and release.attrib == {"version": "@VERSION@", "date": "@DATE@"}
+
+
 # --- icons ----------------------------------------------------------------------------------------
 
 
 def test_icons_hold_every_size(build_script: ModuleType) -> None:
     icons = sys.modules["icons"]
-    ico = (ICONS / "masivo.ico").read_bytes()
+    ico = ICO.read_bytes()
     _, kind, count = struct.unpack_from("<HHH", ico)
     sides = [ico[6 + 16 * i] or 256 for i in range(count)]
     assert kind == 1 and sides == list(icons.ICO_SIZES)
-    icns = (ICONS / "masivo.icns").read_bytes()
+    icns = ICNS.read_bytes()
     assert icns[:4] == b"icns" and struct.unpack_from(">I", icns, 4)[0] == len(icns)
     offset, kinds = 8, []
     while offset < len(icns):
@@ -224,65 +272,91 @@ def megabytes(folder: Path) -> float:
     return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() or p.is_symlink()) / 1e6
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(900)
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux build; others build on their OS")
-def test_frozen_linux_build_passes_its_selftest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@dataclass(frozen=True)
+class FrozenBuild:
+    """What packaging/build.py made, once for every test that needs it (the build takes about a minute)."""
+
+    dist: Path
+    seconds: float
+
+    @property
+    def folder(self) -> Path:
+        return self.dist / "Masivo"
+
+
+@pytest.fixture(scope="module")
+def frozen_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FrozenBuild]:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the Linux build; Windows and macOS build on their own OS")
     if importlib.util.find_spec("PyInstaller") is None:
         pytest.fail("PyInstaller is missing: it belongs in the [test] extra of pyproject.toml")
-    dist, work = tmp_path / "dist", tmp_path / "work"
+    scratch = tmp_path_factory.mktemp("frozen")
+    dist, work = scratch / "dist", scratch / "work"
     started = time.monotonic()
     built = subprocess.run(
         [sys.executable, str(PACKAGING / "build.py"), "--dist", str(dist), "--work", str(work)],
         capture_output=True, text=True, timeout=840, cwd=ROOT,
     )  # fmt: skip
-    build_seconds = time.monotonic() - started
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
-    folder = dist / "Masivo"
+    yield FrozenBuild(dist, time.monotonic() - started)
+    shutil.rmtree(scratch, ignore_errors=True)  # ~500 MB; pytest would keep it around
+
+
+def selftest_report(program: str) -> dict[str, Any]:
+    """`program selftest --json`, asserted to pass every check."""
+    done = subprocess.run([program, "selftest", "--json"], capture_output=True, text=True, timeout=180)
+    report: dict[str, Any] = json.loads(done.stdout)
+    failed = [check for check in report["checks"] if not check["ok"]]
+    assert done.returncode == 0 and report["ok"], f"selftest failed: {failed} {done.stderr[-2000:]}"
+    return report
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_frozen_linux_build_passes_its_selftest(
+    frozen_build: FrozenBuild, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, dist = frozen_build.folder, frozen_build.dist
     program = folder / "masivo"
-    try:
-        version = subprocess.run([str(program), "--version"], capture_output=True, text=True, timeout=60)
-        assert version.stdout.strip() == f"masivo {__version__}", version.stderr
-        done = subprocess.run(
-            [str(program), "selftest", "--json"], capture_output=True, text=True, timeout=180
-        )
-        report = json.loads(done.stdout)
-        failed = [check for check in report["checks"] if not check["ok"]]
-        assert done.returncode == 0 and report["ok"], (
-            f"frozen selftest failed: {failed} {done.stderr[-2000:]}"
-        )
+    version = subprocess.run([str(program), "--version"], capture_output=True, text=True, timeout=60)
+    assert version.stdout.strip() == f"masivo {__version__}", version.stderr
+    report = selftest_report(str(program))
 
-        # keyring finds its backends through metadata a frozen app can lose: it must see what the source sees.
-        expected = source_keyring_backend()
-        assert report["keyring"] == expected, f"frozen keyring {report['keyring']}, source {expected}"
-        if "SecretService" in expected:
-            assert report["keyring"] == "keyring.backends.SecretService.Keyring"
+    # keyring finds its backends through metadata a frozen app can lose: it must see what the source sees.
+    expected = source_keyring_backend()
+    assert report["keyring"] == expected, f"frozen keyring {report['keyring']}, source {expected}"
+    if "SecretService" in expected:
+        assert report["keyring"] == "keyring.backends.SecretService.Keyring"
 
-        check_bundle_contents(folder)
-        check_tarball(dist)
-        check_install_script(folder, tmp_path / "home")
-        size = megabytes(folder)
-        tarball = next(dist.glob("Masivo-*.tar.gz")).stat().st_size / 1e6
-        with capsys.disabled():
-            print(
-                f"\nfrozen Linux build: {size:.1f} MB unpacked, {tarball:.1f} MB tarball, "
-                f"built in {build_seconds:.0f} s; keyring {report['keyring']}"
-            )
-        assert size < SIZE_BUDGET_MB, f"the bundle grew to {size:.1f} MB (budget {SIZE_BUDGET_MB} MB)"
-    finally:
-        shutil.rmtree(tmp_path, ignore_errors=True)  # ~400 MB; pytest would keep it around
+    check_bundle_contents(folder)
+    check_tarball(dist)
+    check_install_script(folder, tmp_path / "home")
+    size = megabytes(folder)
+    tarball = next(dist.glob("Masivo-*.tar.gz")).stat().st_size / 1e6
+    with capsys.disabled():
+        print(
+            f"\nfrozen Linux build: {size:.1f} MB unpacked, {tarball:.1f} MB tarball, "
+            f"built in {frozen_build.seconds:.0f} s; keyring {report['keyring']}\n"
+            + packaging_module("bundle_size").report(folder)
+        )
+    assert size <= SIZE_BUDGET_MB, f"the bundle grew to {size:.1f} MB (budget {SIZE_BUDGET_MB} MB)"
 
 
 def check_bundle_contents(folder: Path) -> None:
     internal = folder / "_internal"
     libraries = {p.name for p in internal.iterdir()}
     assert not any(name.startswith(("libgtk-3", "libgdk-3")) for name in libraries), "GTK came in again"
+    system = [name for name in libraries if name.startswith(SYSTEM_LIBRARIES)]
+    assert not system, f"left to the system, yet bundled: {system}"
+    icu_data = internal / "PySide6" / "Qt" / "lib" / "libicudata.so.73"
+    assert icu_data.stat().st_size < 8_000_000, "ICU's data was not trimmed (packaging/icu_data.py)"
     translations = {p.name for p in (internal / "PySide6" / "Qt" / "translations").iterdir()}
     assert translations and all(re.search(r"_(es|en)\.qm$", name) for name in translations), translations
     bundled = {p.name.split(".")[0] for p in (internal / "PySide6").glob("Qt*.so")}
     assert bundled <= qt_modules_used() | {"QtCore", "QtGui", "QtWidgets"}, "unused Qt modules came in"
     assert list(internal.glob("keyring-*.dist-info/entry_points.txt")), "keyring's metadata is missing"
-    assert (internal / "resources" / "translations" / "masivo_es.qm").is_file()
+    assert (internal / "app" / "resources" / "translations" / "masivo_es.qm").is_file()
+    assert not list((internal / "app" / "resources").rglob("*.ts")), "the .ts sources stay out"
 
 
 def check_tarball(dist: Path) -> None:
@@ -311,3 +385,77 @@ def check_install_script(folder: Path, home: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert not installed.parent.exists() and not linked.is_symlink()
+
+
+# --- Debian/Ubuntu: the .deb ----------------------------------------------------------------------
+
+
+DEB_FILES = (
+    "/usr/bin/masivo",
+    "/usr/lib/masivo/masivo",
+    "/usr/lib/masivo/_internal/app/resources/translations/masivo_es.qm",
+    "/usr/share/applications/masivo.desktop",
+    "/usr/share/icons/hicolor/scalable/apps/masivo.svg",
+    "/usr/share/icons/hicolor/256x256/apps/masivo.png",
+    "/usr/share/metainfo/com.masivo.Masivo.metainfo.xml",
+)
+
+
+def run_as_root(
+    *command: str, timeout: int = 600, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    return subprocess.run(list(command), capture_output=True, text=True, env=env, timeout=timeout, cwd=cwd)
+
+
+def installed_version(package: str) -> str | None:
+    done = run_as_root("dpkg-query", "-W", "-f=${Status} ${Version}", package)
+    return (
+        done.stdout.split()[-1] if done.returncode == 0 and "installed" in done.stdout.split()[:3] else None
+    )
+
+
+def deb_paths(deb: Path) -> list[Path]:
+    """Every path the package holds, as installed ('./usr/bin/masivo' -> /usr/bin/masivo)."""
+    done = subprocess.run(["dpkg-deb", "--fsys-tarfile", str(deb)], capture_output=True, check=True)
+    listing = subprocess.run(["tar", "-t"], input=done.stdout, capture_output=True, check=True)
+    return [Path("/", name.decode().removeprefix("./")) for name in listing.stdout.splitlines()]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_the_deb_installs_with_apt_runs_and_purges_without_a_trace(frozen_build: FrozenBuild) -> None:
+    """What a Debian or Ubuntu user does: `apt-get install ./masivo_*.deb`, use it, `apt-get purge`."""
+    if not (shutil.which("apt-get") and shutil.which("dpkg-deb")):
+        pytest.skip("not Debian or Ubuntu: no apt-get/dpkg-deb to build and install a .deb with")
+    if os.geteuid() != 0:
+        pytest.skip("installing a package needs root (CI runs as root)")
+    if installed_version("masivo"):
+        pytest.skip("masivo is installed from a package on this machine; the test would remove it")
+    deb = next(frozen_build.dist.glob(f"masivo_{__version__}_*.deb"))
+    paths = deb_paths(deb)
+    existed = {path for path in paths if path.exists()}  # /usr, /usr/share/icons...: not ours to remove
+    files = {Path(name) for name in DEB_FILES}
+    assert files <= set(paths), f"missing from the package: {sorted(map(str, files - set(paths)))}"
+
+    lock = "-o", "DPkg::Lock::Timeout=300"  # another apt-get on the machine: wait, do not fail
+    install = run_as_root(
+        "apt-get", "install", "-y", "--no-install-recommends", *lock, f"./{deb.name}", cwd=deb.parent
+    )  # fmt: skip
+    try:
+        assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
+        assert installed_version("masivo") == __version__
+        assert shutil.which("masivo", path="/usr/bin") == "/usr/bin/masivo"
+        version = run_as_root("/usr/bin/masivo", "--version", timeout=60)
+        assert version.stdout.strip() == f"masivo {__version__}", version.stderr
+        selftest_report("/usr/bin/masivo")
+        if shutil.which("appstreamcli"):
+            metainfo = "/usr/share/metainfo/com.masivo.Masivo.metainfo.xml"
+            valid = run_as_root("appstreamcli", "validate", "--no-net", metainfo, timeout=60)
+            assert valid.returncode == 0, valid.stdout + valid.stderr
+    finally:
+        purge = run_as_root("apt-get", "purge", "-y", *lock, "masivo")
+    assert purge.returncode == 0, purge.stdout[-3000:] + purge.stderr[-3000:]
+    assert installed_version("masivo") is None
+    left = sorted(str(path) for path in paths if path not in existed and os.path.lexists(path))
+    assert not left, f"left behind after apt-get purge: {left}"

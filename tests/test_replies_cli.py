@@ -150,3 +150,15 @@ def test_serve_on_a_taken_port_says_so(capsys: pytest.CaptureFixture[str]) -> No
         code, _ = masivo("webhooks", "serve", "--port", str(taken.getsockname()[1]))
     err = capsys.readouterr().err
     assert code == 2 and "--port" in err and "Traceback" not in err
+
+
+def test_replies_escapes_what_would_drive_the_terminal(journal: Journal) -> None:
+    with running_receiver(journal) as receiver:
+        client = Client(receiver.port)
+        client.post_json("connectus_inbound", received("r1", number(2), "hola\x1b]0;pwned\x07\rBAJA\x1b[2J"))
+        client.close()
+    code, text = masivo("replies")
+    assert code == 0
+    assert not any(char in text for char in "\x1b\x07\r")
+    assert "hola\\x1b]0;pwned\\x07\\rBAJA\\x1b[2J" in text
+    assert json.loads(json.dumps(masivo("replies", "--json")[1]))["replies"][0]["text"].startswith("hola\x1b")

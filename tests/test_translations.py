@@ -36,7 +36,7 @@ from app.gui.main_window import FLOW, REVIEW, MainWindow
 from tests.fakes.dialogs import ScriptedDialogs
 
 ROOT = Path(__file__).resolve().parents[1]
-TRANSLATIONS = ROOT / "resources" / "translations"
+TRANSLATIONS = ROOT / "app" / "resources" / "translations"
 LANGUAGES = ("es", "en")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d+")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")

@@ -24,25 +24,40 @@ from app.providers.base import Provider
 
 @contextmanager
 def ctrl_c_pauses(controls: Controls) -> Iterator[None]:
-    """The first Ctrl+C pauses after the request in flight; a second one stops at once."""
+    """The first Ctrl+C pauses after the request in flight; a second one stops at once.
+
+    SIGTERM (a service manager, `kill`, a closing session) pauses as the first Ctrl+C does:
+    no request is cut off, every answer is recorded, the campaign is left paused.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def on_interrupt(signum: int, frame: FrameType | None) -> None:
-        if controls.paused:
-            raise KeyboardInterrupt
+    def pause() -> None:
         controls.pause()
         print(
             "\n" + say("Pausando después del envío en curso…", "Pausing after the request in flight…"),
             file=sys.stderr,
         )
 
-    previous = signal.signal(signal.SIGINT, on_interrupt)
+    def on_interrupt(signum: int, frame: FrameType | None) -> None:
+        if controls.paused:
+            raise KeyboardInterrupt
+        pause()
+
+    def on_terminate(signum: int, frame: FrameType | None) -> None:
+        if not controls.paused:
+            pause()
+
+    previous = {
+        signal.SIGINT: signal.signal(signal.SIGINT, on_interrupt),
+        signal.SIGTERM: signal.signal(signal.SIGTERM, on_terminate),
+    }
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def run_in_terminal(command: Callable[[argparse.Namespace, TextIO], int], args: argparse.Namespace,

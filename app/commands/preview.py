@@ -18,7 +18,7 @@ from app.commands._common import read_message
 from app.commands._provider import CommandError
 from app.core.preview import CampaignPreview, Row, preview_campaign
 from app.core.reasons import language, say
-from app.core.segments import SegmentCount, count, gsm_conversion
+from app.core.segments import MAX_SEGMENTS, SegmentCount, count, gsm_conversion
 from app.core.templates import Template, TemplateError
 from app.providers import registry
 from app.providers.base import Capabilities
@@ -111,7 +111,7 @@ def counts_json(counted: SegmentCount, limit: int | None) -> dict[str, Any]:
         "characters": counted.characters,
         "units": counted.units,
         "segments": counted.segments,
-        "limit": limit,
+        "limit": counted.character_limit(limit),  # the provider's, or what MAX_SEGMENTS carry
         "over_limit": counted.over_limit(limit),
         "non_gsm": [{"position": at, "char": char} for at, char in counted.non_gsm],
     }
@@ -147,16 +147,34 @@ def message_line(counted: SegmentCount) -> str:
 
 
 def limit_line(counted: SegmentCount, caps: Capabilities) -> str:
-    """The provider's declared limit, and whether the message is over it."""
-    if caps.max_length is None:
-        return ""
+    """The provider's limit (its own, or MAX_SEGMENTS), and whether the message is over it."""
     if counted.over_limit(caps.max_length):
+        return over_limit_sentence(caps, counted)
+    limit = counted.character_limit(caps.max_length)
+    return say(f"Límite de {caps.name}: {limit} caracteres.", f"{caps.name} limit: {limit} characters.")
+
+
+def over_limit_sentence(caps: Capabilities, counted: SegmentCount) -> str:
+    """One message over the provider's limit (its characters, or MAX_SEGMENTS), and what to do."""
+    if caps.max_length is not None and counted.characters > caps.max_length:
         return say(
             f"Supera el límite de {caps.name}: {caps.max_length} caracteres por mensaje; acórtelo.",
             f"Over the {caps.name} limit of {caps.max_length} characters a message: shorten it.",
         )
-    limit = caps.max_length
-    return say(f"Límite de {caps.name}: {limit} caracteres.", f"{caps.name} limit: {limit} characters.")
+    return say(
+        f"Supera el límite de {caps.name}: {MAX_SEGMENTS} segmentos por mensaje (este tiene "
+        f"{counted.segments}); acórtelo.",
+        f"Over the {caps.name} limit of {MAX_SEGMENTS} segments a message (this one has {counted.segments}): "
+        "shorten it.",
+    )
+
+
+def limit_words(caps: Capabilities) -> str:
+    """The provider's limit in words: its characters if its document names them, and MAX_SEGMENTS."""
+    if caps.max_length:
+        return say(f"{caps.max_length} caracteres, {MAX_SEGMENTS} segmentos",
+                   f"{caps.max_length} characters, {MAX_SEGMENTS} segments")  # fmt: skip
+    return say(f"{MAX_SEGMENTS} segmentos", f"{MAX_SEGMENTS} segments")
 
 
 def conversion_lines(counted: SegmentCount, text: str, template: bool = False) -> list[str]:
@@ -217,12 +235,13 @@ def campaign_lines(campaign: CampaignPreview, skipped: int, caps: Capabilities) 
         )
     if campaign.over_limit_rows:
         rows = shown_rows(campaign.over_limit_rows)
+        limit = limit_words(caps)
         lines.append(
             say(
-                f"{campaign.over_limit_count} mensajes superan el límite de {caps.name} ({caps.max_length} "
-                f"caracteres) y serían rechazados: filas {rows}.",
-                f"{campaign.over_limit_count} messages are over the {caps.name} limit ({caps.max_length} "
-                f"characters) and would be rejected: rows {rows}.",
+                f"{campaign.over_limit_count} mensajes superan el límite de {caps.name} ({limit}) "
+                f"y serían rechazados: filas {rows}.",
+                f"{campaign.over_limit_count} messages are over the {caps.name} limit ({limit}) "
+                f"and would be rejected: rows {rows}.",
             )
         )
     if campaign.empty_fields:

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 from app.commands._common import find_campaign, open_journal_or_fail
 from app.commands._provider import emit
 from app.core.journal.inbox_models import Reply
+from app.core.printable import printable
 from app.core.reasons import say
 
 
@@ -54,4 +55,6 @@ def _line(reply: Reply) -> str:
             f"{reply.sheet_row}") if reply.campaign_id is not None else "—"
     )  # fmt: skip
     mark = say("  [BAJA]", "  [OPT-OUT]") if reply.opt_out else ""
-    return f"{when(reply.received_at)}  {reply.provider}  {reply.sender}  ({where})  {reply.text}{mark}"
+    # What a sender wrote reaches the terminal escaped: an ESC or CR in a reply cannot drive it.
+    sender, text = printable(reply.sender), printable(reply.text)
+    return f"{when(reply.received_at)}  {reply.provider}  {sender}  ({where})  {text}{mark}"

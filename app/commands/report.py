@@ -32,15 +32,29 @@ def report(args: argparse.Namespace, out: TextIO) -> int:
         try:
             rows = write_report(journal, campaign.id, target)
         except OSError as exc:
-            raise CommandError(
-                say(
-                    f"No se pudo escribir {target} ({exc.strerror or exc}): ¿está abierto en Excel?",
-                    f"Could not write {target} ({exc.strerror or exc}): is it open in Excel?",
-                ),
-                1,
-            ) from None
+            raise CommandError(cannot_write(target, exc), 1) from None
     finally:
         journal.close()
     data = {"campaign": campaign.id, "out": str(target), "rows": rows}
     emit(out, args, data, say(f"Reporte de {rows} filas en {target}.", f"Report of {rows} rows in {target}."))
     return 0
+
+
+def cannot_write(target: Path, exc: OSError) -> str:
+    """Why the report could not be written, and what to do, in one sentence."""
+    if isinstance(exc, IsADirectoryError) or target.is_dir():
+        return say(
+            f"{target} es una carpeta: indique el archivo, por ejemplo --out {target / 'reporte.xlsx'}.",
+            f"{target} is a folder: name the file, for example --out {target / 'report.xlsx'}.",
+        )
+    if isinstance(exc, PermissionError):
+        return say(
+            f"No hay permiso para escribir {target}: elija otra carpeta, o cierre el archivo si está abierto "
+            "en Excel.",
+            f"No permission to write {target}: choose another folder, or close the file if Excel has it "
+            "open.",
+        )
+    return say(
+        f"No se pudo escribir {target} ({exc.strerror or exc}).",
+        f"Could not write {target} ({exc.strerror or exc}).",
+    )

@@ -10,11 +10,13 @@ from typing import TextIO
 from app.commands._common import TerminalBar, duration, open_journal_or_fail, read_message
 from app.commands._engine import drive, run_in_terminal
 from app.commands._provider import CommandError, open_provider
-from app.core.domain import Channel
+from app.commands.preview import limit_words
+from app.core.domain import Channel, State
 from app.core.engine.campaigns import CampaignError, CampaignPlan, Created, import_campaign
 from app.core.engine.pacing import Pace, estimate
 from app.core.journal import Journal
 from app.core.reasons import say
+from app.core.segments import over_limit
 from app.core.settings import open_settings
 from app.providers import registry
 from app.providers.base import Capabilities
@@ -39,6 +41,7 @@ def send(args: argparse.Namespace, out: TextIO) -> int:
     journal = open_journal_or_fail()
     try:
         created = import_sheet(journal, plan, args)
+        refuse_over_limit(journal, created, caps, plan.channel)
         describe(journal, created, caps, plan)
         if not args.yes and not confirm():
             journal.delete_campaign(created.campaign_id)
@@ -61,6 +64,28 @@ def plan_from(args: argparse.Namespace, caps: Capabilities) -> CampaignPlan:
         raise CommandError(
             say("Falta el asunto del correo: use --subject.", "The e-mail needs --subject."), 2
         )
+    if (
+        channel is Channel.EMAIL
+        and caps.email_sender_required
+        and not ((args.sender_name or "").strip() and (args.sender_email or "").strip())
+    ):
+        raise CommandError(
+            say(
+                f"{caps.name} exige el nombre y la dirección del remitente: "
+                "use --sender-name y --sender-email.",
+                f"{caps.name} requires the sender's name and address: use --sender-name and --sender-email.",
+            ),
+            2,
+        )
+    sms_mode = getattr(args, "sms_mode", None) or ""
+    if sms_mode and (channel is not Channel.SMS or sms_mode not in caps.sms_modes):
+        raise CommandError(
+            say(
+                f"{caps.name} no ofrece modos de envío SMS (--sms-mode).",
+                f"{caps.name} offers no SMS modes (--sms-mode).",
+            ),
+            2,
+        )
     if args.batch_size is not None and args.batch_size < 1:
         raise CommandError(say("--batch-size debe ser 1 o más.", "--batch-size must be 1 or more."), 2)
     if args.interval is not None and args.interval < 0:
@@ -73,6 +98,8 @@ def plan_from(args: argparse.Namespace, caps: Capabilities) -> CampaignPlan:
         subject=args.subject or "",
         sender_name=args.sender_name or "",
         sender_email=args.sender_email or "",
+        html=bool(getattr(args, "html", False)),
+        sms_mode=sms_mode,
         country=(args.country or open_settings().get("country") or "CL").upper(),
         sheet=args.sheet,
         batch_size=args.batch_size,
@@ -122,6 +149,28 @@ def import_sheet(journal: Journal, plan: CampaignPlan, args: argparse.Namespace)
         raise CommandError(say("Lectura cancelada.", "Reading cancelled."), 1) from None
     finally:
         bar.finish()
+
+
+def refuse_over_limit(journal: Journal, created: Created, caps: Capabilities, channel: Channel) -> None:
+    """No campaign whose messages the provider would cut or refuse: it is removed, with which rows, exit 2."""
+    if channel is not Channel.SMS:
+        return
+    rows = [record.sheet_row for record in journal.messages(created.campaign_id, [State.PENDING])
+            if over_limit(record.text, caps.max_length)]  # fmt: skip
+    if not rows:
+        return
+    journal.delete_campaign(created.campaign_id)
+    more = len(rows) - 10
+    shown = ", ".join(map(str, rows[:10])) + (say(f" y {more} más", f" and {more} more") if more > 0 else "")
+    raise CommandError(
+        say(
+            f"{len(rows)} mensajes superan el límite de {caps.name} ({limit_words(caps)}): filas {shown}. "
+            "Acorte el mensaje (vea «masivo preview»); no se envió nada.",
+            f"{len(rows)} messages are over the {caps.name} limit ({limit_words(caps)}): rows {shown}. "
+            "Shorten the message (see “masivo preview”); nothing was sent.",
+        ),
+        2,
+    )
 
 
 def describe(journal: Journal, created: Created, caps: Capabilities, plan: CampaignPlan) -> None:

@@ -10,6 +10,7 @@ from app.commands._common import open_journal_or_fail
 from app.commands._provider import CommandError, emit
 from app.core.domain import Channel
 from app.core.journal import SuppressionEntry
+from app.core.printable import printable
 from app.core.reasons import say
 from app.core.settings import open_settings
 
@@ -23,7 +24,8 @@ def suppression(args: argparse.Namespace, out: TextIO) -> int:
     try:
         if args.action == "list":
             entries = journal.suppression.entries()
-            lines = [f"{e.value}  {e.channel}  {_when(e.added_at)}  {e.reason}" for e in entries]
+            # A reason may quote an opt-out reply: printed escaped, like `masivo replies`.
+            lines = [f"{e.value}  {e.channel}  {_when(e.added_at)}  {printable(e.reason)}" for e in entries]
             emit(out, args, {"entries": [_entry(e) for e in entries]}, "\n".join(lines) or "—")
             return 0
         # An opt-out keeps the digits the provider sent, even ones the importer refuses: removed as written.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import html
+import io
 import json
 import logging
 import logging.handlers
@@ -21,6 +22,9 @@ import re
 import threading
 from pathlib import Path
 from urllib.parse import quote, quote_plus
+
+from app.core.paths import private_dir, private_file
+from app.core.printable import printable
 
 MASK = "***"
 _SECRET_PARAMS = r"password|passwd|pass|token|api_key|apikey|key|secret|authenticationtoken|authorization"
@@ -96,21 +100,47 @@ def encodings(secret: str) -> list[str]:
 REDACTOR = Redactor()  # process-wide: the credential store and every adapter register secrets here
 
 
+class OneLine(logging.Filter):
+    """A message is one line: a CR/LF or ESC in a reply or a refused field cannot forge or hide an entry.
+
+    Runs after the redactor (which has merged the arguments); a traceback, kept apart in
+    `exc_text`, keeps its lines.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = printable(record.getMessage())
+        record.args = None
+        return True
+
+
+ONE_LINE = OneLine()
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Each log file, the first and each one a rotation starts, is made 0600 before it is opened."""
+
+    def _open(self) -> io.TextIOWrapper:
+        private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 def setup_logging(folder: Path, level: int = logging.INFO) -> Path:
     """Log to a rotating file in `folder`; every handler passes through the redactor."""
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     path = folder / "masivo.log"
     root = logging.getLogger()
     if any(getattr(h, "masivo", False) for h in root.handlers):
         return path
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.masivo = True  # type: ignore[attr-defined]
     handler.addFilter(REDACTOR)
+    handler.addFilter(ONE_LINE)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(min(root.level, level) if root.level else level)
     # Libraries log through their own loggers: make sure none bypasses the filter at the root.
     for other in root.handlers:
-        if REDACTOR not in other.filters:
-            other.addFilter(REDACTOR)
+        for check in (REDACTOR, ONE_LINE):
+            if check not in other.filters:
+                other.addFilter(check)
     return path

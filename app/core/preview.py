@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from app.core.segments import measure
+from app.core.segments import MAX_SEGMENTS, measure
 from app.core.templates import Template
 
 Row = tuple[int, Mapping[str, str]]  # (row number in the sheet, column header -> value)
@@ -21,6 +21,7 @@ class CampaignPreview:
     """What a campaign will cost and what to look at before sending it."""
 
     max_length: int | None = None  # the provider's characters per message, if it declares one
+    # (every provider also stops at segments.MAX_SEGMENTS: such rows are over the limit too)
     messages: int = 0
     total_segments: int = 0  # = credits
     distribution: dict[int, int] = field(default_factory=dict)  # segments -> number of messages
@@ -39,7 +40,7 @@ class CampaignPreview:
 
     @property
     def over_limit_count(self) -> int:
-        """How many messages the provider would reject for their length."""
+        """How many messages are over the provider's limit (its characters, or MAX_SEGMENTS)."""
         return len(self.over_limit_rows)
 
     def shortfall(self, balance: int | None) -> int | None:
@@ -81,7 +82,7 @@ def preview_campaign(
             most_segments = segments
         if characters > longest or longest_row is None:
             longest, longest_row, longest_text = characters, row, text
-        if characters > limit:
+        if characters > limit or segments > MAX_SEGMENTS:
             over_limit.append(row)
         # str.strip returns its own object when there is nothing to strip: cheap for the usual full row.
         if not all(map(str.strip, values)):

@@ -12,6 +12,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.core.journal.inbox_models import Reply
+from app.core.paths import private_file
 
 TITLES = {
     "es": ("Respuestas", ("Recibida", "Proveedor", "De", "Para", "Texto", "Campaña", "Nombre de la campaña",
@@ -24,6 +25,7 @@ TITLES = {
 def write_replies(replies: Iterable[Reply], path: Path, lang: str = "es") -> int:
     """Write one row per reply to a new .xlsx at `path`; returns how many were written."""
     sheet_title, headers, (yes, no) = TITLES.get(lang, TITLES["es"])
+    private_file(path)  # numbers and messages: its owner's only; an unwritable place fails before openpyxl
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_title)
     sheet.append(list(headers))

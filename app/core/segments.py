@@ -48,6 +48,9 @@ GSM_CHARACTERS: frozenset[str] = GSM_BASIC | GSM_EXTENSION
 
 GSM_SINGLE, GSM_MULTI = 160, 153  # septets per segment: alone / in a concatenated message
 UCS2_SINGLE, UCS2_MULTI = 70, 67  # UTF-16 code units per segment
+# The longest concatenated SMS the networks carry: its header counts the parts in one byte (TS 23.040
+# 9.2.3.24.1). Every provider's maximum, on top of the characters its vendor document names, if any.
+MAX_SEGMENTS = 255
 
 # Counting classifies each code point into one byte with C-level bytes operations, never a Python
 # loop per character: its septet (0x00-0x7F; 0x1B never occurs), 0x80+i for the i-th extension
@@ -100,8 +103,16 @@ class SegmentCount:
     non_gsm: tuple[tuple[int, str], ...] = ()  # (code-point index, character), in text order
 
     def over_limit(self, limit: int | None) -> bool:
-        """Whether the message is longer than a provider's declared character limit."""
-        return limit is not None and self.characters > limit
+        """Whether the message is longer than a provider's declared character limit, or than MAX_SEGMENTS."""
+        return self.segments > MAX_SEGMENTS or (limit is not None and self.characters > limit)
+
+    def character_limit(self, limit: int | None) -> int:
+        """The characters this message may have: the provider's limit, or what MAX_SEGMENTS carry if less.
+
+        In its own encoding (GSM-7 with no two-septet characters: 39,015; UCS-2: 17,085).
+        """
+        carried = MAX_SEGMENTS * (GSM_MULTI if self.encoding == "GSM-7" else UCS2_MULTI)
+        return carried if limit is None else min(limit, carried)
 
 
 def count(text: str) -> SegmentCount:
@@ -116,6 +127,11 @@ def count(text: str) -> SegmentCount:
     characters = itemgetter(*positions)(text) if len(positions) > 1 else (text[positions[0]],)
     non_gsm = tuple(zip(positions, characters, strict=True))
     return SegmentCount("UCS-2", len(text), units, segments, non_gsm)
+
+
+def over_limit(text: str, limit: int | None) -> bool:
+    """`SegmentCount.over_limit` without listing characters: for a campaign's every message."""
+    return (limit is not None and len(text) > limit) or measure(text)[2] > MAX_SEGMENTS
 
 
 def measure(text: str) -> tuple[bool, int, int]:

@@ -5,20 +5,23 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
 from app.core.gil import take_short_turns
 from app.core.logs import setup_logging
 from app.core.paths import log_dir, resources_dir
 from app.core.settings import Settings, open_settings
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 _QT_LEVELS = {
@@ -44,7 +47,7 @@ def install_exception_hook(log_file: Path) -> None:
     """No traceback ever reaches the user: log it, show a short message with the log's path."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        log.error("unexpected error", exc_info=(kind, value, tb))  # the traceback keeps its lines
         if QApplication.instance() is not None:
             QMessageBox.critical(
                 None,
@@ -95,11 +98,12 @@ def create_application(argv: Sequence[str]) -> QApplication:
 
 def run_window(argv: Sequence[str]) -> int:
     """`masivo` with no command: the main window until it is closed."""
-    app, _window = open_window(argv)
+    app, window = open_window(argv)
+    open_sheet_from_arguments(window, argv)
     return app.exec()
 
 
-def open_window(argv: Sequence[str]) -> tuple[QApplication, QMainWindow]:
+def open_window(argv: Sequence[str]) -> tuple[QApplication, MainWindow]:
     """Everything `masivo` does before its event loop runs: the window is shown, not yet painted."""
     log_file = setup_logging(log_dir())
     take_short_turns()  # the GUI thread waits less for the GIL while workers run Python
@@ -116,3 +120,24 @@ def open_window(argv: Sequence[str]) -> tuple[QApplication, QMainWindow]:
     window = MainWindow(settings)
     window.show()
     return app, window
+
+
+def open_sheet_from_arguments(window: MainWindow, argv: Sequence[str]) -> Path | None:
+    """`masivo gui clientes.xlsx`: the window starts with that sheet loaded, as the sample button does."""
+    from app.gui.dialogs.import_dialog import ImportChoice
+
+    # Qt takes options too (`-style fusion`): a sheet is the argument with a file extension.
+    sheets = [Path(arg) for arg in argv if not arg.startswith("-") and Path(arg).suffix]
+    if not sheets:
+        return None
+    sheet = sheets[0]
+
+    def load() -> None:
+        window.recipients_page.start_import(ImportChoice(sheet, None, None, None))
+
+    # The recipients step reads the suppression list, and the journal opens after the first paint.
+    if window.is_open():
+        load()
+    else:
+        window.opened.connect(load, Qt.ConnectionType.SingleShotConnection)
+    return sheet

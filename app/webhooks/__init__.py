@@ -6,5 +6,7 @@
 - `writer`: one thread that stores events, committing those that arrive together at once.
 - `wsgi`: the WSGI application (token check, size limit, answer only after the commit).
 - `server`: waitress serving it, with a clean stop that lets requests in flight finish.
+- `guard`: what waitress lacks against a client without a token (a deadline per request, a cap
+  per address, no body read for a wrong path).
 No Qt here: the window runs the same `Receiver` on a worker thread.
 """

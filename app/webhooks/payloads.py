@@ -2,14 +2,19 @@
 
 Connectus v1.3 ("Webhooks", seeds/001) posts JSON: status updates `{"id_sms", "status"}`
 and received SMS `{"id_sms", "dst_number", "src_number", "src_provider", "sms_content"}`;
-its numbers are typed `long` but the examples quote them: both are accepted. The rest of
-its API passes parameters in the query string, so a form body or the query string is
-accepted too. IT Cloud (seeds/002, section 3) sends `mensaje` and `celular` as query
-parameters; a POST form is accepted as well.
+its numbers are typed `long` but the examples quote them: both are accepted. The document
+says only that events are "redirigida a través de HTTP", and the rest of its API passes
+parameters in the query string, so a form body, and a GET's query string, are accepted too.
+IT Cloud (seeds/002, section 3) sends `mensaje` and `celular` as query parameters; a POST
+form is accepted as well.
+
+Text is taken as the sender wrote it: UTF-8 (a byte-order mark dropped), else Windows-1252,
+the encoding of older Latin-American gateways (`%ED` is "í"); no reply loses a character.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass
@@ -66,23 +71,41 @@ def _reply(route: Route, sender: str, recipient: str, text: str, received_at: fl
     return IncomingReply(route.provider, sender, recipient, text, received_at, ref, is_opt_out(text, words))
 
 
+def decode_text(data: bytes) -> str:
+    """Bytes as text: UTF-8 without its byte-order mark, else Windows-1252, else Latin-1 (never fails)."""
+    data = data.removeprefix(codecs.BOM_UTF8)
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")  # the five bytes Windows-1252 leaves undefined
+
+
+def _form(encoded: bytes) -> dict[str, str]:
+    """A query string or form body: each name and value percent-decoded to bytes, then `decode_text`."""
+    pairs = parse_qs(encoded.decode("latin-1"), keep_blank_values=True, encoding="latin-1")
+    return {decode_text(key.encode("latin-1")): decode_text(values[-1].encode("latin-1"))
+            for key, values in pairs.items()}  # fmt: skip
+
+
 def _fields(request: Request) -> dict[str, Any]:
     """The request's parameters: a JSON object body, else a form body, then the query string."""
-    fields: dict[str, Any] = {key: values[-1] for key, values in parse_qs(request.query).items()}
-    body = request.body.strip()
+    # PEP 3333: the query is the request's bytes as Latin-1 text.
+    query = _form(request.query.encode("latin-1"))
+    fields: dict[str, Any] = {key: value for key, value in query.items() if value}
+    body = request.body.removeprefix(codecs.BOM_UTF8).strip()
     if not body:
         return fields
     # A form, or a body that cannot be JSON sent without its content type (some senders omit it).
     if "form-urlencoded" in request.content_type.lower() or not body.startswith((b"{", b"[")):
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            raise Refused(400, "bad_encoding", "the form is not UTF-8") from None
-        fields.update({key: values[-1] for key, values in parse_qs(text, keep_blank_values=True).items()})
+        fields.update(_form(body))
         return fields
     try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+        data = json.loads(decode_text(body))
+    except RecursionError:  # thousands of nested brackets: no sender's event
+        raise Refused(400, "bad_json", "nested too deeply") from None
+    except ValueError as exc:
         raise Refused(400, "bad_json", str(exc)[:200]) from None
     if not isinstance(data, dict):
         raise Refused(400, "bad_json", f"a JSON {type(data).__name__}, not an object")

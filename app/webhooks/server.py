@@ -5,6 +5,8 @@ about 200 KB of source), maintained by the Pylons project since 2011, production
 parsing (chunked bodies, pipelining, header and body limits) instead of ours, and an
 asynchronous front end: a slow or stuck client holds a socket, never a worker thread,
 and is dropped after `channel_timeout` seconds of silence. It writes no access log.
+`guard` adds what waitress lacks against a client without a token: a deadline per request,
+a cap per address, and no body read for a wrong path.
 
 Stopping (`stop`, or SIGINT/SIGTERM in `masivo webhooks serve`): the listening socket
 closes, requests in flight run to their commit and their answers are sent, idle
@@ -24,14 +26,15 @@ from typing import Any
 
 from waitress import wasyncore
 from waitress.channel import HTTPChannel
-from waitress.server import create_server
 
 from app.core.journal import Journal
 from app.core.journal.inbox_models import Stored
 from app.core.logs import Redactor
+from app.webhooks.guard import MAX_CONNECTIONS, PER_ADDRESS, REQUEST_DEADLINE, GuardedServer
 from app.webhooks.optout import DEFAULT_WORDS, opt_out_words
+from app.webhooks.unsubscribe import UnsubscribePages
 from app.webhooks.writer import GroupWriter
-from app.webhooks.wsgi import WebhookApp
+from app.webhooks.wsgi import MAX_BODY, WebhookApp
 
 log = logging.getLogger(__name__)
 
@@ -54,18 +57,28 @@ class Receiver:
         threads: int = THREADS,
         channel_timeout: int = CHANNEL_TIMEOUT,
         cleanup_interval: int = 5,
+        request_deadline: float = REQUEST_DEADLINE,
+        max_connections: int = MAX_CONNECTIONS,
+        per_address: int = PER_ADDRESS,
         on_stored: Callable[[Sequence[Stored]], None] | None = None,
         clock: Callable[[], float] = time.time,
+        unsubscribe_secret: str = "",
     ) -> None:
         self.host, self.requested_port = host, port
         self.writer = GroupWriter(journal.inbox, on_stored=on_stored)
-        self.app = WebhookApp(tokens, self.writer, opt_out_words(words), clock=clock)
+        webhooks = WebhookApp(tokens, self.writer, opt_out_words(words), clock=clock)
+        self.app: WebhookApp | UnsubscribePages = webhooks
+        if unsubscribe_secret:  # e-mail's one-click unsubscribe route (app/webhooks/unsubscribe.py)
+            self.app = UnsubscribePages(journal, unsubscribe_secret, webhooks)
+        self._limits: dict[str, Any] = dict(
+            deadline=request_deadline, max_connections=max_connections, per_address=per_address
+        )
         self._server_options: dict[str, Any] = dict(
             threads=threads,
             channel_timeout=channel_timeout,
             cleanup_interval=cleanup_interval,
-            connection_limit=500,
-            max_request_body_size=8 * 1024 * 1024,  # bigger bodies are refused by waitress (413)
+            # A chunked body is refused (413) at its 64 KB + 1st byte; an announced length, by the gate.
+            max_request_body_size=MAX_BODY + 1,
             max_request_header_size=64 * 1024,
             asyncore_use_poll=True,  # no select(): no 1,024-descriptor limit
             ident="masivo",
@@ -85,13 +98,12 @@ class Receiver:
 
     # --- running ----------------------------------------------------------------------------------
     def start(self) -> None:
-        """Bind (OSError if the port is taken) and serve on a background thread.
-
-        With the one socket given, waitress makes one TcpWSGIServer (no MultiSocketServer).
-        """
+        """Bind (OSError if the port is taken) and serve on a background thread."""
         listening = _bound_socket(self.host, self.requested_port)
         try:
-            self._server = create_server(self.app, sockets=[listening], **self._server_options)
+            self._server = GuardedServer(
+                self.app, listening, self.app.reads_body, **self._limits, **self._server_options
+            )
         except BaseException:
             listening.close()
             raise

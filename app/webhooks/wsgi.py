@@ -62,6 +62,16 @@ class WebhookApp:
         start_response(f"{status} {REASONS.get(status, '')}".rstrip(), headers)
         return [body]
 
+    def reads_body(self, method: str, path: str, length: int) -> bool:
+        """Whether a request's body is read at all (asked by the server as soon as its headers are in).
+
+        Only a route with its right token, within the size limit: anything else is answered
+        (404, or 413 kept as a refusal) without its body ever being buffered.
+        """
+        if length > MAX_BODY:
+            return False
+        return path == HEALTH_PATH or route_for(path, self.tokens) is not None
+
     def _handle(self, environ: dict[str, Any], headers: list[tuple[str, str]]) -> tuple[int, dict[str, Any]]:
         path = environ.get("PATH_INFO", "")
         method = environ.get("REQUEST_METHOD", "GET").upper()
@@ -122,6 +132,10 @@ def _body(environ: dict[str, Any]) -> bytes:
 
 
 def _excerpt(environ: dict[str, Any], query: str) -> str:
+    """The query (as sent: percent-encoded ASCII) and the body's first bytes, every byte recoverable.
+
+    Bytes that are not UTF-8 stay as `\\xNN`, so a refusal for an encoding keeps its evidence.
+    """
     body: bytes = environ.get("masivo.excerpt", b"")
-    text = body.decode("utf-8", "replace")
+    text = body.decode("utf-8", "backslashreplace")
     return f"?{query[:EXCERPT]} {text}".strip() if query else text

@@ -36,8 +36,8 @@ if [ "$HERE" != "$DEST" ]; then
     mv "$DEST.new" "$DEST"
 fi
 mkdir -p "$DATA/applications" "$ICONS/256x256/apps" "$ICONS/scalable/apps" "$(dirname "$BIN")"
-cp "$DEST/_internal/resources/icons/masivo.png" "$ICONS/256x256/apps/masivo.png"
-cp "$DEST/_internal/resources/icons/masivo.svg" "$ICONS/scalable/apps/masivo.svg"
+cp "$DEST/_internal/app/resources/icons/masivo.png" "$ICONS/256x256/apps/masivo.png"
+cp "$DEST/_internal/app/resources/icons/masivo.svg" "$ICONS/scalable/apps/masivo.svg"
 sed -e "s|^Exec=.*|Exec=\"$DEST/masivo\"|" -e "s|^TryExec=.*|TryExec=$DEST/masivo|" \
     "$DEST/masivo.desktop" > "$MENU"
 ln -sf "$DEST/masivo" "$BIN"

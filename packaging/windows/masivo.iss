@@ -12,7 +12,7 @@
 #ifndef OutputDir
   #define OutputDir AddBackslash(SourcePath) + "..\..\dist"
 #endif
-#define IconFile AddBackslash(SourcePath) + "..\..\resources\icons\masivo.ico"
+#define IconFile AddBackslash(SourcePath) + "masivo.ico"
 
 [Setup]
 AppId={{8F5332D9-546C-4ADE-BE78-03B4F616DD83}

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from app.core.domain import CampaignStatus, State
 from app.core.engine import unsaved
 from app.core.engine.answers import failed_request, read_answer
-from app.core.engine.pacing import Backoff, Pace, Pacer, RateMeter, window_opens_at
+from app.core.engine.pacing import Backoff, DailyQuota, Pace, Pacer, RateMeter, window_opens_at
 from app.core.engine.progress import Controls, Progress, ProgressCallback, Tally
 from app.core.engine.sending import balance_check, look_up, refusal_cause, send_options
 from app.core.journal import DatabaseUnavailable, Journal, JournalError, LeaseLost
@@ -108,6 +108,9 @@ class Dispatcher:
         self.backoff = backoff or Backoff()
         self.unknown_limit, self.wait_slice = unknown_limit, wait_slice
         self.meter = RateMeter(span=10.0)  # real time: the rate shown is about real seconds
+        self.quota = DailyQuota(self.caps.per_day)
+        if self.caps.per_day:  # what this provider's campaigns sent in the last day counts too
+            self.quota.add(journal.sent_since(self.caps.id, clock() - DailyQuota.DAY), clock())
         self.tally = Tally()
         self._counted = False
         self._balance_due = False
@@ -177,6 +180,9 @@ class Dispatcher:
             if failure.problem.effect is Effect.STOP:
                 raise _Ended(CampaignStatus.PAUSED, failure.problem.reason, failure.problem.detail) from None
             log.warning("campaign %d: balance unknown (%s)", self.campaign_id, failure.problem.code)
+            if failure.problem.reason == "balance_unreadable":  # sending goes on; the user is told why
+                self.warning = failure.problem.reason
+                self._emit("sending", force=True)
             return
         self.balance = check.balance
         self.warning = "" if check.enough else "low_balance"
@@ -191,11 +197,17 @@ class Dispatcher:
         if opens is not None:
             self._wait_until(opens, "outside_window")
             return
+        quota_opens = self.quota.opens_at(self.clock())
+        if quota_opens is not None and self._pending_left():  # the day's limit is spent: wait for it
+            self._wait_until(quota_opens, "daily_quota")
+            return
         if self.pacer.delay() and not self.queue.has_pending(self.campaign_id):
             raise _Ended(CampaignStatus.COMPLETED)  # not one more pacing wait for nothing
         self.pacer.wait()
         self._check_controls()  # a pause asked for during the pacing wait takes effect now
-        claim = self.queue.claim(self.campaign_id, self.batch_size, same_text=self.caps.same_text_bulk)
+        allowed = self.quota.remaining(self.clock())  # a daily limit: never claim past what it has left
+        size = self.batch_size if allowed is None else min(self.batch_size, allowed)
+        claim = self.queue.claim(self.campaign_id, size, same_text=self.caps.same_text_bulk)
         self.tally.move(State.PENDING, State.SKIPPED, claim.skipped)
         if not claim.messages:
             if claim.skipped:
@@ -234,6 +246,7 @@ class Dispatcher:
                 return Problem(problem.code, Effect.STOP, problem.reason, problem.detail)
             return None
         self._answered.extend(look_up(self.provider, batch, answered, self.campaign_id))
+        self.quota.add(len(answered), self.clock())  # what reached the service counts toward its day
         self._unknown_streak = 0
         if problem is None or problem.effect is not Effect.RETRY:
             self.backoff.reset()
@@ -273,6 +286,11 @@ class Dispatcher:
             self._answered = []
             for state, count in Counter(result.state for result in answered).items():
                 self.tally.move(State.SENDING, state, count)
+
+    def _pending_left(self) -> bool:
+        """Whether rows remain to send (the last answers written first); none: the claim completes."""
+        self._flush()
+        return self.journal.pending_credits(self.campaign_id) > 0
 
     def _unanswered(self) -> list[int]:
         answered = {result.key for result in self._answered}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.core.domain import State
 from app.core.journal import Journal, MessageRecord
+from app.core.paths import private_file
 from app.core.reasons import REASONS, language, reason_text
 from app.providers import registry
 
@@ -60,6 +61,11 @@ def write_report(
     """Write the report to `path` (.xlsx); returns the rows written."""
     lang = lang or language()
     campaign = journal.require(campaign_id)
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Made (0600: it lists phone numbers) before openpyxl holds anything: a folder that cannot be
+    # written, or a folder given as the file, fails here with an OSError and nothing half-written.
+    private_file(target)
     provider_name = registry.capabilities(campaign.provider).name
     english = lang == "en"
     from openpyxl import Workbook  # here, not at the top: the window imports `state_name` at start
@@ -77,8 +83,6 @@ def write_report(
         written += 1
         if progress is not None and written % 10_000 == 0:
             progress(written)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     book.save(target)
     return written
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
 from app.core.journal.migrations import LATEST, MIGRATIONS
+from app.core.paths import private_file
 
 Row = tuple[Any, ...]
 MAX_ROWS_PER_STATEMENT = 1000  # rows of one multi-row INSERT
@@ -98,6 +99,19 @@ class NestedTransactions:
         raise NotImplementedError
 
 
+def _make_private(location: str) -> None:
+    """The journal file readable by its owner only; SQLite gives its -wal and -shm files the same mode."""
+    if location == ":memory:" or location.startswith("file:"):
+        return
+    try:
+        private_file(Path(location))
+        for companion in (Path(location + "-wal"), Path(location + "-shm")):
+            if companion.exists():
+                private_file(companion)
+    except OSError:  # a folder that cannot be written: SQLite says so in its own words
+        pass
+
+
 class SqliteBackend(NestedTransactions):
     """One SQLite file in WAL mode; safe to share between threads (calls are serialized)."""
 
@@ -111,6 +125,7 @@ class SqliteBackend(NestedTransactions):
 
     def __init__(self, path: Path | str) -> None:
         self.location = str(path)
+        _make_private(self.location)
         try:
             self._db = sqlite3.connect(
                 self.location, isolation_level=None, check_same_thread=False, timeout=30

@@ -79,6 +79,29 @@ def store_password(url: str, password: str) -> None:
     keyring.set_password(KEYRING_SERVICE, keyring_account(url), password)
 
 
+def loose_password_file(url: str) -> str | None:
+    """libpq's password file when other users can read it, else None.
+
+    libpq ignores such a file on POSIX (its warning goes to a stderr nobody reads) and the
+    connection then fails with "no password supplied": the error says why. Masivo never writes it.
+    """
+    if os.name == "nt":  # %APPDATA%\postgresql\pgpass.conf: the profile protects it, libpq checks nothing
+        return None
+    import stat
+    from pathlib import Path
+
+    try:
+        named = parts(url).get("passfile")
+    except ValueError:
+        named = None
+    path = Path(named or os.environ.get("PGPASSFILE") or Path.home() / ".pgpass").expanduser()
+    try:
+        loose = stat.S_IMODE(path.stat().st_mode) & 0o077
+    except OSError:
+        return None
+    return str(path) if loose else None
+
+
 def without_password(url: str) -> tuple[str, str]:
     """(the URL with its password taken out, the password) — so that only the URL is ever saved."""
     from urllib.parse import urlsplit, urlunsplit

@@ -20,7 +20,7 @@ import psycopg
 
 from app.core.journal.backend import JournalError, NestedTransactions, Row, SqliteBackend
 from app.core.journal.errors import DatabaseUnavailable
-from app.core.journal.location import display_url, keyring_password
+from app.core.journal.location import display_url, keyring_password, loose_password_file
 from app.core.journal.migrations import LATEST, MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -81,6 +81,10 @@ class PostgresBackend(NestedTransactions):
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if password:
             text = text.replace(password, "***")
+        loose = loose_password_file(self._url) if _needs_password(exc) else None
+        if loose:
+            text += (f". The password file {loose} can be read by other users, so PostgreSQL ignores it: "
+                     f"make it private (chmod 600 {loose})")  # fmt: skip
         return DatabaseUnavailable(f"The team database {self.location} cannot be reached: {text}.")
 
     def _ready(self) -> psycopg.Connection[Any]:

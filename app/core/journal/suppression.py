@@ -27,7 +27,10 @@ class SuppressionList:
         self.backend, self.clock = backend, clock
 
     def add(self, value: str, channel: str, reason: str = "") -> SuppressionEntry:
-        """Add (or re-reason) an entry; pending rows with this address will be skipped, not sent."""
+        """Add an entry; pending rows with this address will be skipped, not sent.
+
+        A value already listed keeps its date, and its reason unless a new one is given.
+        """
         key = suppression_key(value)
         self.backend.execute(q.UPSERT_SUPPRESSION, (key, channel, reason, self.clock()))
         entry = self.entry(key)

@@ -4,12 +4,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/gui/application.py" line="50"/>
+        <location filename="../../app/gui/application.py" line="51"/>
         <source>Masivo: unexpected error</source>
         <translation>Masivo: unexpected error</translation>
     </message>
     <message>
-        <location filename="../../app/gui/application.py" line="51"/>
+        <location filename="../../app/gui/application.py" line="52"/>
         <source>Something went wrong and Masivo could not finish what it was doing. Your campaigns are safe in the journal.
 
 Details were written to:
@@ -361,57 +361,57 @@ Details were written to:
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="56"/>
+        <location filename="../../app/gui/history_model.py" line="57"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="56"/>
+        <location filename="../../app/gui/history_model.py" line="57"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="56"/>
+        <location filename="../../app/gui/history_model.py" line="57"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="56"/>
+        <location filename="../../app/gui/history_model.py" line="57"/>
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../app/gui/history_model.py" line="58"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../app/gui/history_model.py" line="58"/>
         <source>Recipients</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../app/gui/history_model.py" line="58"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../app/gui/history_model.py" line="58"/>
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../app/gui/history_model.py" line="59"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../app/gui/history_model.py" line="59"/>
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../app/gui/history_model.py" line="59"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
@@ -971,64 +971,79 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <translation>{name} needs no credentials: it simulates sending, nothing leaves this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="224"/>
+        <location filename="../../app/gui/pages/provider.py" line="188"/>
+        <source>(the service&apos;s)</source>
+        <translation>(the service&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="212"/>
+        <source>Unencrypted connection</source>
+        <translation>Unencrypted connection</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="258"/>
         <source>No keyring</source>
         <translation>No keyring</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="230"/>
+        <location filename="../../app/gui/pages/provider.py" line="264"/>
         <source>Forget the {name} credentials stored on this computer?</source>
         <translation>Forget the {name} credentials stored on this computer?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="231"/>
+        <location filename="../../app/gui/pages/provider.py" line="265"/>
         <source>Forget credentials</source>
         <translation>Forget credentials</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="231"/>
+        <location filename="../../app/gui/pages/provider.py" line="265"/>
         <source>Forget</source>
         <translation>Forget</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="236"/>
+        <location filename="../../app/gui/pages/provider.py" line="270"/>
         <source>Credentials forgotten.</source>
         <translation>Credentials forgotten.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="256"/>
+        <location filename="../../app/gui/pages/provider.py" line="290"/>
         <source>Connecting to {name}…</source>
         <translation>Connecting to {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="268"/>
+        <location filename="../../app/gui/pages/provider.py" line="302"/>
         <source>Connection works. {balance}</source>
         <translation>Connection works. {balance}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="274"/>
+        <location filename="../../app/gui/pages/provider.py" line="308"/>
         <source>{n} SMS</source>
         <translation>{n} SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="276"/>
+        <location filename="../../app/gui/pages/provider.py" line="310"/>
         <source>{n} e-mails</source>
         <translation>{n} e-mails</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="278"/>
+        <location filename="../../app/gui/pages/provider.py" line="312"/>
         <source>This provider does not report a balance.</source>
         <translation>This provider does not report a balance.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="279"/>
+        <location filename="../../app/gui/pages/provider.py" line="313"/>
         <source>Balance: {parts}.</source>
         <translation>Balance: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="286"/>
+        <location filename="../../app/gui/pages/provider.py" line="320"/>
         <source>The connection failed: {reason}</source>
         <translation>The connection failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="141"/>
+        <source>only to numbers of {countries}</source>
+        <translation>only to numbers of {countries}</translation>
     </message>
 </context>
 <context>
@@ -1131,42 +1146,42 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>RecipientsModel</name>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="39"/>
+        <location filename="../../app/gui/recipients_model.py" line="48"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="40"/>
+        <location filename="../../app/gui/recipients_model.py" line="49"/>
         <source>Invalid</source>
         <translation>Invalid</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="41"/>
+        <location filename="../../app/gui/recipients_model.py" line="50"/>
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="42"/>
+        <location filename="../../app/gui/recipients_model.py" line="51"/>
         <source>Suppressed</source>
         <translation>Suppressed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <location filename="../../app/gui/recipients_model.py" line="53"/>
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <location filename="../../app/gui/recipients_model.py" line="53"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <location filename="../../app/gui/recipients_model.py" line="53"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <location filename="../../app/gui/recipients_model.py" line="53"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -1174,72 +1189,72 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>RecipientsPage</name>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="45"/>
+        <location filename="../../app/gui/pages/recipients.py" line="50"/>
         <source>Recipients</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="112"/>
+        <location filename="../../app/gui/pages/recipients.py" line="120"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Spreadsheets ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="114"/>
+        <location filename="../../app/gui/pages/recipients.py" line="122"/>
         <source>Choose the recipients sheet</source>
         <translation>Choose the recipients sheet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="173"/>
+        <location filename="../../app/gui/pages/recipients.py" line="181"/>
         <source>Reading {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="188"/>
+        <location filename="../../app/gui/pages/recipients.py" line="200"/>
         <source>{file} · sheet «{sheet}» · addresses in column «{column}»</source>
         <translation>{file} · sheet «{sheet}» · addresses in column «{column}»</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="216"/>
+        <location filename="../../app/gui/pages/recipients.py" line="253"/>
         <source>Import cancelled: no recipient was loaded.</source>
         <translation>Import cancelled: no recipient was loaded.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="221"/>
+        <location filename="../../app/gui/pages/recipients.py" line="258"/>
         <source>The sheet could not be imported</source>
         <translation>The sheet could not be imported</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="239"/>
+        <location filename="../../app/gui/pages/recipients.py" line="278"/>
         <source>{name}-rejected.xlsx</source>
         <translation>{name}-rejected.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="240"/>
+        <location filename="../../app/gui/pages/recipients.py" line="279"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="241"/>
+        <location filename="../../app/gui/pages/recipients.py" line="280"/>
         <source>Export rejected rows</source>
         <translation>Export rejected rows</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="253"/>
+        <location filename="../../app/gui/pages/recipients.py" line="292"/>
         <source>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</source>
         <translation>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="255"/>
+        <location filename="../../app/gui/pages/recipients.py" line="294"/>
         <source>Rejected rows exported</source>
         <translation>Rejected rows exported</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="260"/>
+        <location filename="../../app/gui/pages/recipients.py" line="299"/>
         <source>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</source>
         <translation>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="263"/>
+        <location filename="../../app/gui/pages/recipients.py" line="302"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
@@ -1360,47 +1375,47 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>RepliesModel</name>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../app/gui/inbox_models.py" line="36"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../app/gui/inbox_models.py" line="36"/>
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../app/gui/inbox_models.py" line="36"/>
         <source>Campaign</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../app/gui/inbox_models.py" line="36"/>
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
         <source>Opt-out</source>
         <translation>Opt-out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="72"/>
+        <location filename="../../app/gui/inbox_models.py" line="73"/>
         <source>Opted out</source>
         <translation>Opted out</translation>
     </message>
@@ -1428,157 +1443,162 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <translation>, with no wait between requests.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="58"/>
+        <location filename="../../app/gui/pages/review_form.py" line="59"/>
         <source>Message of the first recipient</source>
         <translation>Message of the first recipient</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="63"/>
+        <location filename="../../app/gui/pages/review_form.py" line="64"/>
         <source>S&amp;chedule the start for</source>
         <translation>S&amp;chedule the start for</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="65"/>
+        <location filename="../../app/gui/pages/review_form.py" line="66"/>
         <source>Start date and time</source>
         <translation>Start date and time</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="72"/>
+        <location filename="../../app/gui/pages/review_form.py" line="73"/>
         <source>Your number or address for a test</source>
         <translation>Your number or address for a test</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="74"/>
+        <location filename="../../app/gui/pages/review_form.py" line="75"/>
         <source>Send a &amp;test</source>
         <translation>Send a &amp;test</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="78"/>
+        <location filename="../../app/gui/pages/review_form.py" line="79"/>
         <source>Preparing the campaign</source>
         <translation>Preparing the campaign</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="81"/>
+        <location filename="../../app/gui/pages/review_form.py" line="82"/>
         <source>&amp;Send…</source>
         <translation>&amp;Send…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="81"/>
+        <location filename="../../app/gui/pages/review_form.py" line="82"/>
         <source>Send the campaign</source>
         <translation>Send the campaign</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="89"/>
+        <location filename="../../app/gui/pages/review_form.py" line="90"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="90"/>
+        <location filename="../../app/gui/pages/review_form.py" line="91"/>
         <source>Provider:</source>
         <translation>Provider:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="91"/>
+        <location filename="../../app/gui/pages/review_form.py" line="92"/>
         <source>List:</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="92"/>
+        <location filename="../../app/gui/pages/review_form.py" line="93"/>
         <source>Recipients:</source>
         <translation>Recipients:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="93"/>
+        <location filename="../../app/gui/pages/review_form.py" line="94"/>
         <source>Cost:</source>
         <translation>Cost:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="94"/>
+        <location filename="../../app/gui/pages/review_form.py" line="95"/>
         <source>Balance:</source>
         <translation>Balance:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="101"/>
+        <location filename="../../app/gui/pages/review_form.py" line="96"/>
+        <source>Sender domain:</source>
+        <translation>Sender domain:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="103"/>
         <source>Pace:</source>
         <translation>Pace:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="102"/>
+        <location filename="../../app/gui/pages/review_form.py" line="104"/>
         <source>Estimated time:</source>
         <translation>Estimated time:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="103"/>
+        <location filename="../../app/gui/pages/review_form.py" line="105"/>
         <source>Sending hours:</source>
         <translation>Sending hours:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="119"/>
+        <location filename="../../app/gui/pages/review_form.py" line="121"/>
         <source>Campaign</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="120"/>
+        <location filename="../../app/gui/pages/review_form.py" line="122"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="121"/>
+        <location filename="../../app/gui/pages/review_form.py" line="123"/>
         <source>Pace and schedule</source>
         <translation>Pace and schedule</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="122"/>
+        <location filename="../../app/gui/pages/review_form.py" line="124"/>
         <source>Test message</source>
         <translation>Test message</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="140"/>
+        <location filename="../../app/gui/pages/review_form.py" line="142"/>
         <source>(named after the sheet and today&apos;s date)</source>
         <translation>(named after the sheet and today&apos;s date)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="143"/>
+        <location filename="../../app/gui/pages/review_form.py" line="145"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="143"/>
+        <location filename="../../app/gui/pages/review_form.py" line="145"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="148"/>
+        <location filename="../../app/gui/pages/review_form.py" line="150"/>
         <source>+56 9 1234 5678</source>
         <translation>+56 9 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="150"/>
+        <location filename="../../app/gui/pages/review_form.py" line="152"/>
         <source>you@example.com</source>
         <translation>you@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="163"/>
+        <location filename="../../app/gui/pages/review_form.py" line="165"/>
         <source>Preparing the campaign: reading the sheet and writing every message…</source>
         <translation>Preparing the campaign: reading the sheet and writing every message…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="173"/>
+        <location filename="../../app/gui/pages/review_form.py" line="175"/>
         <source>{valid} will receive the message ({skipped} of {rows} rows skipped).</source>
         <translation>{valid} will receive the message ({skipped} of {rows} rows skipped).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="179"/>
+        <location filename="../../app/gui/pages/review_form.py" line="181"/>
         <source>{credits} credits</source>
         <translation>{credits} credits</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="184"/>
+        <location filename="../../app/gui/pages/review_form.py" line="186"/>
         <source>Row {row}, to {address}:</source>
         <translation>Row {row}, to {address}:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="186"/>
+        <location filename="../../app/gui/pages/review_form.py" line="188"/>
         <source>Subject: {subject}
 
 </source>
@@ -1587,32 +1607,32 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="190"/>
+        <location filename="../../app/gui/pages/review_form.py" line="192"/>
         <source>No row has a valid recipient.</source>
         <translation>No row has a valid recipient.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="193"/>
+        <location filename="../../app/gui/pages/review_form.py" line="195"/>
         <source> The message is personalized: it goes one number per request (slower).</source>
         <translation> The message is personalized: it goes one number per request (slower).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="197"/>
+        <location filename="../../app/gui/pages/review_form.py" line="199"/>
         <source>Ready to send.</source>
         <translation>Ready to send.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="211"/>
+        <location filename="../../app/gui/pages/review_form.py" line="213"/>
         <source>Sending starts as soon as you confirm.</source>
         <translation>Sending starts as soon as you confirm.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="214"/>
+        <location filename="../../app/gui/pages/review_form.py" line="216"/>
         <source>The provider holds the messages until then: you may close Masivo.</source>
         <translation>The provider holds the messages until then: you may close Masivo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="217"/>
+        <location filename="../../app/gui/pages/review_form.py" line="219"/>
         <source>Masivo waits until then and must stay open.</source>
         <translation>Masivo waits until then and must stay open.</translation>
     </message>
@@ -1620,89 +1640,147 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="119"/>
+        <location filename="../../app/gui/pages/review.py" line="128"/>
         <source>Choose a recipients sheet first (step Recipients).</source>
         <translation>Choose a recipients sheet first (step Recipients).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="165"/>
+        <location filename="../../app/gui/pages/review.py" line="175"/>
         <source>The campaign cannot be prepared</source>
         <translation>The campaign cannot be prepared</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="185"/>
+        <location filename="../../app/gui/pages/review.py" line="195"/>
         <source>Asking {provider} for the balance…</source>
         <translation>Asking {provider} for the balance…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="196"/>
+        <location filename="../../app/gui/pages/review.py" line="206"/>
         <source>The balance could not be read: {why}</source>
         <translation>The balance could not be read: {why}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="201"/>
+        <location filename="../../app/gui/pages/review.py" line="211"/>
         <source>{provider} does not report a balance.</source>
         <translation>{provider} does not report a balance.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="206"/>
+        <location filename="../../app/gui/pages/review.py" line="216"/>
         <source>{balance} credits available.</source>
         <translation>{balance} credits available.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="218"/>
+        <location filename="../../app/gui/pages/review.py" line="237"/>
+        <source>Checking the sender domain&apos;s DNS…</source>
+        <translation>Checking the sender domain&apos;s DNS…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="245"/>
+        <source>{provider} checks its senders itself.</source>
+        <translation>{provider} checks its senders itself.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="264"/>
+        <source>{days} days: {per_day} a day, the service&apos;s daily limit.</source>
+        <translation>{days} days: {per_day} a day, the service&apos;s daily limit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="275"/>
         <source>Wait until the campaign is prepared.</source>
         <translation>Wait until the campaign is prepared.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="222"/>
+        <location filename="../../app/gui/pages/review.py" line="279"/>
         <source>Type your own e-mail address.</source>
         <translation>Type your own e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="223"/>
+        <location filename="../../app/gui/pages/review.py" line="280"/>
         <source>Type your own mobile number, e.g. +56 9 1234 5678.</source>
         <translation>Type your own mobile number, e.g. +56 9 1234 5678.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="237"/>
+        <location filename="../../app/gui/pages/review.py" line="294"/>
         <source>Sending the test message…</source>
         <translation>Sending the test message…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="245"/>
+        <location filename="../../app/gui/pages/review.py" line="302"/>
         <source>{provider} accepted the test message (id {id}).</source>
         <translation>{provider} accepted the test message (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="266"/>
+        <location filename="../../app/gui/pages/review.py" line="323"/>
         <source>Schedule</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="267"/>
+        <location filename="../../app/gui/pages/review.py" line="324"/>
         <source>The scheduled time has already passed: choose a later time or send now.</source>
         <translation>The scheduled time has already passed: choose a later time or send now.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="280"/>
+        <location filename="../../app/gui/pages/review.py" line="337"/>
         <source>Nothing to send</source>
         <translation>Nothing to send</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="281"/>
+        <location filename="../../app/gui/pages/review.py" line="338"/>
         <source>No row of the sheet has a valid recipient: check the address column in step Recipients.</source>
         <translation>No row of the sheet has a valid recipient: check the address column in step Recipients.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="298"/>
+        <location filename="../../app/gui/pages/review.py" line="355"/>
         <source>Another campaign is sending</source>
         <translation>Another campaign is sending</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="299"/>
+        <location filename="../../app/gui/pages/review.py" line="356"/>
         <source>Only one campaign sends at a time: wait for it to finish or pause it in Tracking.</source>
         <translation>Only one campaign sends at a time: wait for it to finish or pause it in Tracking.</translation>
+    </message>
+</context>
+<context>
+    <name>SmsModeChooser</name>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="35"/>
+        <source>Two-way</source>
+        <translation>Two-way</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="36"/>
+        <source>Recipients can answer the message; their answers arrive in Replies.</source>
+        <translation>Recipients can answer the message; their answers arrive in Replies.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="39"/>
+        <source>Flash</source>
+        <translation>Flash</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="40"/>
+        <source>The message appears at once on the phone&apos;s screen and is not kept in its inbox.</source>
+        <translation>The message appears at once on the phone&apos;s screen and is not kept in its inbox.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="42"/>
+        <source>One-way</source>
+        <translation>One-way</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="42"/>
+        <source>A plain SMS: recipients cannot answer it.</source>
+        <translation>A plain SMS: recipients cannot answer it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="21"/>
+        <source>SMS mode</source>
+        <translation>SMS mode</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="25"/>
+        <source>SMS mo&amp;de:</source>
+        <translation>SMS mo&amp;de:</translation>
     </message>
 </context>
 <context>
@@ -1749,37 +1827,37 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>SuppressionModel</name>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="117"/>
+        <location filename="../../app/gui/inbox_models.py" line="111"/>
         <source>Number or address</source>
         <translation>Number or address</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="117"/>
+        <location filename="../../app/gui/inbox_models.py" line="111"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="118"/>
+        <location filename="../../app/gui/inbox_models.py" line="112"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="117"/>
+        <location filename="../../app/gui/inbox_models.py" line="111"/>
         <source>Added</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="136"/>
+        <location filename="../../app/gui/inbox_models.py" line="130"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="136"/>
+        <location filename="../../app/gui/inbox_models.py" line="130"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="140"/>
+        <location filename="../../app/gui/inbox_models.py" line="134"/>
         <source>Replied “{text}”</source>
         <translation>Replied “{text}”</translation>
     </message>

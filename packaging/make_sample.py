@@ -1,6 +1,6 @@
-"""Write resources/sample_recipients.xlsx: the sheet a first-time user can try Masivo with.
+"""Write app/resources/sample_recipients.xlsx: the sheet a first-time user can try Masivo with.
 
-    .venv/bin/python resources/make_sample.py
+    .venv/bin/python packaging/make_sample.py
 
 Chilean customers as a small shop keeps them: mobile numbers in every shape people
 type (numbers Excel stored as numbers, "+56 9 …", "9 …", with dashes), names with
@@ -16,7 +16,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-HERE = Path(__file__).resolve().parent
+RESOURCES = Path(__file__).resolve().parents[1] / "app" / "resources"
 HEADERS = ["Nombre", "Apellido", "Celular", "Correo", "Ciudad", "Monto", "Vencimiento"]
 ROWS: list[list[object]] = [
     ["María José", "Pérez", 56982345671, "mjperez@correo.cl", "Santiago", 25990, dt.date(2025, 3, 15)],
@@ -142,4 +142,4 @@ def build(path: Path) -> Path:
 
 
 if __name__ == "__main__":
-    print(build(HERE / "sample_recipients.xlsx"))
+    print(build(RESOURCES / "sample_recipients.xlsx"))

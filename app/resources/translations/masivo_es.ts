@@ -4,12 +4,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/gui/application.py" line="50"/>
+        <location filename="../../app/gui/application.py" line="51"/>
         <source>Masivo: unexpected error</source>
         <translation>Masivo: error inesperado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/application.py" line="51"/>
+        <location filename="../../app/gui/application.py" line="52"/>
         <source>Something went wrong and Masivo could not finish what it was doing. Your campaigns are safe in the journal.
 
 Details were written to:
@@ -361,57 +361,57 @@ Los detalles quedaron en:
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="56"/>
+        <location filename="../../app/gui/history_model.py" line="57"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="56"/>
+        <location filename="../../app/gui/history_model.py" line="57"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="56"/>
+        <location filename="../../app/gui/history_model.py" line="57"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="56"/>
+        <location filename="../../app/gui/history_model.py" line="57"/>
         <source>Created</source>
         <translation>Creada</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../app/gui/history_model.py" line="58"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../app/gui/history_model.py" line="58"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../app/gui/history_model.py" line="58"/>
         <source>Sent</source>
         <translation>Enviados</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../app/gui/history_model.py" line="58"/>
         <source>Delivered</source>
         <translation>Entregados</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../app/gui/history_model.py" line="59"/>
         <source>Failed</source>
         <translation>Fallidos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../app/gui/history_model.py" line="59"/>
         <source>Unknown</source>
         <translation>Desconocidos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../app/gui/history_model.py" line="59"/>
         <source>Pending</source>
         <translation>Pendientes</translation>
     </message>
@@ -971,64 +971,79 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <translation>{name} no necesita credenciales: simula el envío y nada sale de este computador.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="224"/>
+        <location filename="../../app/gui/pages/provider.py" line="188"/>
+        <source>(the service&apos;s)</source>
+        <translation>(la del servicio)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="212"/>
+        <source>Unencrypted connection</source>
+        <translation>Conexión sin cifrar</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/provider.py" line="258"/>
         <source>No keyring</source>
         <translation>Sin almacén de claves</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="230"/>
+        <location filename="../../app/gui/pages/provider.py" line="264"/>
         <source>Forget the {name} credentials stored on this computer?</source>
         <translation>¿Olvidar las credenciales de {name} guardadas en este computador?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="231"/>
+        <location filename="../../app/gui/pages/provider.py" line="265"/>
         <source>Forget credentials</source>
         <translation>Olvidar credenciales</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="231"/>
+        <location filename="../../app/gui/pages/provider.py" line="265"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="236"/>
+        <location filename="../../app/gui/pages/provider.py" line="270"/>
         <source>Credentials forgotten.</source>
         <translation>Credenciales olvidadas.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="256"/>
+        <location filename="../../app/gui/pages/provider.py" line="290"/>
         <source>Connecting to {name}…</source>
         <translation>Conectando con {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="268"/>
+        <location filename="../../app/gui/pages/provider.py" line="302"/>
         <source>Connection works. {balance}</source>
         <translation>La conexión funciona. {balance}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="274"/>
+        <location filename="../../app/gui/pages/provider.py" line="308"/>
         <source>{n} SMS</source>
         <translation>{n} SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="276"/>
+        <location filename="../../app/gui/pages/provider.py" line="310"/>
         <source>{n} e-mails</source>
         <translation>{n} correos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="278"/>
+        <location filename="../../app/gui/pages/provider.py" line="312"/>
         <source>This provider does not report a balance.</source>
         <translation>Este proveedor no informa el saldo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="279"/>
+        <location filename="../../app/gui/pages/provider.py" line="313"/>
         <source>Balance: {parts}.</source>
         <translation>Saldo: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="286"/>
+        <location filename="../../app/gui/pages/provider.py" line="320"/>
         <source>The connection failed: {reason}</source>
         <translation>La conexión falló: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="141"/>
+        <source>only to numbers of {countries}</source>
+        <translation>solo a números de {countries}</translation>
     </message>
 </context>
 <context>
@@ -1131,42 +1146,42 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>RecipientsModel</name>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="39"/>
+        <location filename="../../app/gui/recipients_model.py" line="48"/>
         <source>Valid</source>
         <translation>Válido</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="40"/>
+        <location filename="../../app/gui/recipients_model.py" line="49"/>
         <source>Invalid</source>
         <translation>Inválido</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="41"/>
+        <location filename="../../app/gui/recipients_model.py" line="50"/>
         <source>Duplicate</source>
         <translation>Duplicado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="42"/>
+        <location filename="../../app/gui/recipients_model.py" line="51"/>
         <source>Suppressed</source>
         <translation>Excluido</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <location filename="../../app/gui/recipients_model.py" line="53"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <location filename="../../app/gui/recipients_model.py" line="53"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <location filename="../../app/gui/recipients_model.py" line="53"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="44"/>
+        <location filename="../../app/gui/recipients_model.py" line="53"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -1174,72 +1189,72 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>RecipientsPage</name>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="45"/>
+        <location filename="../../app/gui/pages/recipients.py" line="50"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="112"/>
+        <location filename="../../app/gui/pages/recipients.py" line="120"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Planillas ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="114"/>
+        <location filename="../../app/gui/pages/recipients.py" line="122"/>
         <source>Choose the recipients sheet</source>
         <translation>Elija la planilla de destinatarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="173"/>
+        <location filename="../../app/gui/pages/recipients.py" line="181"/>
         <source>Reading {name}…</source>
         <translation>Leyendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="188"/>
+        <location filename="../../app/gui/pages/recipients.py" line="200"/>
         <source>{file} · sheet «{sheet}» · addresses in column «{column}»</source>
         <translation>{file} · hoja «{sheet}» · direcciones en la columna «{column}»</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="216"/>
+        <location filename="../../app/gui/pages/recipients.py" line="253"/>
         <source>Import cancelled: no recipient was loaded.</source>
         <translation>Importación cancelada: no se cargó ningún destinatario.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="221"/>
+        <location filename="../../app/gui/pages/recipients.py" line="258"/>
         <source>The sheet could not be imported</source>
         <translation>No se pudo importar la planilla</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="239"/>
+        <location filename="../../app/gui/pages/recipients.py" line="278"/>
         <source>{name}-rejected.xlsx</source>
         <translation>{name}-rechazadas.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="240"/>
+        <location filename="../../app/gui/pages/recipients.py" line="279"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="241"/>
+        <location filename="../../app/gui/pages/recipients.py" line="280"/>
         <source>Export rejected rows</source>
         <translation>Exportar filas rechazadas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="253"/>
+        <location filename="../../app/gui/pages/recipients.py" line="292"/>
         <source>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</source>
         <translation>Filas rechazadas guardadas en {path}: {n}. Corríjalas ahí e importe esa planilla.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="255"/>
+        <location filename="../../app/gui/pages/recipients.py" line="294"/>
         <source>Rejected rows exported</source>
         <translation>Filas rechazadas exportadas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="260"/>
+        <location filename="../../app/gui/pages/recipients.py" line="299"/>
         <source>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</source>
         <translation>No se pudo escribir {path}: puede estar abierto en otro programa. Ciérrelo o elija otro nombre, e intente de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="263"/>
+        <location filename="../../app/gui/pages/recipients.py" line="302"/>
         <source>Export failed</source>
         <translation>No se pudo exportar</translation>
     </message>
@@ -1360,47 +1375,47 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>RepliesModel</name>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
         <source>Received</source>
         <translation>Recibida</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../app/gui/inbox_models.py" line="36"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../app/gui/inbox_models.py" line="36"/>
         <source>To</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../app/gui/inbox_models.py" line="36"/>
         <source>Campaign</source>
         <translation>Campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../app/gui/inbox_models.py" line="36"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="34"/>
+        <location filename="../../app/gui/inbox_models.py" line="35"/>
         <source>Opt-out</source>
         <translation>Baja</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="72"/>
+        <location filename="../../app/gui/inbox_models.py" line="73"/>
         <source>Opted out</source>
         <translation>Pidió la baja</translation>
     </message>
@@ -1428,157 +1443,162 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <translation>, sin espera entre solicitudes.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="58"/>
+        <location filename="../../app/gui/pages/review_form.py" line="59"/>
         <source>Message of the first recipient</source>
         <translation>Mensaje del primer destinatario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="63"/>
+        <location filename="../../app/gui/pages/review_form.py" line="64"/>
         <source>S&amp;chedule the start for</source>
         <translation>Programar el &amp;inicio para</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="65"/>
+        <location filename="../../app/gui/pages/review_form.py" line="66"/>
         <source>Start date and time</source>
         <translation>Fecha y hora de inicio</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="72"/>
+        <location filename="../../app/gui/pages/review_form.py" line="73"/>
         <source>Your number or address for a test</source>
         <translation>Su número o dirección para una prueba</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="74"/>
+        <location filename="../../app/gui/pages/review_form.py" line="75"/>
         <source>Send a &amp;test</source>
         <translation>Enviar &amp;prueba</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="78"/>
+        <location filename="../../app/gui/pages/review_form.py" line="79"/>
         <source>Preparing the campaign</source>
         <translation>Preparando la campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="81"/>
+        <location filename="../../app/gui/pages/review_form.py" line="82"/>
         <source>&amp;Send…</source>
         <translation>&amp;Enviar…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="81"/>
+        <location filename="../../app/gui/pages/review_form.py" line="82"/>
         <source>Send the campaign</source>
         <translation>Enviar la campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="89"/>
+        <location filename="../../app/gui/pages/review_form.py" line="90"/>
         <source>Name:</source>
         <translation>Nombre:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="90"/>
+        <location filename="../../app/gui/pages/review_form.py" line="91"/>
         <source>Provider:</source>
         <translation>Proveedor:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="91"/>
+        <location filename="../../app/gui/pages/review_form.py" line="92"/>
         <source>List:</source>
         <translation>Lista:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="92"/>
+        <location filename="../../app/gui/pages/review_form.py" line="93"/>
         <source>Recipients:</source>
         <translation>Destinatarios:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="93"/>
+        <location filename="../../app/gui/pages/review_form.py" line="94"/>
         <source>Cost:</source>
         <translation>Costo:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="94"/>
+        <location filename="../../app/gui/pages/review_form.py" line="95"/>
         <source>Balance:</source>
         <translation>Saldo:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="101"/>
+        <location filename="../../app/gui/pages/review_form.py" line="96"/>
+        <source>Sender domain:</source>
+        <translation>Dominio del remitente:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review_form.py" line="103"/>
         <source>Pace:</source>
         <translation>Ritmo:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="102"/>
+        <location filename="../../app/gui/pages/review_form.py" line="104"/>
         <source>Estimated time:</source>
         <translation>Tiempo estimado:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="103"/>
+        <location filename="../../app/gui/pages/review_form.py" line="105"/>
         <source>Sending hours:</source>
         <translation>Horario de envío:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="119"/>
+        <location filename="../../app/gui/pages/review_form.py" line="121"/>
         <source>Campaign</source>
         <translation>Campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="120"/>
+        <location filename="../../app/gui/pages/review_form.py" line="122"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="121"/>
+        <location filename="../../app/gui/pages/review_form.py" line="123"/>
         <source>Pace and schedule</source>
         <translation>Ritmo y programación</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="122"/>
+        <location filename="../../app/gui/pages/review_form.py" line="124"/>
         <source>Test message</source>
         <translation>Mensaje de prueba</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="140"/>
+        <location filename="../../app/gui/pages/review_form.py" line="142"/>
         <source>(named after the sheet and today&apos;s date)</source>
         <translation>(con el nombre de la planilla y la fecha de hoy)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="143"/>
+        <location filename="../../app/gui/pages/review_form.py" line="145"/>
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="143"/>
+        <location filename="../../app/gui/pages/review_form.py" line="145"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="148"/>
+        <location filename="../../app/gui/pages/review_form.py" line="150"/>
         <source>+56 9 1234 5678</source>
         <translation>+56 9 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="150"/>
+        <location filename="../../app/gui/pages/review_form.py" line="152"/>
         <source>you@example.com</source>
         <translation>su.correo@ejemplo.com</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="163"/>
+        <location filename="../../app/gui/pages/review_form.py" line="165"/>
         <source>Preparing the campaign: reading the sheet and writing every message…</source>
         <translation>Preparando la campaña: leyendo la planilla y escribiendo cada mensaje…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="173"/>
+        <location filename="../../app/gui/pages/review_form.py" line="175"/>
         <source>{valid} will receive the message ({skipped} of {rows} rows skipped).</source>
         <translation>{valid} recibirán el mensaje (se omiten {skipped} de {rows} filas).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="179"/>
+        <location filename="../../app/gui/pages/review_form.py" line="181"/>
         <source>{credits} credits</source>
         <translation>{credits} créditos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="184"/>
+        <location filename="../../app/gui/pages/review_form.py" line="186"/>
         <source>Row {row}, to {address}:</source>
         <translation>Fila {row}, para {address}:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="186"/>
+        <location filename="../../app/gui/pages/review_form.py" line="188"/>
         <source>Subject: {subject}
 
 </source>
@@ -1587,32 +1607,32 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="190"/>
+        <location filename="../../app/gui/pages/review_form.py" line="192"/>
         <source>No row has a valid recipient.</source>
         <translation>Ninguna fila tiene un destinatario válido.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="193"/>
+        <location filename="../../app/gui/pages/review_form.py" line="195"/>
         <source> The message is personalized: it goes one number per request (slower).</source>
         <translation> El mensaje es personalizado: va un número por solicitud (más lento).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="197"/>
+        <location filename="../../app/gui/pages/review_form.py" line="199"/>
         <source>Ready to send.</source>
         <translation>Lista para enviar.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="211"/>
+        <location filename="../../app/gui/pages/review_form.py" line="213"/>
         <source>Sending starts as soon as you confirm.</source>
         <translation>El envío comienza apenas confirme.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="214"/>
+        <location filename="../../app/gui/pages/review_form.py" line="216"/>
         <source>The provider holds the messages until then: you may close Masivo.</source>
         <translation>El proveedor retiene los mensajes hasta entonces: puede cerrar Masivo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="217"/>
+        <location filename="../../app/gui/pages/review_form.py" line="219"/>
         <source>Masivo waits until then and must stay open.</source>
         <translation>Masivo espera hasta entonces y debe quedar abierto.</translation>
     </message>
@@ -1620,89 +1640,147 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="119"/>
+        <location filename="../../app/gui/pages/review.py" line="128"/>
         <source>Choose a recipients sheet first (step Recipients).</source>
         <translation>Primero elija una planilla de destinatarios (paso Destinatarios).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="165"/>
+        <location filename="../../app/gui/pages/review.py" line="175"/>
         <source>The campaign cannot be prepared</source>
         <translation>No se puede preparar la campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="185"/>
+        <location filename="../../app/gui/pages/review.py" line="195"/>
         <source>Asking {provider} for the balance…</source>
         <translation>Consultando el saldo a {provider}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="196"/>
+        <location filename="../../app/gui/pages/review.py" line="206"/>
         <source>The balance could not be read: {why}</source>
         <translation>No se pudo leer el saldo: {why}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="201"/>
+        <location filename="../../app/gui/pages/review.py" line="211"/>
         <source>{provider} does not report a balance.</source>
         <translation>{provider} no informa el saldo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="206"/>
+        <location filename="../../app/gui/pages/review.py" line="216"/>
         <source>{balance} credits available.</source>
         <translation>{balance} créditos disponibles.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="218"/>
+        <location filename="../../app/gui/pages/review.py" line="237"/>
+        <source>Checking the sender domain&apos;s DNS…</source>
+        <translation>Revisando el DNS del dominio del remitente…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="245"/>
+        <source>{provider} checks its senders itself.</source>
+        <translation>{provider} revisa a sus remitentes por su cuenta.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="264"/>
+        <source>{days} days: {per_day} a day, the service&apos;s daily limit.</source>
+        <translation>{days} días: {per_day} por día, el límite diario del servicio.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/review.py" line="275"/>
         <source>Wait until the campaign is prepared.</source>
         <translation>Espere a que la campaña esté preparada.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="222"/>
+        <location filename="../../app/gui/pages/review.py" line="279"/>
         <source>Type your own e-mail address.</source>
         <translation>Escriba su propia dirección de correo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="223"/>
+        <location filename="../../app/gui/pages/review.py" line="280"/>
         <source>Type your own mobile number, e.g. +56 9 1234 5678.</source>
         <translation>Escriba su propio número de celular, p. ej. +56 9 1234 5678.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="237"/>
+        <location filename="../../app/gui/pages/review.py" line="294"/>
         <source>Sending the test message…</source>
         <translation>Enviando el mensaje de prueba…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="245"/>
+        <location filename="../../app/gui/pages/review.py" line="302"/>
         <source>{provider} accepted the test message (id {id}).</source>
         <translation>{provider} aceptó el mensaje de prueba (ID {id}).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="266"/>
+        <location filename="../../app/gui/pages/review.py" line="323"/>
         <source>Schedule</source>
         <translation>Programación</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="267"/>
+        <location filename="../../app/gui/pages/review.py" line="324"/>
         <source>The scheduled time has already passed: choose a later time or send now.</source>
         <translation>La hora programada ya pasó: elija una hora posterior o envíe ahora.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="280"/>
+        <location filename="../../app/gui/pages/review.py" line="337"/>
         <source>Nothing to send</source>
         <translation>Nada que enviar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="281"/>
+        <location filename="../../app/gui/pages/review.py" line="338"/>
         <source>No row of the sheet has a valid recipient: check the address column in step Recipients.</source>
         <translation>Ninguna fila de la planilla tiene un destinatario válido: revise la columna de direcciones en el paso Destinatarios.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="298"/>
+        <location filename="../../app/gui/pages/review.py" line="355"/>
         <source>Another campaign is sending</source>
         <translation>Otra campaña se está enviando</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="299"/>
+        <location filename="../../app/gui/pages/review.py" line="356"/>
         <source>Only one campaign sends at a time: wait for it to finish or pause it in Tracking.</source>
         <translation>Solo se envía una campaña a la vez: espere a que termine o páusela en Seguimiento.</translation>
+    </message>
+</context>
+<context>
+    <name>SmsModeChooser</name>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="35"/>
+        <source>Two-way</source>
+        <translation>Doble vía</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="36"/>
+        <source>Recipients can answer the message; their answers arrive in Replies.</source>
+        <translation>Los destinatarios pueden responder el mensaje; sus respuestas llegan a Respuestas.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="39"/>
+        <source>Flash</source>
+        <translation>Flash</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="40"/>
+        <source>The message appears at once on the phone&apos;s screen and is not kept in its inbox.</source>
+        <translation>El mensaje aparece de inmediato en la pantalla del teléfono y no queda guardado en su bandeja.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="42"/>
+        <source>One-way</source>
+        <translation>Una vía</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="42"/>
+        <source>A plain SMS: recipients cannot answer it.</source>
+        <translation>Un SMS normal: los destinatarios no pueden responderlo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="21"/>
+        <source>SMS mode</source>
+        <translation>Modalidad de envío SMS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="25"/>
+        <source>SMS mo&amp;de:</source>
+        <translation>Moda&amp;lidad de envío SMS:</translation>
     </message>
 </context>
 <context>
@@ -1749,37 +1827,37 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>SuppressionModel</name>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="117"/>
+        <location filename="../../app/gui/inbox_models.py" line="111"/>
         <source>Number or address</source>
         <translation>Número o dirección</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="117"/>
+        <location filename="../../app/gui/inbox_models.py" line="111"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="118"/>
+        <location filename="../../app/gui/inbox_models.py" line="112"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="117"/>
+        <location filename="../../app/gui/inbox_models.py" line="111"/>
         <source>Added</source>
         <translation>Agregado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="136"/>
+        <location filename="../../app/gui/inbox_models.py" line="130"/>
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="136"/>
+        <location filename="../../app/gui/inbox_models.py" line="130"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="140"/>
+        <location filename="../../app/gui/inbox_models.py" line="134"/>
         <source>Replied “{text}”</source>
         <translation>Respondió «{text}»</translation>
     </message>
