@@ -9,8 +9,10 @@ What a failure means comes from its `Effect`: RETRY rows provably did not leave 
 pending, back off), UNKNOWN rows may have (unknown, and looked up by Masivo's own reference
 where the provider can: `FindsSent`), STOP pauses the campaign with the reason (a bare refusal
 first checks the balance), WAIT_WINDOW waits for the provider's sending window, SKIP rejects
-the row. No path turns a row that may have left
-back into `pending`. On a team database, nothing leaves without a claim, and a claim needs the
+the row. No path turns a row that may have left back into `pending`.
+A service's daily limit (`DailyQuota`, counted from what the provider sent in the last 24 hours)
+caps each claim at what the day has left; once it is spent, the run waits (`daily_quota`).
+On a team database, nothing leaves without a claim, and a claim needs the
 database and this sender's lease: while the database is away nothing is sent, the answers
 received stay in memory, and the run waits up to DB_PATIENCE, then carries on by itself or
 pauses (`database_unavailable`), keeping the answers in a file for its next run (`unsaved.py`);
