@@ -54,6 +54,8 @@ class Composer(QWidget):
         self.template: Template | None = None
         self.email_template: EmailTemplate | None = None
         self.problems: list[str] = []
+        self.over_limit = False  # the shown recipient's SMS is longer than the provider takes
+        self.blocking = ""  # the page's reason the message cannot go (over the provider's limit)
         self._build()
         self.highlighter = MessageHighlighter(self.message_edit.document())
         self._last_editor: QWidget = self.message_edit
@@ -155,9 +157,17 @@ class Composer(QWidget):
         if not text.strip() and self.channel is Channel.SMS:
             errors.append(self.tr("Write the message."))
         self.problems = errors
-        self.error_label.setText("\n".join(errors))
+        self._show_problems()
         self._show_count(text)
         self.changed.emit()
+
+    def set_blocking(self, text: str) -> None:
+        """A reason found by counting the whole campaign (\"\" when there is none)."""
+        self.blocking = text
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        self.error_label.setText("\n".join([*self.problems, self.blocking] if self.blocking else self.problems))
 
     def rendered(self) -> str:
         """The SMS as the previewed recipient gets it (the text as typed while it does not compile)."""
@@ -166,6 +176,7 @@ class Composer(QWidget):
         return self.template.render(self.sample)
 
     def _show_count(self, text: str) -> None:
+        self.over_limit = False
         if self.channel is Channel.EMAIL:
             self.counter_label.setText(self.tr("Characters: {n}").format(n=number(len(text), self.lang)))
             self.convert_button.hide()
@@ -181,8 +192,9 @@ class Composer(QWidget):
             )
         if self.max_length is not None:
             line += " · " + self.tr("Limit: {n}").format(n=number(self.max_length, self.lang))
-            if counted.over_limit(self.max_length):
-                line += " · " + self.tr("TOO LONG: the provider rejects it")
+        if counted.over_limit(self.max_length):
+            self.over_limit = True
+            line += " · " + self.tr("TOO LONG: the provider rejects it")
         self.counter_label.setText(line)
         self._offer_conversion(text, counted)
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from app.core.preview import preview_campaign
 from app.core.reasons import reason_text
 from app.core.recipients import RecipientRow, RowStatus
-from app.core.segments import to_gsm
+from app.core.segments import MAX_SEGMENTS, to_gsm
 from app.core.settings import Settings
 from app.core.templates import Template, TemplateError
 from app.gui.composer import Composer
 from app.gui.draft import CampaignDraft
-from app.gui.formatting import ui_lang
+from app.gui.formatting import number, ui_lang
 from app.gui.message_preview import CampaignCost, CostPanel, RecipientPreview
 from app.gui.pages import Page
 from app.gui.provider_source import ProviderFactory
@@ -53,6 +53,7 @@ class MessagePage(Page):
         self._cost_worker: Worker | None = None
         self._cost_again = False
         self._balance_worker: Worker | None = None
+        self.over_limit = 0  # recipients whose SMS the provider refuses, at the last whole-campaign count
         self.composer = Composer(self.lang)
         self.preview = RecipientPreview()
         self.cost = CostPanel(self.lang)
@@ -100,7 +101,10 @@ class MessagePage(Page):
         compiled = (
             self.composer.template if self.draft.channel is Channel.SMS else self.composer.email_template
         )
-        return compiled is not None and not self.composer.problems and bool(self.rows)
+        # The shown recipient's count is instant; the whole campaign's comes after a pause in typing
+        # (Review counts the prepared campaign again before Send).
+        fits = self.draft.channel is Channel.EMAIL or not (self.composer.over_limit or self.over_limit)
+        return compiled is not None and not self.composer.problems and bool(self.rows) and fits
 
     # --- on every change ----------------------------------------------------------------------------
     def on_message_changed(self) -> None:
@@ -165,9 +169,18 @@ class MessagePage(Page):
 
         self.cost.show_computing()
         self._cost_worker = Worker(count, self)
-        self._cost_worker.result.connect(lambda cost: self.cost.show_sms(cost, limit))
+        self._cost_worker.result.connect(lambda cost: self.on_cost(cost, limit))
         self._cost_worker.done.connect(self.on_cost_done)
         self._cost_worker.start()
+
+    def on_cost(self, cost: CampaignCost, limit: int | None) -> None:
+        """Show the campaign's figures; a message some recipients cannot receive keeps Next disabled."""
+        self.cost.show_sms(cost, limit)
+        over = self.over_limit = cost.preview.over_limit_count
+        caps = registry.capabilities(self.draft.provider_id)
+        blocking = too_long_text(over, caps.name, limit, self.lang) if over else ""
+        self.composer.set_blocking(blocking)
+        self.completeness_changed.emit(self.is_complete())
 
     def on_cost_done(self) -> None:
         if self._cost_worker is not None:
@@ -232,3 +245,15 @@ class MessagePage(Page):
         for worker in (self._cost_worker, self._balance_worker):
             if worker is not None:
                 worker.wait()
+
+
+def too_long_text(over: int, provider: str, limit: int | None, lang: str) -> str:
+    """Why the campaign cannot go: how many personalized messages are over the provider's limit."""
+    translate = QCoreApplication.translate
+    if limit is None:
+        text = translate("MessagePage", "%n recipient(s) would get a message longer than {provider} accepts "
+                         "({segments} segments): shorten it to continue.", "", over)  # fmt: skip
+        return text.format(provider=provider, segments=MAX_SEGMENTS)
+    text = translate("MessagePage", "%n recipient(s) would get a message over {provider}'s limit of {limit} "
+                     "characters (merge fields included): shorten it to continue.", "", over)  # fmt: skip
+    return text.format(provider=provider, limit=number(limit, lang))

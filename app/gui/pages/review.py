@@ -26,6 +26,7 @@ from app.gui.draft import CampaignDraft
 from app.gui.formatting import number, ui_lang
 from app.gui.gc_pauses import keep_out_of_collections
 from app.gui.pages import Page
+from app.gui.pages.message import too_long_text
 from app.gui.pages.review_form import ReviewForm, pace_text
 from app.gui.pages.review_work import (
     Prepared,
@@ -148,6 +149,8 @@ class ReviewPage(Page):
         slow = guess.one_per_request and caps.same_text_bulk
         self.form.show_prepared(result, self.lang, pace, duration(guess.seconds), slow)
         self.form.show_window(window_text(caps))
+        if result.over_limit:
+            self.form.show_problem(too_long_text(result.over_limit, caps.name, caps.max_length, self.lang))
         self._show_balance()
         if self._confirm_when_ready:
             self._confirm_when_ready = False
@@ -281,6 +284,10 @@ class ReviewPage(Page):
                 "No row of the sheet has a valid recipient: check the address column in step Recipients."))
             return  # fmt: skip
         caps = capabilities(self.draft.provider_id)
+        if prepared.over_limit:  # the button is disabled then; this guards every other way in
+            text = too_long_text(prepared.over_limit, caps.name, caps.max_length, self.lang)
+            dialogs_for(self).warn(self, self.tr("The message is too long"), text)
+            return
         summary = SendSummary(
             campaign_name=prepared.name, provider_name=caps.name,
             email=self.draft.channel is Channel.EMAIL, count=prepared.valid, credits=prepared.credits,

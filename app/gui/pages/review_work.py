@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.core.campaigns import CampaignPlan, import_campaign
 from app.core.journal import CampaignStatus, Journal
+from app.core.segments import over_limit
 from app.gui.draft import CampaignDraft
 from app.providers.base import (
     Balance,
@@ -43,6 +44,7 @@ class Prepared:
     sample_row: int = 0
     sample_text: str = ""
     sample_subject: str = ""
+    over_limit: int = 0  # SMS the provider would refuse as too long (merge fields included)
 
     @property
     def skipped(self) -> int:
@@ -99,9 +101,18 @@ def prepare(
     texts = journal.pending_texts(campaign_id) if capabilities(plan.provider).same_text_bulk else None
     name = journal.require(campaign_id).name
     counted = (key, campaign_id, name, created.rows, created.valid, created.credits, texts)
+    over = count_over_limit(journal, campaign_id, plan) if sample is not None else 0
     if sample is None:
         return Prepared(*counted)
-    return Prepared(*counted, sample.address, sample.sheet_row, sample.text, sample.subject)
+    return Prepared(*counted, sample.address, sample.sheet_row, sample.text, sample.subject, over)
+
+
+def count_over_limit(journal: Journal, campaign_id: int, plan: CampaignPlan) -> int:
+    """How many of the campaign's SMS are over the provider's length limit (or segments.MAX_SEGMENTS)."""
+    if plan.channel is not Channel.SMS:
+        return 0
+    limit = capabilities(plan.provider).max_length
+    return sum(1 for row in journal.messages(campaign_id, [State.PENDING]) if over_limit(row.text, limit))
 
 
 def discard(journal: Journal, campaign_id: int) -> None:
