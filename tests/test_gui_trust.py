@@ -1,4 +1,4 @@
-"""The window a shop owner can trust (issue 20): the last-step guards, a cancel that stops, a crash seen at once.
+"""The window a shop owner can trust (issue 20): last-step guards, a cancel that stops, a crash seen at once.
 
 Each test drives the real window, click by click, on a real journal and a demo provider.
 """
@@ -16,7 +16,7 @@ from app.core.journal import Journal
 from app.core.settings import Settings
 from app.gui.main_window import REVIEW
 from tests.gui_campaigns import demo, journal_at, write_sheet
-from tests.gui_window import click, import_sheet, open_window, review, said, write_message
+from tests.gui_window import import_sheet, open_window, review, said, write_message
 
 
 @pytest.fixture

@@ -167,7 +167,8 @@ class Composer(QWidget):
         self._show_problems()
 
     def _show_problems(self) -> None:
-        self.error_label.setText("\n".join([*self.problems, self.blocking] if self.blocking else self.problems))
+        shown = [*self.problems, self.blocking] if self.blocking else self.problems
+        self.error_label.setText("\n".join(shown))
 
     def rendered(self) -> str:
         """The SMS as the previewed recipient gets it (the text as typed while it does not compile)."""

@@ -280,8 +280,13 @@ class ReviewPage(Page):
         if prepared is None:
             return
         if prepared.valid == 0:
-            dialogs_for(self).warn(self, self.tr("Nothing to send"), self.tr(
-                "No row of the sheet has a valid recipient: check the address column in step Recipients."))
+            dialogs_for(self).warn(
+                self,
+                self.tr("Nothing to send"),
+                self.tr(
+                    "No row of the sheet has a valid recipient: check the address column in step Recipients."
+                ),
+            )
             return  # fmt: skip
         caps = capabilities(self.draft.provider_id)
         if prepared.over_limit:  # the button is disabled then; this guards every other way in
@@ -302,8 +307,11 @@ class ReviewPage(Page):
         if prepared is None:
             return
         if not self.runner.start(prepared.campaign_id):
-            dialogs_for(self).warn(self, self.tr("Another campaign is sending"), self.tr(
-                "Only one campaign sends at a time: wait for it to finish or pause it in Tracking."))
+            dialogs_for(self).warn(
+                self,
+                self.tr("Another campaign is sending"),
+                self.tr("Only one campaign sends at a time: wait for it to finish or pause it in Tracking."),
+            )
             return  # fmt: skip
         self.prepared = None  # sent: coming back here makes a new campaign
         self.campaign_started.emit(prepared.campaign_id)
