@@ -17,10 +17,10 @@ from tests.fakes.dialogs import ScriptedDialogs
 
 
 def open_window(qtbot: QtBot, settings: Settings, journal: Journal, provider: Provider, sample: Path,
-                answers: list[bool] | None = None) -> MainWindow:  # fmt: skip
+                dialogs: ScriptedDialogs | None = None) -> MainWindow:  # fmt: skip
     """The real window on `journal`, every adapter `provider`, the runner watching quickly."""
-    window = MainWindow(settings, journal, dialogs=ScriptedDialogs(answers=answers or []),
-                        store=CredentialStore(), sample=sample)  # fmt: skip
+    window = MainWindow(settings, journal, dialogs=dialogs or ScriptedDialogs(), store=CredentialStore(),
+                        sample=sample)  # fmt: skip
     window.runner.providers = lambda provider_id, base_url: provider
     window.runner.poll_every, window.runner.balance_every = 0.05, 0.0
     qtbot.addWidget(window)

@@ -5,18 +5,23 @@ Each test drives the real window, click by click, on a real journal and a demo p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.core.journal import Journal
+from app.core.journal import CampaignStatus, Journal
 from app.core.settings import Settings
 from app.gui.main_window import REVIEW
-from tests.gui_campaigns import demo, journal_at, write_sheet
-from tests.gui_window import import_sheet, open_window, review, said, write_message
+from app.providers.base import OutgoingMessage, SendOptions, SendResult, State
+from tests.fakes.dialogs import ScriptedDialogs
+from tests.gui_campaigns import Gated, demo, journal_at, make_campaign, write_sheet
+from tests.gui_window import click, import_sheet, open_window, review, said, write_message
 
 
 @pytest.fixture
@@ -63,3 +68,75 @@ def test_a_message_over_the_limit_for_some_recipients_blocks_next_and_send(
     window.review_page.on_send()
     assert window.review_page.confirm_dialog is None
     assert said(window).texts("warn")[-1] == form.status_label.text()
+
+
+class Counting(Gated):
+    """The demo, a little slow (20 ms a request), counting the requests that started."""
+
+    def __init__(self) -> None:
+        super().__init__(demo(), hold_at=0)
+
+    def send(self, batch: Sequence[OutgoingMessage], options: SendOptions) -> list[SendResult]:
+        time.sleep(0.02)
+        return super().send(batch, options)
+
+
+@dataclass
+class SlowToAnswer(ScriptedDialogs):
+    """A user who reads the question for a while: requests started meanwhile are recorded."""
+
+    provider: Counting | None = None
+    during: list[int] = field(default_factory=list)  # requests started while each question was open
+
+    def ask(self, parent: QWidget | None, title: str, text: str, *, yes: str = "", no: str = "") -> bool:
+        assert self.provider is not None
+        before = self.provider.sends
+        time.sleep(0.4)  # on the GUI thread, as a modal dialog would hold it; the sender runs on
+        self.during.append(self.provider.sends - before)
+        return super().ask(parent, title, text, yes=yes, no=no)
+
+
+def test_cancel_holds_the_sender_before_asking_and_no_resumes_it(
+    qtbot: QtBot, settings: Settings, journal: Journal, tmp_path: Path
+) -> None:
+    provider = Counting()
+    dialogs = SlowToAnswer(answers=[False, True], provider=provider)
+    window = open_window(qtbot, settings, journal, provider, write_sheet(tmp_path / "s.xlsx", 1), dialogs)
+    window.runner.dispatcher_options = {"batch_size": 2}
+    campaign_id = make_campaign(journal, 2_000)
+    window.runner.start(campaign_id)
+    window.show_campaign(campaign_id)
+    panel = window.tracking_page.panel
+    qtbot.waitUntil(lambda: provider.sends >= 3, timeout=10_000)
+
+    click(qtbot, panel.cancel_button)  # "Keep sending"
+    assert dialogs.during[-1] <= 1, f"{dialogs.during[-1]} requests started while the user was asked"
+    asked = provider.sends
+    qtbot.waitUntil(lambda: provider.sends >= asked + 3, timeout=10_000)  # "No" resumed it
+    assert window.runner.is_sending()
+
+    with qtbot.waitSignal(window.runner.finished, timeout=10_000) as ended:
+        click(qtbot, panel.cancel_button)  # "Cancel the campaign"
+    assert dialogs.during[-1] <= 1
+    assert ended.args[0].status is CampaignStatus.CANCELLED
+    question = dialogs.texts("ask")[-1]
+    stated = int(re.search(r"The ([\d.]+) recipients", question).group(1).replace(".", ""))  # type: ignore[union-attr]
+    left = journal.counts(campaign_id).get(State.PENDING.value, 0)
+    assert stated == left, f"the question said {stated}; {left} were left unsent"
+
+
+def test_pause_starts_no_new_request(
+    qtbot: QtBot, settings: Settings, journal: Journal, tmp_path: Path
+) -> None:
+    provider = Counting()
+    window = open_window(qtbot, settings, journal, provider, write_sheet(tmp_path / "s.xlsx", 1))
+    window.runner.dispatcher_options = {"batch_size": 2}
+    campaign_id = make_campaign(journal, 2_000)
+    window.runner.start(campaign_id)
+    window.show_campaign(campaign_id)
+    qtbot.waitUntil(lambda: provider.sends >= 3, timeout=10_000)
+    with qtbot.waitSignal(window.runner.finished, timeout=10_000) as ended:
+        click(qtbot, window.tracking_page.panel.pause_button)
+        clicked = provider.sends
+    assert ended.args[0].status is CampaignStatus.PAUSED
+    assert provider.sends <= clicked + 1

@@ -237,6 +237,7 @@ class Dispatcher(TeamRun):
         for index, batch in enumerate(requests):
             if index:
                 self.pacer.wait()
+                self._wait_while_held()
                 if self.controls.stopping:
                     break
                 self.journal.check_lease(self.campaign_id)  # fence every request, not only each claim
@@ -352,10 +353,25 @@ class Dispatcher(TeamRun):
 
     # --- waiting, stopping, telling -------------------------------------------------------------------
     def _check_controls(self) -> None:
+        self._wait_while_held()
         if self.controls.cancelled:
             raise _Ended(CampaignStatus.CANCELLED, "cancelled_by_user")
         if self.controls.paused:
             raise _Ended(CampaignStatus.PAUSED, "paused_by_user")
+
+    def _wait_while_held(self) -> None:
+        """The user is being asked whether to stop: no new request until they answer."""
+        if not self.controls.held:
+            return
+        self._flush()  # the counts the question shows are the journal's too
+        self._emit("sending", force=True)
+        self.controls.holding.set()
+        try:
+            while self.controls.held:
+                self.controls.wait_released(self.wait_slice)
+                self.journal.touch(self.campaign_id)  # still alive: the campaign is not `interrupted`
+        finally:
+            self.controls.holding.clear()
 
     def _wait_until(self, when: float, reason: str, detail: str = "") -> None:
         """Wait (interruptibly) for a window, a schedule or a backoff, saying why and until when."""

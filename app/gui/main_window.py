@@ -351,7 +351,9 @@ class MainWindow(QMainWindow):
                 "next time you open Masivo it offers to resume it where it stopped."
             )
             pause, keep = self.tr("&Pause and close"), self.tr("&Keep sending")
+            self.runner.hold()  # nothing more leaves while the user decides
             if not self.dialogs.ask(self, self.tr("Close Masivo?"), question, yes=pause, no=keep):
+                self.runner.release()
                 event.ignore()
                 return
         self._closed = True

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, QTimer, Signal, Slot
 
 from app.core.dispatcher import Dispatcher, RunResult
 from app.core.journal import CampaignStatus, Journal
@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 DEMO_POLL_EVERY = 2.0  # the demo delivers after 3 s: a quick watch makes it feel real
 BALANCE_EVERY = 30.0  # seconds between balance reads while a campaign sends
+HOLD_WAIT_MS = 3_000  # at most this long for the request in flight before "cancel?" is asked
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,22 @@ class CampaignRunner(QObject):
     def cancel(self) -> None:
         """Stop after the request in flight, for good."""
         self._controls.cancel()
+
+    def hold(self, timeout_ms: int = HOLD_WAIT_MS) -> None:
+        """Start no new request until `release`, `pause` or `cancel` (while the user is asked).
+
+        Returns once the request in flight was answered and its progress shown (or after
+        `timeout_ms`), so that a question asked next names the campaign's counts as they stay.
+        """
+        controls = self._controls
+        controls.hold()
+        sender = self._sender
+        if sender is not None:
+            _wait_until(lambda: controls.holding.is_set() or self._sender is None, timeout_ms)
+            QCoreApplication.sendPostedEvents()  # the progress the run emitted as it stopped
+
+    def release(self) -> None:
+        self._controls.release()
 
     def pause_and_wait(self, timeout_ms: int = 30_000) -> None:
         """Pause the sending campaign and let the events flow until it has stopped (closing the window)."""
@@ -283,6 +300,17 @@ def _watch_pass(
             problem = failure.problem
     counts = journal.counts(campaign.id)
     return Watch(campaign.id, campaign.provider, counts, polled.changed, balance, caps.has_status, problem)
+
+
+def _wait_until(done: Callable[[], bool], timeout_ms: int) -> None:
+    """Let events flow until `done()` (checked every 10 ms) or `timeout_ms`."""
+    loop = QEventLoop()
+    deadline = QDeadlineTimer(timeout_ms)
+    poll = QTimer(loop)
+    poll.timeout.connect(lambda: loop.quit() if done() or deadline.hasExpired() else None)
+    poll.start(10)
+    if not done():
+        loop.exec()
 
 
 def _wait_for(worker: Worker, running: Callable[[], bool], timeout_ms: int) -> None:

@@ -176,13 +176,21 @@ class TrackingPage(Page):
         campaign_id = self.campaign_id
         if campaign_id is None:
             return
-        pending = self.counts.get(State.PENDING.value, 0)  # rows already leaving are answered first
-        question = self.tr("The {count} pending recipients will not receive the message, and the campaign "
-                           "cannot be resumed.").format(count=number(pending, self.lang))  # fmt: skip
-        if not dialogs_for(self).ask(self, self.tr("Cancel the campaign?"), question,
-                                     yes=self.tr("Cancel the campaign"), no=self.tr("Keep it")):  # fmt: skip
+        sending = self.sending()
+        if sending:
+            self.runner.hold()  # nothing more leaves while the user reads the question
+        # Live counts: rows claimed but not yet sent go back to pending when the run stops.
+        counts = self.counts
+        waiting = counts.get(State.PENDING.value, 0) + (counts.get(State.SENDING.value, 0) if sending else 0)
+        question = self.tr("Sending is on hold. The {count} recipients not yet sent to will not receive the "
+                           "message, and the campaign cannot be resumed.")  # fmt: skip
+        question = question.format(count=number(waiting, self.lang))
+        yes, no = self.tr("Cancel the campaign"), self.tr("Keep sending")
+        if not dialogs_for(self).ask(self, self.tr("Cancel the campaign?"), question, yes=yes, no=no):
+            if sending:
+                self.runner.release()
             return
-        if self.sending():
+        if sending:
             self.runner.cancel()
             return
         journal = self.journal
@@ -290,4 +298,3 @@ class TrackingPage(Page):
     def _on_error(self, exc: object) -> None:
         title = self.tr("Masivo could not read the campaign")
         dialogs_for(self).warn(self, title, failure_text(exc, self.lang))
-
