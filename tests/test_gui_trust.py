@@ -6,6 +6,9 @@ Each test drives the real window, click by click, on a real journal and a demo p
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -140,3 +143,36 @@ def test_pause_starts_no_new_request(
         clicked = provider.sends
     assert ended.args[0].status is CampaignStatus.PAUSED
     assert provider.sends <= clicked + 1
+
+
+KILLED_SENDER = """
+import os, signal, sys
+from app.core.journal import open_journal
+journal = open_journal(sys.argv[1])
+journal.begin_run(int(sys.argv[2]))  # the lease, and the campaign `running` with a fresh heartbeat
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL; Windows waits for the lease to expire")
+def test_a_campaign_whose_sender_was_killed_here_is_interrupted_at_once_and_offered(
+    qtbot: QtBot, settings: Settings, journal: Journal, tmp_path: Path
+) -> None:
+    campaign_id = make_campaign(journal, 50, name="Ofertas de marzo")
+    killed = subprocess.run([sys.executable, "-c", KILLED_SENDER, str(tmp_path / "journal.sqlite3"),
+                             str(campaign_id)], check=False, timeout=60)  # fmt: skip
+    assert killed.returncode == -signal.SIGKILL
+    assert journal.require(campaign_id).status is CampaignStatus.RUNNING
+
+    dialogs = ScriptedDialogs(answers=[False])  # "Later"
+    window = open_window(qtbot, settings, journal, demo(), write_sheet(tmp_path / "s.xlsx", 1), dialogs)
+    qtbot.waitUntil(lambda: dialogs.texts("ask") != [], timeout=10_000)  # offered at once, not in a minute
+    assert "Ofertas de marzo" in dialogs.texts("ask")[0] and "50" in dialogs.texts("ask")[0]
+
+    window.show_campaign(campaign_id)
+    panel = window.tracking_page.panel
+    qtbot.waitUntil(lambda: panel.status_label.text() == "Interrupted", timeout=10_000)
+    qtbot.waitUntil(panel.resume_button.isEnabled, timeout=10_000)
+    with qtbot.waitSignal(window.runner.finished, timeout=20_000) as ended:
+        click(qtbot, panel.resume_button)
+    assert ended.args[0].status is CampaignStatus.COMPLETED

@@ -46,9 +46,16 @@ def find_campaign(journal: Journal, ref: str) -> Campaign:
     return campaign
 
 
-def shown_status(campaign: Campaign, now: float | None = None) -> str:
-    """The status to show: a `running` campaign whose sender stopped beating is `interrupted`."""
+def shown_status(campaign: Campaign, now: float | None = None, journal: Journal | None = None) -> str:
+    """The status to show: a `running` campaign whose sender is gone is `interrupted`.
+
+    With the journal, the campaign's lease says it at once: a holder on this machine whose
+    process no longer exists (a crash, kill -9), or an expired lease. Without it (or for a
+    live lease) a sender that stopped beating for STALE_AFTER seconds is gone too.
+    """
     if campaign.status is CampaignStatus.RUNNING:
+        if journal is not None and journal.lease_holder(campaign.id) is None:
+            return "interrupted"
         beat = campaign.heartbeat_at or campaign.updated_at
         if (now or time.time()) - beat > STALE_AFTER:
             return "interrupted"

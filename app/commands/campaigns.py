@@ -20,7 +20,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 "name": campaign.name,
                 "provider": campaign.provider,
                 "channel": campaign.channel,
-                "status": shown_status(campaign),
+                "status": shown_status(campaign, journal=journal),
                 "reason": campaign.reason,
                 "created_at": dt.datetime.fromtimestamp(campaign.created_at).isoformat(timespec="seconds"),
                 "counts": counts.get(campaign.id, {}),

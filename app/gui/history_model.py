@@ -45,7 +45,7 @@ def read_history(journal: Journal) -> list[HistoryEntry]:
     """Every campaign, newest first, with its counts (on a worker: it counts every row)."""
     counts = journal.all_counts()
     campaigns = sorted(journal.campaigns(), key=lambda campaign: campaign.id, reverse=True)
-    return [HistoryEntry(c, shown_status(c), counts.get(c.id, {})) for c in campaigns]
+    return [HistoryEntry(c, shown_status(c, journal=journal), counts.get(c.id, {})) for c in campaigns]
 
 
 class HistoryModel(TableModel):
