@@ -80,6 +80,7 @@ class Composer(QWidget):
         self.insert_button = named(QPushButton(self.tr("In&sert field")), "insertFieldButton")
         self.insert_button.clicked.connect(self.on_insert_clicked)
         self.counter_label = named(QLabel(), "counterLabel", self.tr("Message length"))
+        self.counter_label.setWordWrap(True)  # a long line must not widen the window
         self.convert_button = named(QPushButton(), "convertButton", self.tr("Convert to GSM-7"))
         self.convert_button.clicked.connect(self.on_convert_clicked)
         self.converted_label = named(QLabel(), "convertedLabel")
@@ -204,8 +205,10 @@ class Composer(QWidget):
             self.convert_button.hide()
             return
         after = count(self._rendered_converted())
-        self.convert_button.setText(
-            self.tr("&Convert to GSM-7: {before} → {after} segments per message").format(
+        # The figures go in the tooltip: a button does not wrap, and a long one would widen the window.
+        self.convert_button.setText(self.tr("&Convert to GSM-7"))
+        self.convert_button.setToolTip(
+            self.tr("Convert to GSM-7: {before} → {after} segments per message").format(
                 before=before.segments, after=after.segments
             )
         )
