@@ -1,4 +1,4 @@
-"""The window never grows by itself (issue 20): every step at 1024×700 with long texts, a wide sheet, both languages.
+"""The window never grows by itself (issue 20): each step at 1024×700, long texts, a wide sheet, 2 languages.
 
 Offscreen, Qt still enforces a layout's minimum size on the window (it grows to fit), so a
 label that does not wrap or a row of wide buttons shows here; tests/test_gui_layout_x11.py
