@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.journal import CampaignStatus, Journal
@@ -176,3 +177,91 @@ def test_a_campaign_whose_sender_was_killed_here_is_interrupted_at_once_and_offe
     with qtbot.waitSignal(window.runner.finished, timeout=20_000) as ended:
         click(qtbot, panel.resume_button)
     assert ended.args[0].status is CampaignStatus.COMPLETED
+
+
+def test_after_a_campaign_completes_review_is_not_armed_with_the_same_list_and_message(
+    qtbot: QtBot, settings: Settings, journal: Journal, tmp_path: Path
+) -> None:
+    sheet = write_sheet(tmp_path / "clientes.xlsx", 12)
+    window = open_window(qtbot, settings, journal, demo(), sheet)
+    import_sheet(qtbot, window, sheet)
+    write_message(qtbot, window, "Hola {Nombre}, hay ofertas.")
+    review(qtbot, window)
+    form = window.review_page.form
+    qtbot.waitUntil(form.send_button.isEnabled, timeout=10_000)
+    assert window.review_page.prepared is not None
+    first_name = window.review_page.prepared.name
+    assert first_name.startswith("clientes ")
+    click(qtbot, form.send_button)
+    dialog = window.review_page.confirm_dialog
+    assert dialog is not None
+    with qtbot.waitSignal(window.runner.finished, timeout=20_000):
+        click(qtbot, dialog.findChild(QPushButton, "confirmSendButton"))
+
+    steps = window.findChild(QListWidget, "stepList")
+    steps.setCurrentRow(REVIEW)  # the user clicks the Review step again
+    assert window.current_step() == REVIEW
+    qtbot.wait(300)
+    assert not form.send_button.isEnabled(), "Review is armed to send the same campaign again"
+    assert first_name in form.status_label.text() and "new name" in form.status_label.text()
+    assert len(journal.campaigns()) == 1
+
+    qtbot.keyClicks(form.name_edit, first_name)  # the name of the campaign just sent
+    qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "already a campaign named" in form.status_label.text(), timeout=10_000)
+    assert not form.send_button.isEnabled()
+    form.name_edit.clear()
+    qtbot.keyClicks(form.name_edit, "Ofertas, segunda vuelta")
+    qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(form.send_button.isEnabled, timeout=10_000)
+    prepared = window.review_page.prepared
+    assert prepared is not None and prepared.name == "Ofertas, segunda vuelta"
+
+
+def test_the_close_question_says_waiting_when_the_campaign_waits(
+    qtbot: QtBot, settings: Settings, journal: Journal, tmp_path: Path
+) -> None:
+    dialogs = ScriptedDialogs(answers=[False, True])
+    window = open_window(qtbot, settings, journal, demo(), write_sheet(tmp_path / "s.xlsx", 1), dialogs)
+    campaign_id = make_campaign(journal, 5, start_at=time.time() + 3600)
+    window.runner.start(campaign_id)
+    window.show_campaign(campaign_id)
+    qtbot.waitUntil(lambda: window.tracking_page.panel.status_label.text() == "Waiting", timeout=10_000)
+    window.close()  # "Keep"
+    assert window.isVisible()
+    question = dialogs.texts("ask")[-1]
+    assert "waiting to send" in question and "is sending" not in question, question
+    window.close()
+    assert journal.require(campaign_id).status is CampaignStatus.PAUSED
+
+
+def test_another_sheet_or_campaign_is_shown_unfiltered(
+    qtbot: QtBot, settings: Settings, journal: Journal, tmp_path: Path
+) -> None:
+    first = write_sheet(tmp_path / "primera.xlsx", 10, invalid=[1, 2])
+    window = open_window(qtbot, settings, journal, demo(), first)
+    import_sheet(qtbot, window, first)
+    page = window.recipients_page
+    view = page.findChild(QTableView, "recipientsView")
+    click(qtbot, page.findChild(QPushButton, "filterInvalid"))
+    assert view.model().rowCount() == 2
+    second = write_sheet(tmp_path / "segunda.xlsx", 6)
+    said(window).files.append(second)
+    click(qtbot, page.findChild(QPushButton, "openSheetButton"))
+    dialog = page.import_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+    with qtbot.waitSignal(page.import_finished, timeout=20_000):
+        click(qtbot, dialog.findChild(QPushButton, "importButton"))
+    assert view.model().rowCount() == 6, "the new sheet is shown through the last sheet's filter"
+    assert page.findChild(QPushButton, "filterAll").isChecked()
+
+    one, other = make_campaign(journal, 4, name="Uno"), make_campaign(journal, 3, name="Otra")
+    window.show_campaign(one)
+    tracking = window.tracking_page
+    combo = tracking.findChild(QComboBox, "stateFilterCombo")
+    combo.setCurrentIndex(combo.count() - 1)
+    window.show_campaign(other)
+    assert combo.currentIndex() == 0
+    rows = tracking.findChild(QTableView, "messagesTable")
+    qtbot.waitUntil(lambda: rows.model().rowCount() == 3, timeout=10_000)

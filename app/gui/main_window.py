@@ -350,6 +350,11 @@ class MainWindow(QMainWindow):
                 "A campaign is sending. Masivo will pause it after the messages in flight; "
                 "next time you open Masivo it offers to resume it where it stopped."
             )
+            if self.runner.is_waiting():  # nothing leaves now: say so, not "sending"
+                question = self.tr(
+                    "A campaign is waiting to send (its start time or the provider's sending hours). "
+                    "Masivo will pause it; next time you open Masivo it offers to resume it."
+                )
             pause, keep = self.tr("&Pause and close"), self.tr("&Keep sending")
             self.runner.hold()  # nothing more leaves while the user decides
             if not self.dialogs.ask(self, self.tr("Close Masivo?"), question, yes=pause, no=keep):

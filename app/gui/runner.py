@@ -94,6 +94,7 @@ class CampaignRunner(QObject):
         self.dispatcher_options = dict(dispatcher_options or {})
         self._sender: Worker | None = None
         self._sending_id: int | None = None
+        self.activity = ""  # the sending run's last: "sending", or "waiting" (a schedule, sending hours)
         self._controls = Controls()
         self._watched: _Watched | None = None
         self._watcher: Worker | None = None
@@ -136,6 +137,8 @@ class CampaignRunner(QObject):
         keep_out_of_collections()  # the rows the window holds must not be scanned mid-send
         worker = self._sender = Worker(send, self)
         self._sending_id = campaign_id
+        self.activity = "sending"
+        worker.progress.connect(self._on_progress)
         worker.progress.connect(self.progress)
         worker.result.connect(self._on_run_result)
         worker.error.connect(lambda exc: self._on_run_error(campaign_id, exc))
@@ -152,6 +155,13 @@ class CampaignRunner(QObject):
     def cancel(self) -> None:
         """Stop after the request in flight, for good."""
         self._controls.cancel()
+
+    def _on_progress(self, progress: object) -> None:
+        self.activity = getattr(progress, "activity", self.activity)
+
+    def is_waiting(self) -> bool:
+        """A campaign's run is on, but waiting to send (its start time, the sending hours, a backoff)."""
+        return self.is_sending() and self.activity == "waiting"
 
     def hold(self, timeout_ms: int = HOLD_WAIT_MS) -> None:
         """Start no new request until `release`, `pause` or `cancel` (while the user is asked).

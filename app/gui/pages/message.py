@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
+from app.core.email_draft import RenderedEmail
 from app.core.preview import preview_campaign
 from app.core.reasons import reason_text
 from app.core.recipients import RecipientRow, RowStatus
@@ -139,6 +140,8 @@ class MessagePage(Page):
         elif self.composer.email_template is not None:
             email = self.composer.email_template
             self.preview.show_email(who, email.render(fields), email.empty_fields(fields))
+        else:  # not an e-mail yet: nothing rather than the last one that compiled
+            self.preview.show_email(who, RenderedEmail("", "", False), ())
 
     # --- the whole campaign, on a worker ------------------------------------------------------------
     def count_cost(self) -> None:

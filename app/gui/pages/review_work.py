@@ -6,12 +6,13 @@ plain result, so the page stays responsive while a 100,000-row sheet is journale
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.campaigns import CampaignPlan, import_campaign
+from app.core.campaigns import CampaignPlan, default_name, import_campaign
 from app.core.journal import CampaignStatus, Journal
 from app.core.segments import over_limit
 from app.gui.draft import CampaignDraft
@@ -27,6 +28,14 @@ from app.providers.base import (
 from app.providers.registry import capabilities
 
 DraftKey = tuple[object, ...]
+
+
+class NameTaken(Exception):
+    """Another campaign already has the name the user typed."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
 
 
 @dataclass(frozen=True)
@@ -95,6 +104,7 @@ def prepare(
     """Journal the campaign (replacing an earlier unsent one) and read what the review shows."""
     if previous is not None:
         discard(journal, previous)
+    plan = dataclasses.replace(plan, name=unique_name(journal, plan, path))
     created = import_campaign(journal, plan, path, progress=progress, cancel=cancel)
     campaign_id = created.campaign_id
     sample = next(iter(journal.messages(campaign_id, [State.PENDING])), None)
@@ -113,6 +123,26 @@ def count_over_limit(journal: Journal, campaign_id: int, plan: CampaignPlan) -> 
         return 0
     limit = capabilities(plan.provider).max_length
     return sum(1 for row in journal.messages(campaign_id, [State.PENDING]) if over_limit(row.text, limit))
+
+
+def unique_name(journal: Journal, plan: CampaignPlan, path: Path) -> str:
+    """The name the user typed (NameTaken if another campaign has it), else the sheet's and the date,
+    numbered when taken: a campaign is found by its name in the history, the reports and the CLI."""
+    if plan.name:
+        if _taken(journal, plan.name):
+            raise NameTaken(plan.name)
+        return plan.name
+    name = base = default_name(str(path), journal.clock())
+    number = 1
+    while _taken(journal, name):
+        number += 1
+        name = f"{base} ({number})"
+    return name
+
+
+def _taken(journal: Journal, name: str) -> bool:
+    found = journal.find_campaign(name)
+    return found is not None and found.name == name
 
 
 def discard(journal: Journal, campaign_id: int) -> None:

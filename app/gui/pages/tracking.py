@@ -95,6 +95,7 @@ class TrackingPage(Page):
             self.panel.summary_box.setVisible(False)
             self.panel.show_speed(None, None)
             self.panel.balance_label.setText("—")
+            self.panel.filter_combo.setCurrentIndex(0)  # every row: a filter was chosen for another campaign
         self.runner.watch(campaign_id)
         self._load_campaign()
         self.rows.lang = self.lang
