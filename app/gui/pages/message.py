@@ -17,7 +17,7 @@ from app.gui.draft import CampaignDraft
 from app.gui.formatting import number, ui_lang
 from app.gui.message_preview import CampaignCost, CostPanel, RecipientPreview
 from app.gui.pages import Page
-from app.gui.provider_source import ProviderFactory
+from app.gui.provider_source import ProviderFactory, read_failure_text
 from app.gui.recipients_model import RecipientsModel
 from app.gui.worker import Task, Worker
 from app.providers import registry
@@ -230,10 +230,11 @@ class MessagePage(Page):
         self._balance_worker.start()
 
     def on_balance_failed(self, name: str, exc: object) -> None:
-        reason = exc.problem.reason if isinstance(exc, ProviderFailure) else "provider_unreachable"
-        note = self.tr("The balance could not be read: {reason}").format(
-            reason=reason_text(reason, name, self.lang)
-        )
+        if isinstance(exc, ProviderFailure):
+            reason = read_failure_text(exc, self.lang, self.draft.provider_id)
+        else:
+            reason = reason_text("provider_unreachable", name, self.lang)
+        note = self.tr("The balance could not be read: {reason}").format(reason=reason)
         self.cost.set_balance(name, None, note)
 
     def on_balance_done(self) -> None:

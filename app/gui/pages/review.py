@@ -39,7 +39,7 @@ from app.gui.pages.review_work import (
     read_balance,
     send_test,
 )
-from app.gui.provider_source import failure_text
+from app.gui.provider_source import failure_text, read_failure_text
 from app.gui.runner import CampaignRunner
 from app.gui.worker import Task, Worker
 from app.gui.workers import Workers
@@ -222,7 +222,7 @@ class ReviewPage(Page):
 
     def _on_balance_failed(self, exc: object) -> None:
         self.balance = None
-        text = failure_text(exc, self.lang, self.draft.provider_id)
+        text = read_failure_text(exc, self.lang, self.draft.provider_id)
         self.form.balance_label.setText(self.tr("The balance could not be read: {why}").format(why=text))
 
     def _show_balance(self, known: bool = True) -> None:
