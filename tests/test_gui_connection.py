@@ -1,5 +1,5 @@
 """Connection tests say what happened (issue 20): each failure its own sentence, a balance read never worded
-as a send, a detail when one is mentioned, and a test the user can cancel. The real window, IT Cloud's fake."""
+as a send, a detail when one is mentioned, a test the user can cancel. The real window, IT Cloud's fake."""
 
 from __future__ import annotations
 
