@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from app.core.email_draft import RenderedEmail
@@ -253,11 +253,17 @@ class MessagePage(Page):
 
 def too_long_text(over: int, provider: str, limit: int | None, lang: str) -> str:
     """Why the campaign cannot go: how many personalized messages are over the provider's limit."""
-    translate = QCoreApplication.translate
-    if limit is None:
-        text = translate("MessagePage", "%n recipient(s) would get a message longer than {provider} accepts "
-                         "({segments} segments): shorten it to continue.", "", over)  # fmt: skip
-        return text.format(provider=provider, segments=MAX_SEGMENTS)
-    text = translate("MessagePage", "%n recipient(s) would get a message over {provider}'s limit of {limit} "
-                     "characters (merge fields included): shorten it to continue.", "", over)  # fmt: skip
-    return text.format(provider=provider, limit=number(limit, lang))
+    return _Wording().too_long(over, provider, limit, lang)
+
+
+class _Wording(QObject):
+    """Plural sentences: lupdate marks a string plural ("numerus") only in a `self.tr` call."""
+
+    def too_long(self, over: int, provider: str, limit: int | None, lang: str) -> str:
+        if limit is None:
+            text = self.tr("%n recipient(s) would get a message longer than {provider} accepts "
+                           "({segments} segments): shorten it to continue.", "", over)  # fmt: skip
+            return text.format(provider=provider, segments=MAX_SEGMENTS)
+        text = self.tr("%n recipient(s) would get a message over {provider}'s limit of {limit} "
+                       "characters (merge fields included): shorten it to continue.", "", over)  # fmt: skip
+        return text.format(provider=provider, limit=number(limit, lang))
