@@ -129,7 +129,7 @@ def test_cancel_asks_first_then_stops_for_good(qtbot: QtBot, settings: Settings,
         qtbot.mouseClick(page.panel.cancel_button, Qt.MouseButton.LeftButton)
         provider.release.set()
     assert ended.args[0].status is CampaignStatus.CANCELLED
-    assert "recipients not yet sent to will not receive the message" in said(page).texts("ask")[-1]
+    assert "not yet sent to will not receive the message" in said(page).texts("ask")[-1]
     qtbot.waitUntil(lambda: page.panel.status_label.text() == "Cancelled")
     assert not page.panel.resume_button.isEnabled()
     finish(qtbot, page)

@@ -124,7 +124,7 @@ def test_cancel_holds_the_sender_before_asking_and_no_resumes_it(
     assert dialogs.during[-1] <= 1
     assert ended.args[0].status is CampaignStatus.CANCELLED
     question = dialogs.texts("ask")[-1]
-    stated = int(re.search(r"The ([\d.]+) recipients", question).group(1).replace(".", ""))  # type: ignore[union-attr]
+    stated = int(re.sub(r"[.,]", "", re.search(r"([\d.,]+) recipient", question).group(1)))  # type: ignore[union-attr]
     left = journal.counts(campaign_id).get(State.PENDING.value, 0)
     assert stated == left, f"the question said {stated}; {left} were left unsent"
 

@@ -83,6 +83,9 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
         translators.append(qt)
     for translator in translators:
         app.installTranslator(translator)
+    from app.gui.formatting import use_locale
+
+    use_locale(language)
     return translators
 
 

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 DEMO_POLL_EVERY = 2.0  # the demo delivers after 3 s: a quick watch makes it feel real
 BALANCE_EVERY = 30.0  # seconds between balance reads while a campaign sends
-HOLD_WAIT_MS = 3_000  # at most this long for the request in flight before "cancel?" is asked
+HOLD_WAIT_MS = 1_000  # at most this long for the request in flight before "cancel?" is asked
 
 
 @dataclass(frozen=True)

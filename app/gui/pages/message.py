@@ -261,9 +261,9 @@ class _Wording(QObject):
 
     def too_long(self, over: int, provider: str, limit: int | None, lang: str) -> str:
         if limit is None:
-            text = self.tr("%n recipient(s) would get a message longer than {provider} accepts "
+            text = self.tr("%Ln recipient(s) would get a message longer than {provider} accepts "
                            "({segments} segments): shorten it to continue.", "", over)  # fmt: skip
             return text.format(provider=provider, segments=MAX_SEGMENTS)
-        text = self.tr("%n recipient(s) would get a message over {provider}'s limit of {limit} "
+        text = self.tr("%Ln recipient(s) would get a message over {provider}'s limit of {limit} "
                        "characters (merge fields included): shorten it to continue.", "", over)  # fmt: skip
         return text.format(provider=provider, limit=number(limit, lang))

@@ -184,9 +184,8 @@ class TrackingPage(Page):
         # Live counts: rows claimed but not yet sent go back to pending when the run stops.
         counts = self.counts
         waiting = counts.get(State.PENDING.value, 0) + (counts.get(State.SENDING.value, 0) if sending else 0)
-        question = self.tr("Sending is on hold. The {count} recipients not yet sent to will not receive the "
-                           "message, and the campaign cannot be resumed.")  # fmt: skip
-        question = question.format(count=number(waiting, self.lang))
+        question = self.tr("Sending is on hold. %Ln recipient(s) not yet sent to will not receive the "
+                           "message, and the campaign cannot be resumed.", "", waiting)  # fmt: skip
         yes, no = self.tr("Cancel the campaign"), self.tr("Keep sending")
         if not dialogs_for(self).ask(self, self.tr("Cancel the campaign?"), question, yes=yes, no=no):
             if sending:

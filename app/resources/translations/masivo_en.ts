@@ -95,8 +95,8 @@ Details were written to:
     </message>
     <message>
         <location filename="../../gui/campaign_text.py" line="63"/>
-        <source>{provider} only sends between {start} and {end} ({zone} time); outside those hours the campaign waits and continues by itself.</source>
-        <translation>{provider} only sends between {start} and {end} ({zone} time); outside those hours the campaign waits and continues by itself.</translation>
+        <source>{provider} only sends between {start} and {end} ({zone}); outside those hours the campaign waits and continues by itself.</source>
+        <translation>{provider} only sends between {start} and {end} ({zone}); outside those hours the campaign waits and continues by itself.</translation>
     </message>
     <message>
         <location filename="../../gui/campaign_text.py" line="73"/>
@@ -264,10 +264,13 @@ Details were written to:
         <source>The provider delivers it on {when}.</source>
         <translation>The provider delivers it on {when}.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/confirm_send.py" line="60"/>
-        <source>&amp;Send {count} messages</source>
-        <translation>&amp;Send {count} messages</translation>
+        <source>&amp;Send %Ln message(s)</source>
+        <translation>
+            <numerusform>&amp;Send %Ln message</numerusform>
+            <numerusform>&amp;Send %Ln messages</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/confirm_send.py" line="63"/>
@@ -1986,62 +1989,65 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <translation>Only one campaign sends at a time: wait for it to finish or pause it.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="187"/>
-        <source>Sending is on hold. The {count} recipients not yet sent to will not receive the message, and the campaign cannot be resumed.</source>
-        <translation>Sending is on hold. The {count} recipients not yet sent to will not receive the message, and the campaign cannot be resumed.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/tracking.py" line="190"/>
+        <location filename="../../gui/pages/tracking.py" line="189"/>
         <source>Keep sending</source>
         <translation>Keep sending</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="191"/>
+        <location filename="../../gui/pages/tracking.py" line="190"/>
         <source>Cancel the campaign?</source>
         <translation>Cancel the campaign?</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="190"/>
+        <location filename="../../gui/pages/tracking.py" line="189"/>
         <source>Cancel the campaign</source>
         <translation>Cancel the campaign</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/tracking.py" line="187"/>
+        <source>Sending is on hold. %Ln recipient(s) not yet sent to will not receive the message, and the campaign cannot be resumed.</source>
+        <translation>
+            <numerusform>Sending is on hold. %Ln recipient not yet sent to will not receive the message, and the campaign cannot be resumed.</numerusform>
+            <numerusform>Sending is on hold. %Ln recipients not yet sent to will not receive the message, and the campaign cannot be resumed.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="232"/>
+        <location filename="../../gui/pages/tracking.py" line="231"/>
         <source>Campaign {id}: {name} ({provider})</source>
         <translation>Campaign {id}: {name} ({provider})</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="248"/>
+        <location filename="../../gui/pages/tracking.py" line="247"/>
         <source>Continues at {time}.</source>
         <translation>Continues at {time}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="267"/>
+        <location filename="../../gui/pages/tracking.py" line="266"/>
         <source>{credits} credits</source>
         <translation>{credits} credits</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="271"/>
+        <location filename="../../gui/pages/tracking.py" line="270"/>
         <source>No campaign to show</source>
         <translation>No campaign to show</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="273"/>
+        <location filename="../../gui/pages/tracking.py" line="272"/>
         <source>Send a campaign from Review and send, or open one from History.</source>
         <translation>Send a campaign from Review and send, or open one from History.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="294"/>
+        <location filename="../../gui/pages/tracking.py" line="293"/>
         <source>Unknown messages may or may not have been sent: check them before re-sending them from History.</source>
         <translation>Unknown messages may or may not have been sent: check them before re-sending them from History.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="297"/>
+        <location filename="../../gui/pages/tracking.py" line="296"/>
         <source>Resume it to send the pending messages.</source>
         <translation>Resume it to send the pending messages.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="301"/>
+        <location filename="../../gui/pages/tracking.py" line="300"/>
         <source>Masivo could not read the campaign</source>
         <translation>Masivo could not read the campaign</translation>
     </message>
@@ -2342,18 +2348,18 @@ Logs: {folder}</translation>
     <name>_Wording</name>
     <message numerus="yes">
         <location filename="../../gui/pages/message.py" line="264"/>
-        <source>%n recipient(s) would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</source>
+        <source>%Ln recipient(s) would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</source>
         <translation>
-            <numerusform>%n recipient would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</numerusform>
-            <numerusform>%n recipients would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</numerusform>
+            <numerusform>%Ln recipient would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</numerusform>
+            <numerusform>%Ln recipients would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/pages/message.py" line="267"/>
-        <source>%n recipient(s) would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</source>
+        <source>%Ln recipient(s) would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</source>
         <translation>
-            <numerusform>%n recipient would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</numerusform>
-            <numerusform>%n recipients would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</numerusform>
+            <numerusform>%Ln recipient would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</numerusform>
+            <numerusform>%Ln recipients would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</numerusform>
         </translation>
     </message>
 </context>

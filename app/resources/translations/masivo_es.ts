@@ -95,8 +95,8 @@ Los detalles quedaron en:
     </message>
     <message>
         <location filename="../../gui/campaign_text.py" line="63"/>
-        <source>{provider} only sends between {start} and {end} ({zone} time); outside those hours the campaign waits and continues by itself.</source>
-        <translation>{provider} solo envía entre las {start} y las {end} (hora de {zone}); fuera de ese horario la campaña espera y continúa sola.</translation>
+        <source>{provider} only sends between {start} and {end} ({zone}); outside those hours the campaign waits and continues by itself.</source>
+        <translation>{provider} solo envía entre las {start} y las {end} ({zone}); fuera de ese horario la campaña espera y continúa sola.</translation>
     </message>
     <message>
         <location filename="../../gui/campaign_text.py" line="73"/>
@@ -264,10 +264,13 @@ Los detalles quedaron en:
         <source>The provider delivers it on {when}.</source>
         <translation>El proveedor la entrega el {when}.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/confirm_send.py" line="60"/>
-        <source>&amp;Send {count} messages</source>
-        <translation>&amp;Enviar {count} mensajes</translation>
+        <source>&amp;Send %Ln message(s)</source>
+        <translation>
+            <numerusform>&amp;Enviar %Ln mensaje</numerusform>
+            <numerusform>&amp;Enviar %Ln mensajes</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/confirm_send.py" line="63"/>
@@ -1986,62 +1989,65 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <translation>Solo se envía una campaña a la vez: espere a que termine o páusela.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="187"/>
-        <source>Sending is on hold. The {count} recipients not yet sent to will not receive the message, and the campaign cannot be resumed.</source>
-        <translation>El envío está detenido. Los {count} destinatarios a los que aún no se envió no recibirán el mensaje, y la campaña no podrá reanudarse.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/tracking.py" line="190"/>
+        <location filename="../../gui/pages/tracking.py" line="189"/>
         <source>Keep sending</source>
         <translation>Seguir enviando</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="191"/>
+        <location filename="../../gui/pages/tracking.py" line="190"/>
         <source>Cancel the campaign?</source>
         <translation>¿Cancelar la campaña?</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="190"/>
+        <location filename="../../gui/pages/tracking.py" line="189"/>
         <source>Cancel the campaign</source>
         <translation>Cancelar la campaña</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/tracking.py" line="187"/>
+        <source>Sending is on hold. %Ln recipient(s) not yet sent to will not receive the message, and the campaign cannot be resumed.</source>
+        <translation>
+            <numerusform>El envío está detenido. %Ln destinatario al que aún no se envió no recibirá el mensaje, y la campaña no podrá reanudarse.</numerusform>
+            <numerusform>El envío está detenido. %Ln destinatarios a los que aún no se envió no recibirán el mensaje, y la campaña no podrá reanudarse.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="232"/>
+        <location filename="../../gui/pages/tracking.py" line="231"/>
         <source>Campaign {id}: {name} ({provider})</source>
         <translation>Campaña {id}: {name} ({provider})</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="248"/>
+        <location filename="../../gui/pages/tracking.py" line="247"/>
         <source>Continues at {time}.</source>
         <translation>Continúa el {time}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="267"/>
+        <location filename="../../gui/pages/tracking.py" line="266"/>
         <source>{credits} credits</source>
         <translation>{credits} créditos</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="271"/>
+        <location filename="../../gui/pages/tracking.py" line="270"/>
         <source>No campaign to show</source>
         <translation>No hay campaña para mostrar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="273"/>
+        <location filename="../../gui/pages/tracking.py" line="272"/>
         <source>Send a campaign from Review and send, or open one from History.</source>
         <translation>Envíe una campaña desde Revisar y enviar, o abra una desde el Historial.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="294"/>
+        <location filename="../../gui/pages/tracking.py" line="293"/>
         <source>Unknown messages may or may not have been sent: check them before re-sending them from History.</source>
         <translation>Los mensajes desconocidos pueden haberse enviado o no: revíselos antes de reenviarlos desde el Historial.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="297"/>
+        <location filename="../../gui/pages/tracking.py" line="296"/>
         <source>Resume it to send the pending messages.</source>
         <translation>Reanúdela para enviar los mensajes pendientes.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking.py" line="301"/>
+        <location filename="../../gui/pages/tracking.py" line="300"/>
         <source>Masivo could not read the campaign</source>
         <translation>Masivo no pudo leer la campaña</translation>
     </message>
@@ -2342,18 +2348,18 @@ Registros: {folder}</translation>
     <name>_Wording</name>
     <message numerus="yes">
         <location filename="../../gui/pages/message.py" line="264"/>
-        <source>%n recipient(s) would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</source>
+        <source>%Ln recipient(s) would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</source>
         <translation>
-            <numerusform>%n destinatario recibiría un mensaje más largo de lo que {provider} acepta ({segments} segmentos): acórtelo para continuar.</numerusform>
-            <numerusform>%n destinatarios recibirían un mensaje más largo de lo que {provider} acepta ({segments} segmentos): acórtelo para continuar.</numerusform>
+            <numerusform>%Ln destinatario recibiría un mensaje más largo de lo que {provider} acepta ({segments} segmentos): acórtelo para continuar.</numerusform>
+            <numerusform>%Ln destinatarios recibirían un mensaje más largo de lo que {provider} acepta ({segments} segmentos): acórtelo para continuar.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/pages/message.py" line="267"/>
-        <source>%n recipient(s) would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</source>
+        <source>%Ln recipient(s) would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</source>
         <translation>
-            <numerusform>%n destinatario recibiría un mensaje sobre el límite de {limit} caracteres de {provider} (con los campos combinados): acórtelo para continuar.</numerusform>
-            <numerusform>%n destinatarios recibirían un mensaje sobre el límite de {limit} caracteres de {provider} (con los campos combinados): acórtelo para continuar.</numerusform>
+            <numerusform>%Ln destinatario recibiría un mensaje sobre el límite de {limit} caracteres de {provider} (con los campos combinados): acórtelo para continuar.</numerusform>
+            <numerusform>%Ln destinatarios recibirían un mensaje sobre el límite de {limit} caracteres de {provider} (con los campos combinados): acórtelo para continuar.</numerusform>
         </translation>
     </message>
 </context>
