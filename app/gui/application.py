@@ -78,7 +78,7 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
         translators.append(ours)
     else:
         log.warning("no compiled translation for %s (run packaging/translations.py)", language)
-    qt = QTranslator(app)
+    qt = LatinAmericanQt(app) if language == "es" else QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         translators.append(qt)
     for translator in translators:
@@ -87,6 +87,19 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
 
     use_locale(language)
     return translators
+
+
+class LatinAmericanQt(QTranslator):
+    """Qt's Spanish (Spain's words) as Latin America says them: "archivo", not "fichero"."""
+
+    WORDS = (("ficheros", "archivos"), ("Ficheros", "Archivos"), ("fichero", "archivo"), ("Fichero", "Archivo"))
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        text = super().translate(context, source, disambiguation, n)
+        if text and "ichero" in text:
+            for spain, ours in self.WORDS:
+                text = text.replace(spain, ours)
+        return text
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
