@@ -92,7 +92,12 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
 class LatinAmericanQt(QTranslator):
     """Qt's Spanish (Spain's words) as Latin America says them: "archivo", not "fichero"."""
 
-    WORDS = (("ficheros", "archivos"), ("Ficheros", "Archivos"), ("fichero", "archivo"), ("Fichero", "Archivo"))
+    WORDS = (
+        ("ficheros", "archivos"),
+        ("Ficheros", "Archivos"),
+        ("fichero", "archivo"),
+        ("Fichero", "Archivo"),
+    )
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
         text = super().translate(context, source, disambiguation, n)
