@@ -100,8 +100,8 @@ class LatinAmericanQt(QTranslator):
     )
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        text = super().translate(context, source, disambiguation, n)
-        if text and "ichero" in text:
+        text = super().translate(context, source, disambiguation, n) or ""  # "": not in the catalogue
+        if "ichero" in text:
             for spain, ours in self.WORDS:
                 text = text.replace(spain, ours)
         return text
