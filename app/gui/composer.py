@@ -55,6 +55,7 @@ class Composer(QWidget):
         self.email_template: EmailTemplate | None = None
         self.problems: list[str] = []
         self.over_limit = False  # the shown recipient's SMS is longer than the provider takes
+        self._converting = False
         self.blocking = ""  # the page's reason the message cannot go (over the provider's limit)
         self._build()
         self.highlighter = MessageHighlighter(self.message_edit.document())
@@ -143,6 +144,8 @@ class Composer(QWidget):
 
     def recount(self) -> None:
         """Compile the message, count it for the previewed recipient, say what is wrong; then `changed`."""
+        if not self._converting:  # an edit or Ctrl+Z after the conversion: its note no longer holds
+            self.converted_label.clear()
         text = self.text()
         errors: list[str] = []
         try:
@@ -205,6 +208,10 @@ class Composer(QWidget):
             self.convert_button.hide()
             return
         after = count(self._rendered_converted())
+        # Only when it helps this recipient's message, merged values included ("María" keeps UCS-2).
+        if after.segments >= before.segments and after.encoding == before.encoding:
+            self.convert_button.hide()
+            return
         # The figures go in the tooltip: a button does not wrap, and a long one would widen the window.
         self.convert_button.setText(self.tr("&Convert to GSM-7"))
         self.convert_button.setToolTip(
@@ -237,10 +244,12 @@ class Composer(QWidget):
         converted = to_gsm(text)
         replaced = dict.fromkeys((c, to_gsm(c)) for c in text if to_gsm(c) != c)
         cursor = QTextCursor(self.message_edit.document())
+        self._converting = True
         cursor.beginEditBlock()
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.insertText(converted)
         cursor.endEditBlock()
+        self._converting = False
         pairs = ", ".join(f"{a} → {b or '∅'}" for a, b in list(replaced)[:12])
         self.converted_label.setText(self.tr("Replaced: {pairs}. Ctrl+Z undoes it.").format(pairs=pairs))
 
