@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QPlainTextEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.journal import CampaignStatus, Journal
 from app.core.settings import Settings
-from app.gui.main_window import REVIEW
+from app.gui.application import open_sheet_from_arguments
+from app.gui.main_window import MESSAGE, REVIEW
 from app.providers.base import OutgoingMessage, SendOptions, SendResult, State
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.gui_campaigns import Gated, demo, journal_at, make_campaign, write_sheet
@@ -265,3 +266,22 @@ def test_another_sheet_or_campaign_is_shown_unfiltered(
     assert combo.currentIndex() == 0
     rows = tracking.findChild(QTableView, "messagesTable")
     qtbot.waitUntil(lambda: rows.model().rowCount() == 3, timeout=10_000)
+
+
+def test_the_draft_survives_a_restart(
+    qtbot: QtBot, settings: Settings, journal: Journal, tmp_path: Path
+) -> None:
+    sheet = write_sheet(tmp_path / "clientes.xlsx", 7)
+    window = open_window(qtbot, settings, journal, demo(), sheet)
+    import_sheet(qtbot, window, sheet)
+    write_message(qtbot, window, "Hola {Nombre}, vuelva pronto.")
+    window.close()
+
+    again = open_window(qtbot, settings, journal, demo(), write_sheet(tmp_path / "otra.xlsx", 1))
+    with qtbot.waitSignal(again.recipients_page.import_finished, timeout=20_000):
+        assert open_sheet_from_arguments(again, []) == sheet
+    assert again.draft.recipients_path == sheet and again.draft.valid_count == 7
+    again.go_to(MESSAGE)
+    editor = again.message_page.findChild(QPlainTextEdit, "messageEdit")
+    assert editor.toPlainText() == "Hola {Nombre}, vuelva pronto."
+    qtbot.waitUntil(again.next_button.isEnabled, timeout=10_000)

@@ -144,17 +144,23 @@ def open_window(argv: Sequence[str]) -> tuple[QApplication, MainWindow]:
 
 
 def open_sheet_from_arguments(window: MainWindow, argv: Sequence[str]) -> Path | None:
-    """`masivo gui clientes.xlsx`: the window starts with that sheet loaded, as the sample button does."""
+    """`masivo gui clientes.xlsx`: the window starts with that sheet loaded, as the sample button does;
+    without one, the sheet of the last session's draft, read as it was then."""
     from app.gui.import_dialog import ImportChoice
 
     # Qt takes options too (`-style fusion`): a sheet is the argument with a file extension.
     sheets = [Path(arg) for arg in argv if not arg.startswith("-") and Path(arg).suffix]
-    if not sheets:
+    saved = window.saved_sheet
+    if sheets:
+        choice = ImportChoice(sheets[0], None, None, None)
+    elif saved is not None:
+        choice = ImportChoice(saved.path, saved.sheet, saved.header_row, saved.column)
+    else:
         return None
-    sheet = sheets[0]
+    sheet = choice.path
 
     def load() -> None:
-        window.recipients_page.start_import(ImportChoice(sheet, None, None, None))
+        window.recipients_page.start_import(choice)
 
     # The recipients step reads the suppression list, and the journal opens after the first paint.
     if window.is_open():

@@ -133,6 +133,14 @@ class Composer(QWidget):
         self.insert_button.setEnabled(bool(self.columns))
         self.recount()
 
+    def load(self, draft: EmailDraft) -> None:
+        """Show a message written earlier (the last session's draft); `configure` counts it."""
+        for edit, text in ((self.subject_edit, draft.subject), (self.sender_name_edit, draft.sender_name),
+                           (self.sender_email_edit, draft.sender_email)):  # fmt: skip
+            edit.setText(text)
+        self.html_check.setChecked(draft.html)
+        self.message_edit.setPlainText(draft.body)
+
     def set_sample(self, fields: Mapping[str, str] | None) -> None:
         """The recipient the counter line is about (the message itself did not change)."""
         self.sample = fields

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self._owns_journal = journal is None
         self.store = store or CredentialStore()
         self.draft = CampaignDraft(provider_id=settings.get("provider"), country=settings.get("country"))
+        self.saved_sheet = self.draft.restore(settings.get("draft"))  # read again by `open_sheet_at_start`
         self.sample = sample if sample is not None else sample_sheet()
         self._opener: Worker | None = None
         self.keyring_read = self._closed = False
@@ -369,6 +370,7 @@ class MainWindow(QMainWindow):
             if hasattr(page, "shutdown"):
                 page.shutdown()
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        self.settings.set("draft", self.draft.saved())
         if self._owns_journal and self.is_open():
             self.journal.close()
         event.accept()

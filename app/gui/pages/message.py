@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
-from app.core.email_draft import RenderedEmail
+from app.core.email_draft import EmailDraft, RenderedEmail
 from app.core.preview import preview_campaign
 from app.core.reasons import reason_text
 from app.core.recipients import RecipientRow, RowStatus
@@ -56,6 +56,11 @@ class MessagePage(Page):
         self._balance_worker: Worker | None = None
         self.over_limit = 0  # recipients whose SMS the provider refuses, at the last whole-campaign count
         self.composer = Composer(self.lang)
+        if draft.template_text:  # the last session's message (CampaignDraft.restore)
+            self.composer.blockSignals(True)
+            self.composer.load(EmailDraft(draft.subject, draft.template_text, draft.html, draft.sender_name,
+                                          draft.sender_email))  # fmt: skip
+            self.composer.blockSignals(False)
         self.preview = RecipientPreview()
         self.cost = CostPanel(self.lang)
         self._cost_timer = QTimer(self, singleShot=True, interval=COST_DELAY_MS)
