@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QTextBrowser
 from pytestqt.qtbot import QtBot
 
+from app.core.settings import Settings
 from app.gui.application import install_translations
+from app.gui.main_window import MainWindow
+from tests.fakes.dialogs import ScriptedDialogs
 
 
 @pytest.fixture
@@ -27,3 +32,19 @@ def test_the_file_dialog_says_archivo(qtbot: QtBot, spanish: list[QTranslator]) 
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "archivo" in texts.lower(), texts
     assert "fichero" not in texts.lower(), texts
+
+
+@pytest.mark.parametrize(("language", "words"), [("es", "desconocido"), ("en", "unknown")])
+def test_help_opens_the_user_guide_in_the_window_language(
+    qtbot: QtBot, tmp_path: Path, language: str, words: str
+) -> None:
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("language", language)
+    window = MainWindow(settings, dialogs=ScriptedDialogs(), sample=tmp_path / "none.xlsx")
+    qtbot.addWidget(window)
+    window.findChild(QAction, "guideAction").trigger()
+    dialog = window.findChild(QDialog, "guideDialog")
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.findChild(QTextBrowser, "guideText").toPlainText()
+    assert words in text and "5." in text, text[:200]
+    dialog.close()

@@ -53,6 +53,8 @@ class WindowMenus(QObject):
             self.language_actions[code] = action
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.guide_action = self._action(help_menu, self.tr("&User guide"), "guideAction", self.on_guide)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(help_menu, self.tr("&About Masivo"), "aboutAction", self.on_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._action(help_menu, self.tr("Open the &log folder"), "logFolderAction",
@@ -77,6 +79,13 @@ class WindowMenus(QObject):
         dialog = WorkspaceDialog(self.settings, self.dialogs, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def on_guide(self) -> None:
+        from app.gui.formatting import ui_lang
+        from app.gui.guide import GuideDialog
+
+        self.guide = GuideDialog(ui_lang(self.settings), self.window)
+        self.guide.show()
 
     def on_about(self) -> None:
         text = self.tr("Masivo {version}\nSMS and e-mail campaigns from a spreadsheet.\n\nLogs: {folder}")

@@ -107,127 +107,127 @@ Details were written to:
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/composer.py" line="64"/>
+        <location filename="../../gui/composer.py" line="65"/>
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="65"/>
+        <location filename="../../gui/composer.py" line="66"/>
         <source>Sender name</source>
         <translation>Sender name</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="66"/>
+        <location filename="../../gui/composer.py" line="67"/>
         <source>Sender address</source>
         <translation>Sender address</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="67"/>
+        <location filename="../../gui/composer.py" line="68"/>
         <source>sales@yourcompany.com</source>
         <translation>sales@yourcompany.com</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="68"/>
+        <location filename="../../gui/composer.py" line="69"/>
         <source>The body is H&amp;TML</source>
         <translation>The body is H&amp;TML</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="72"/>
+        <location filename="../../gui/composer.py" line="73"/>
         <source>S&amp;ubject:</source>
         <translation>S&amp;ubject:</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="73"/>
+        <location filename="../../gui/composer.py" line="74"/>
         <source>Sende&amp;r name:</source>
         <translation>Sende&amp;r name:</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="74"/>
+        <location filename="../../gui/composer.py" line="75"/>
         <source>Sender &amp;address:</source>
         <translation>Sender &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="76"/>
+        <location filename="../../gui/composer.py" line="77"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="78"/>
+        <location filename="../../gui/composer.py" line="79"/>
         <source>Merge fields</source>
         <translation>Merge fields</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="80"/>
+        <location filename="../../gui/composer.py" line="81"/>
         <source>In&amp;sert field</source>
         <translation>In&amp;sert field</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="82"/>
+        <location filename="../../gui/composer.py" line="83"/>
         <source>Message length</source>
         <translation>Message length</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="84"/>
+        <location filename="../../gui/composer.py" line="85"/>
         <source>Convert to GSM-7</source>
         <translation>Convert to GSM-7</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="88"/>
+        <location filename="../../gui/composer.py" line="89"/>
         <source>Problems with the message</source>
         <translation>Problems with the message</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="92"/>
+        <location filename="../../gui/composer.py" line="93"/>
         <source>Merge f&amp;ields:</source>
         <translation>Merge f&amp;ields:</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="96"/>
+        <location filename="../../gui/composer.py" line="97"/>
         <source>&amp;Message:</source>
         <translation>&amp;Message:</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="159"/>
+        <location filename="../../gui/composer.py" line="170"/>
         <source>Write the message.</source>
         <translation>Write the message.</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="183"/>
+        <location filename="../../gui/composer.py" line="194"/>
         <source>Characters: {n}</source>
         <translation>Characters: {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="187"/>
+        <location filename="../../gui/composer.py" line="198"/>
         <source>Characters: {chars} · Segments: {segments} · {encoding}</source>
         <translation>Characters: {chars} · Segments: {segments} · {encoding}</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="192"/>
+        <location filename="../../gui/composer.py" line="203"/>
         <source>(because of {chars})</source>
         <translation>(because of {chars})</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="196"/>
+        <location filename="../../gui/composer.py" line="207"/>
         <source>Limit: {n}</source>
         <translation>Limit: {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="199"/>
+        <location filename="../../gui/composer.py" line="210"/>
         <source>TOO LONG: the provider rejects it</source>
         <translation>TOO LONG: the provider rejects it</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="209"/>
+        <location filename="../../gui/composer.py" line="224"/>
         <source>&amp;Convert to GSM-7</source>
         <translation>&amp;Convert to GSM-7</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="211"/>
+        <location filename="../../gui/composer.py" line="226"/>
         <source>Convert to GSM-7: {before} → {after} segments per message</source>
         <translation>Convert to GSM-7: {before} → {after} segments per message</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="245"/>
+        <location filename="../../gui/composer.py" line="262"/>
         <source>Replaced: {pairs}. Ctrl+Z undoes it.</source>
         <translation>Replaced: {pairs}. Ctrl+Z undoes it.</translation>
     </message>
@@ -364,6 +364,19 @@ Details were written to:
         <location filename="../../gui/message_preview.py" line="220"/>
         <source>Enough for this campaign.</source>
         <translation>Enough for this campaign.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../gui/guide.py" line="26"/>
+        <source>Masivo user guide</source>
+        <translation>Masivo user guide</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="27"/>
+        <source>User guide</source>
+        <translation>User guide</translation>
     </message>
 </context>
 <context>
@@ -604,52 +617,57 @@ Details were written to:
     <name>InboxPage</name>
     <message>
         <location filename="../../gui/pages/inbox.py" line="38"/>
-        <location filename="../../gui/pages/inbox.py" line="166"/>
+        <location filename="../../gui/pages/inbox.py" line="175"/>
         <source>Replies</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="75"/>
+        <location filename="../../gui/pages/inbox.py" line="72"/>
+        <source>When someone answers one of your SMS, the provider can pass the answer on to Masivo: it appears here, beside the campaign and the sheet row it answers. Whoever answers only with a word like STOP or BAJA goes on the suppression list and gets no more messages. For this, Masivo keeps a small receiver running while it is open, and your provider must be told its address once (the technical set-up, for whoever manages your network, is in docs/webhooks.md).</source>
+        <translation>When someone answers one of your SMS, the provider can pass the answer on to Masivo: it appears here, beside the campaign and the sheet row it answers. Whoever answers only with a word like STOP or BAJA goes on the suppression list and gets no more messages. For this, Masivo keeps a small receiver running while it is open, and your provider must be told its address once (the technical set-up, for whoever manages your network, is in docs/webhooks.md).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inbox.py" line="83"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xport…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="121"/>
+        <location filename="../../gui/pages/inbox.py" line="130"/>
         <source>{replies} replies; opted out: {opt_outs}.</source>
         <translation>{replies} replies; opted out: {opt_outs}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="128"/>
+        <location filename="../../gui/pages/inbox.py" line="137"/>
         <source>Receiving replies and delivery updates on port {port} while this window is open.</source>
         <translation>Receiving replies and delivery updates on port {port} while this window is open.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="131"/>
+        <location filename="../../gui/pages/inbox.py" line="140"/>
         <source>The receiver could not run ({problem}): another program may be using port {port}.</source>
         <translation>The receiver could not run ({problem}): another program may be using port {port}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="136"/>
+        <location filename="../../gui/pages/inbox.py" line="145"/>
         <source>This window is not receiving replies. Replies received by the server&apos;s receiver appear here; to set one up, see “masivo webhooks urls” in docs/webhooks.md.</source>
         <translation>This window is not receiving replies. Replies received by the server&apos;s receiver appear here; to set one up, see “masivo webhooks urls” in docs/webhooks.md.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="144"/>
+        <location filename="../../gui/pages/inbox.py" line="153"/>
         <source>Export replies</source>
         <translation>Export replies</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="145"/>
+        <location filename="../../gui/pages/inbox.py" line="154"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="158"/>
+        <location filename="../../gui/pages/inbox.py" line="167"/>
         <source>{count} replies were saved in {path}.</source>
         <translation>{count} replies were saved in {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="159"/>
+        <location filename="../../gui/pages/inbox.py" line="168"/>
         <source>Replies saved</source>
         <translation>Replies saved</translation>
     </message>
@@ -657,12 +675,12 @@ Details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>The journal cannot be opened</source>
         <translation>The journal cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>{problem}
 
 Masivo will keep this session&apos;s campaigns on this computer.</source>
@@ -671,107 +689,107 @@ Masivo will keep this session&apos;s campaigns on this computer.</source>
 Masivo will keep this session&apos;s campaigns on this computer.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>Team database unavailable</source>
         <translation>Team database unavailable</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117"/>
+        <location filename="../../gui/main_window.py" line="118"/>
         <source>Campaign steps</source>
         <translation>Campaign steps</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="120"/>
         <source>1. Provider</source>
         <translation>1. Provider</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>2. Recipients</source>
         <translation>2. Recipients</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>3. Message</source>
         <translation>3. Message</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="123"/>
         <source>4. Review and send</source>
         <translation>4. Review and send</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>5. Tracking</source>
         <translation>5. Tracking</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Campaign history</source>
         <translation>Campaign history</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>Replies</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>Suppression list</source>
         <translation>Suppression list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>← &amp;Back</source>
         <translation>← &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>&amp;Next →</source>
         <translation>&amp;Next →</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
+        <location filename="../../gui/main_window.py" line="337"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="337"/>
+        <location filename="../../gui/main_window.py" line="338"/>
         <source>First choose the provider and enter its credentials (step 1).</source>
         <translation>First choose the provider and enter its credentials (step 1).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="351"/>
         <source>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</source>
         <translation>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="355"/>
+        <location filename="../../gui/main_window.py" line="356"/>
         <source>A campaign is waiting to send (its start time or the provider&apos;s sending hours). Masivo will pause it; next time you open Masivo it offers to resume it.</source>
         <translation>A campaign is waiting to send (its start time or the provider&apos;s sending hours). Masivo will pause it; next time you open Masivo it offers to resume it.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358"/>
+        <location filename="../../gui/main_window.py" line="359"/>
         <source>&amp;Pause and close</source>
         <translation>&amp;Pause and close</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358"/>
+        <location filename="../../gui/main_window.py" line="359"/>
         <source>&amp;Keep sending</source>
         <translation>&amp;Keep sending</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
+        <location filename="../../gui/main_window.py" line="361"/>
         <source>Close Masivo?</source>
         <translation>Close Masivo?</translation>
     </message>
@@ -792,32 +810,32 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="130"/>
+        <location filename="../../gui/pages/message.py" line="135"/>
         <source>No valid recipient yet: import a sheet in the previous step.</source>
         <translation>No valid recipient yet: import a sheet in the previous step.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="134"/>
+        <location filename="../../gui/pages/message.py" line="139"/>
         <source>Row {row} · {address}</source>
         <translation>Row {row} · {address}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="203"/>
+        <location filename="../../gui/pages/message.py" line="208"/>
         <source>{name} does not report a balance.</source>
         <translation>{name} does not report a balance.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="218"/>
+        <location filename="../../gui/pages/message.py" line="223"/>
         <source>Asking {name} for the balance…</source>
         <translation>Asking {name} for the balance…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="225"/>
+        <location filename="../../gui/pages/message.py" line="230"/>
         <source>Balance unknown.</source>
         <translation>Balance unknown.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="237"/>
+        <location filename="../../gui/pages/message.py" line="242"/>
         <source>The balance could not be read: {reason}</source>
         <translation>The balance could not be read: {reason}</translation>
     </message>
@@ -2224,26 +2242,31 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
     </message>
     <message>
         <location filename="../../gui/window_menus.py" line="56"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="58"/>
         <source>&amp;About Masivo</source>
         <translation>&amp;About Masivo</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="58"/>
+        <location filename="../../gui/window_menus.py" line="60"/>
         <source>Open the &amp;log folder</source>
         <translation>Open the &amp;log folder</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="70"/>
+        <location filename="../../gui/window_menus.py" line="72"/>
         <source>The new language takes effect the next time you start Masivo.</source>
         <translation>The new language takes effect the next time you start Masivo.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="71"/>
+        <location filename="../../gui/window_menus.py" line="73"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="82"/>
+        <location filename="../../gui/window_menus.py" line="91"/>
         <source>Masivo {version}
 SMS and e-mail campaigns from a spreadsheet.
 
@@ -2254,7 +2277,7 @@ SMS and e-mail campaigns from a spreadsheet.
 Logs: {folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="83"/>
+        <location filename="../../gui/window_menus.py" line="92"/>
         <source>About Masivo</source>
         <translation>About Masivo</translation>
     </message>
@@ -2347,7 +2370,7 @@ Logs: {folder}</translation>
 <context>
     <name>_Wording</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/message.py" line="264"/>
+        <location filename="../../gui/pages/message.py" line="269"/>
         <source>%Ln recipient(s) would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</source>
         <translation>
             <numerusform>%Ln recipient would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</numerusform>
@@ -2355,7 +2378,7 @@ Logs: {folder}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/message.py" line="267"/>
+        <location filename="../../gui/pages/message.py" line="272"/>
         <source>%Ln recipient(s) would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</source>
         <translation>
             <numerusform>%Ln recipient would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</numerusform>

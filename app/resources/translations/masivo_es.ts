@@ -107,127 +107,127 @@ Los detalles quedaron en:
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/composer.py" line="64"/>
+        <location filename="../../gui/composer.py" line="65"/>
         <source>Subject</source>
         <translation>Asunto</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="65"/>
+        <location filename="../../gui/composer.py" line="66"/>
         <source>Sender name</source>
         <translation>Nombre del remitente</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="66"/>
+        <location filename="../../gui/composer.py" line="67"/>
         <source>Sender address</source>
         <translation>Correo del remitente</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="67"/>
+        <location filename="../../gui/composer.py" line="68"/>
         <source>sales@yourcompany.com</source>
         <translation>ventas@suempresa.com</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="68"/>
+        <location filename="../../gui/composer.py" line="69"/>
         <source>The body is H&amp;TML</source>
         <translation>El cuerpo es &amp;HTML</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="72"/>
+        <location filename="../../gui/composer.py" line="73"/>
         <source>S&amp;ubject:</source>
         <translation>As&amp;unto:</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="73"/>
+        <location filename="../../gui/composer.py" line="74"/>
         <source>Sende&amp;r name:</source>
         <translation>Nombre del &amp;remitente:</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="74"/>
+        <location filename="../../gui/composer.py" line="75"/>
         <source>Sender &amp;address:</source>
         <translation>C&amp;orreo del remitente:</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="76"/>
+        <location filename="../../gui/composer.py" line="77"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="78"/>
+        <location filename="../../gui/composer.py" line="79"/>
         <source>Merge fields</source>
         <translation>Campos de combinación</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="80"/>
+        <location filename="../../gui/composer.py" line="81"/>
         <source>In&amp;sert field</source>
         <translation>&amp;Insertar campo</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="82"/>
+        <location filename="../../gui/composer.py" line="83"/>
         <source>Message length</source>
         <translation>Largo del mensaje</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="84"/>
+        <location filename="../../gui/composer.py" line="85"/>
         <source>Convert to GSM-7</source>
         <translation>Convertir a GSM-7</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="88"/>
+        <location filename="../../gui/composer.py" line="89"/>
         <source>Problems with the message</source>
         <translation>Problemas del mensaje</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="92"/>
+        <location filename="../../gui/composer.py" line="93"/>
         <source>Merge f&amp;ields:</source>
         <translation>&amp;Campos:</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="96"/>
+        <location filename="../../gui/composer.py" line="97"/>
         <source>&amp;Message:</source>
         <translation>&amp;Mensaje:</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="159"/>
+        <location filename="../../gui/composer.py" line="170"/>
         <source>Write the message.</source>
         <translation>Escriba el mensaje.</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="183"/>
+        <location filename="../../gui/composer.py" line="194"/>
         <source>Characters: {n}</source>
         <translation>Caracteres: {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="187"/>
+        <location filename="../../gui/composer.py" line="198"/>
         <source>Characters: {chars} · Segments: {segments} · {encoding}</source>
         <translation>Caracteres: {chars} · Segmentos: {segments} · {encoding}</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="192"/>
+        <location filename="../../gui/composer.py" line="203"/>
         <source>(because of {chars})</source>
         <translation>(por {chars})</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="196"/>
+        <location filename="../../gui/composer.py" line="207"/>
         <source>Limit: {n}</source>
         <translation>Límite: {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="199"/>
+        <location filename="../../gui/composer.py" line="210"/>
         <source>TOO LONG: the provider rejects it</source>
         <translation>DEMASIADO LARGO: el proveedor lo rechaza</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="209"/>
+        <location filename="../../gui/composer.py" line="224"/>
         <source>&amp;Convert to GSM-7</source>
         <translation>&amp;Convertir a GSM-7</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="211"/>
+        <location filename="../../gui/composer.py" line="226"/>
         <source>Convert to GSM-7: {before} → {after} segments per message</source>
         <translation>Convertir a GSM-7: {before} → {after} segmentos por mensaje</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="245"/>
+        <location filename="../../gui/composer.py" line="262"/>
         <source>Replaced: {pairs}. Ctrl+Z undoes it.</source>
         <translation>Reemplazos: {pairs}. Ctrl+Z los deshace.</translation>
     </message>
@@ -364,6 +364,19 @@ Los detalles quedaron en:
         <location filename="../../gui/message_preview.py" line="220"/>
         <source>Enough for this campaign.</source>
         <translation>Alcanza para esta campaña.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../gui/guide.py" line="26"/>
+        <source>Masivo user guide</source>
+        <translation>Guía de Masivo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="27"/>
+        <source>User guide</source>
+        <translation>Guía de uso</translation>
     </message>
 </context>
 <context>
@@ -604,52 +617,57 @@ Los detalles quedaron en:
     <name>InboxPage</name>
     <message>
         <location filename="../../gui/pages/inbox.py" line="38"/>
-        <location filename="../../gui/pages/inbox.py" line="166"/>
+        <location filename="../../gui/pages/inbox.py" line="175"/>
         <source>Replies</source>
         <translation>Respuestas</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="75"/>
+        <location filename="../../gui/pages/inbox.py" line="72"/>
+        <source>When someone answers one of your SMS, the provider can pass the answer on to Masivo: it appears here, beside the campaign and the sheet row it answers. Whoever answers only with a word like STOP or BAJA goes on the suppression list and gets no more messages. For this, Masivo keeps a small receiver running while it is open, and your provider must be told its address once (the technical set-up, for whoever manages your network, is in docs/webhooks.md).</source>
+        <translation>Cuando alguien responde uno de sus SMS, el proveedor puede hacerle llegar la respuesta a Masivo: aparece aquí, junto a la campaña y la fila de la planilla que responde. Quien responda solo con una palabra como BAJA o STOP pasa a la lista de exclusión y no recibe más mensajes. Para esto, Masivo mantiene un pequeño receptor mientras está abierto, y hay que indicarle su dirección al proveedor una vez (la configuración técnica, para quien administre su red, está en docs/webhooks.md).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inbox.py" line="83"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="121"/>
+        <location filename="../../gui/pages/inbox.py" line="130"/>
         <source>{replies} replies; opted out: {opt_outs}.</source>
         <translation>{replies} respuestas; pidieron la baja: {opt_outs}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="128"/>
+        <location filename="../../gui/pages/inbox.py" line="137"/>
         <source>Receiving replies and delivery updates on port {port} while this window is open.</source>
         <translation>Recibiendo respuestas y estados de entrega en el puerto {port} mientras esta ventana esté abierta.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="131"/>
+        <location filename="../../gui/pages/inbox.py" line="140"/>
         <source>The receiver could not run ({problem}): another program may be using port {port}.</source>
         <translation>El receptor no pudo funcionar ({problem}): quizá otro programa usa el puerto {port}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="136"/>
+        <location filename="../../gui/pages/inbox.py" line="145"/>
         <source>This window is not receiving replies. Replies received by the server&apos;s receiver appear here; to set one up, see “masivo webhooks urls” in docs/webhooks.md.</source>
         <translation>Esta ventana no está recibiendo respuestas. Aquí aparecen las que recibe el receptor del servidor; para instalar uno, vea «masivo webhooks urls» en docs/webhooks.md.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="144"/>
+        <location filename="../../gui/pages/inbox.py" line="153"/>
         <source>Export replies</source>
         <translation>Exportar respuestas</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="145"/>
+        <location filename="../../gui/pages/inbox.py" line="154"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="158"/>
+        <location filename="../../gui/pages/inbox.py" line="167"/>
         <source>{count} replies were saved in {path}.</source>
         <translation>Se guardaron {count} respuestas en {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inbox.py" line="159"/>
+        <location filename="../../gui/pages/inbox.py" line="168"/>
         <source>Replies saved</source>
         <translation>Respuestas guardadas</translation>
     </message>
@@ -657,12 +675,12 @@ Los detalles quedaron en:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>The journal cannot be opened</source>
         <translation>No se puede abrir el registro de campañas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>{problem}
 
 Masivo will keep this session&apos;s campaigns on this computer.</source>
@@ -671,107 +689,107 @@ Masivo will keep this session&apos;s campaigns on this computer.</source>
 Masivo guardará las campañas de esta sesión en este computador.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>Team database unavailable</source>
         <translation>Base de datos del equipo no disponible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117"/>
+        <location filename="../../gui/main_window.py" line="118"/>
         <source>Campaign steps</source>
         <translation>Pasos de la campaña</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="120"/>
         <source>1. Provider</source>
         <translation>1. Proveedor</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>2. Recipients</source>
         <translation>2. Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>3. Message</source>
         <translation>3. Mensaje</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="123"/>
         <source>4. Review and send</source>
         <translation>4. Revisar y enviar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>5. Tracking</source>
         <translation>5. Seguimiento</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Campaign history</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>Replies</source>
         <translation>Respuestas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>Suppression list</source>
         <translation>Lista de exclusión</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>← &amp;Back</source>
         <translation>← A&amp;trás</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>&amp;Next →</source>
         <translation>&amp;Siguiente →</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
+        <location filename="../../gui/main_window.py" line="337"/>
         <source>Open sheet</source>
         <translation>Abrir planilla</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="337"/>
+        <location filename="../../gui/main_window.py" line="338"/>
         <source>First choose the provider and enter its credentials (step 1).</source>
         <translation>Primero elija el proveedor e ingrese sus credenciales (paso 1).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="351"/>
         <source>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</source>
         <translation>Hay una campaña enviándose. Masivo la pausará después de los mensajes en curso; la próxima vez que abra Masivo le ofrecerá reanudarla donde quedó.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="355"/>
+        <location filename="../../gui/main_window.py" line="356"/>
         <source>A campaign is waiting to send (its start time or the provider&apos;s sending hours). Masivo will pause it; next time you open Masivo it offers to resume it.</source>
         <translation>Una campaña espera para enviar (su hora de inicio o el horario del proveedor). Masivo la pausará; la próxima vez que abra Masivo le ofrecerá reanudarla.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358"/>
+        <location filename="../../gui/main_window.py" line="359"/>
         <source>&amp;Pause and close</source>
         <translation>&amp;Pausar y cerrar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358"/>
+        <location filename="../../gui/main_window.py" line="359"/>
         <source>&amp;Keep sending</source>
         <translation>&amp;Seguir enviando</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
+        <location filename="../../gui/main_window.py" line="361"/>
         <source>Close Masivo?</source>
         <translation>¿Cerrar Masivo?</translation>
     </message>
@@ -792,32 +810,32 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="130"/>
+        <location filename="../../gui/pages/message.py" line="135"/>
         <source>No valid recipient yet: import a sheet in the previous step.</source>
         <translation>Todavía no hay destinatarios válidos: importe una planilla en el paso anterior.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="134"/>
+        <location filename="../../gui/pages/message.py" line="139"/>
         <source>Row {row} · {address}</source>
         <translation>Fila {row} · {address}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="203"/>
+        <location filename="../../gui/pages/message.py" line="208"/>
         <source>{name} does not report a balance.</source>
         <translation>{name} no informa el saldo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="218"/>
+        <location filename="../../gui/pages/message.py" line="223"/>
         <source>Asking {name} for the balance…</source>
         <translation>Consultando el saldo a {name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="225"/>
+        <location filename="../../gui/pages/message.py" line="230"/>
         <source>Balance unknown.</source>
         <translation>Saldo desconocido.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="237"/>
+        <location filename="../../gui/pages/message.py" line="242"/>
         <source>The balance could not be read: {reason}</source>
         <translation>No se pudo leer el saldo: {reason}</translation>
     </message>
@@ -2224,26 +2242,31 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
     </message>
     <message>
         <location filename="../../gui/window_menus.py" line="56"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía de uso</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="58"/>
         <source>&amp;About Masivo</source>
         <translation>&amp;Acerca de Masivo</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="58"/>
+        <location filename="../../gui/window_menus.py" line="60"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir la carpeta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="70"/>
+        <location filename="../../gui/window_menus.py" line="72"/>
         <source>The new language takes effect the next time you start Masivo.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que inicie Masivo.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="71"/>
+        <location filename="../../gui/window_menus.py" line="73"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="82"/>
+        <location filename="../../gui/window_menus.py" line="91"/>
         <source>Masivo {version}
 SMS and e-mail campaigns from a spreadsheet.
 
@@ -2254,7 +2277,7 @@ Campañas de SMS y correo electrónico desde una planilla.
 Registros: {folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="83"/>
+        <location filename="../../gui/window_menus.py" line="92"/>
         <source>About Masivo</source>
         <translation>Acerca de Masivo</translation>
     </message>
@@ -2347,7 +2370,7 @@ Registros: {folder}</translation>
 <context>
     <name>_Wording</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/message.py" line="264"/>
+        <location filename="../../gui/pages/message.py" line="269"/>
         <source>%Ln recipient(s) would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</source>
         <translation>
             <numerusform>%Ln destinatario recibiría un mensaje más largo de lo que {provider} acepta ({segments} segmentos): acórtelo para continuar.</numerusform>
@@ -2355,7 +2378,7 @@ Registros: {folder}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/message.py" line="267"/>
+        <location filename="../../gui/pages/message.py" line="272"/>
         <source>%Ln recipient(s) would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</source>
         <translation>
             <numerusform>%Ln destinatario recibiría un mensaje sobre el límite de {limit} caracteres de {provider} (con los campos combinados): acórtelo para continuar.</numerusform>
