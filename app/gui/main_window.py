@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +64,20 @@ if TYPE_CHECKING:  # each page's module is imported when the page is first shown
     from app.gui.pages.tracking import TrackingPage
     from app.gui.receiver_host import ReceiverHost
     from app.gui.runner import CampaignRunner
+
+
+_ICON = QStyle.StandardPixmap
+# The style's own icons: they follow its light or dark palette and are crisp at any scale.
+STEP_ICONS = (
+    _ICON.SP_DriveNetIcon,  # provider
+    _ICON.SP_FileDialogDetailedView,  # recipients
+    _ICON.SP_FileDialogContentsView,  # message
+    _ICON.SP_DialogApplyButton,  # review and send
+    _ICON.SP_BrowserReload,  # tracking
+    _ICON.SP_FileDialogListView,  # history
+    _ICON.SP_MessageBoxInformation,  # replies
+    _ICON.SP_DialogCancelButton,  # suppression list
+)
 
 
 class MainWindow(QMainWindow):
@@ -126,9 +141,23 @@ class MainWindow(QMainWindow):
             self.tr("Replies"),
             self.tr("Suppression list"),
         )
-        for title in titles:
-            self.step_list.addItem(QListWidgetItem(title))
+        style = self.style()
+        for title, icon in zip(titles, STEP_ICONS, strict=True):
+            self.step_list.addItem(QListWidgetItem(style.standardIcon(icon), title))
+        self.step_list.setSpacing(2)
         self.step_list.setFixedWidth(self.step_list.sizeHintForColumn(0) + 32)
+        self.step_hints = (
+            self.tr("Who sends your messages: choose the provider and check that its credentials work."),
+            self.tr("Who receives them: open the Excel sheet; every row is checked."),
+            self.tr("What they receive: write it once; merge fields make it personal."),
+            self.tr("Check the name, the count and the cost, try a test message, then send."),
+            self.tr("The campaign as it goes: sent, delivered, failed, live."),
+            self.tr("Every campaign sent from this computer or your team."),
+            self.tr("Answers to your messages, and who asked not to get more."),
+            self.tr("Numbers and addresses that never receive anything."),
+        )
+        self.hint_label = named(QLabel(), "stepHintLabel")
+        self.hint_label.setWordWrap(True)
         self.step_list.currentRowChanged.connect(self.on_step_clicked)
         self.title_label = named(QLabel(), "stepTitleLabel")
         font = self.title_label.font()
@@ -155,6 +184,8 @@ class MainWindow(QMainWindow):
         buttons.addWidget(self.next_button)
         right = QVBoxLayout()
         right.addWidget(self.title_label)
+        right.addWidget(self.hint_label)
+        right.addSpacing(4)
         right.addWidget(self.stack, 1)
         right.addLayout(buttons)
         central = QWidget()
@@ -288,6 +319,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(step)
         page.enter()
         self.title_label.setText(self.step_list.item(step).text().split(". ", 1)[-1])
+        self.hint_label.setText(self.step_hints[step])
         self.update_navigation()
         self.step_changed.emit(step)
         return True

@@ -675,12 +675,12 @@ Details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="276"/>
         <source>The journal cannot be opened</source>
         <translation>The journal cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="262"/>
         <source>{problem}
 
 Masivo will keep this session&apos;s campaigns on this computer.</source>
@@ -689,107 +689,147 @@ Masivo will keep this session&apos;s campaigns on this computer.</source>
 Masivo will keep this session&apos;s campaigns on this computer.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="263"/>
         <source>Team database unavailable</source>
         <translation>Team database unavailable</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>Campaign steps</source>
         <translation>Campaign steps</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120"/>
+        <location filename="../../gui/main_window.py" line="135"/>
         <source>1. Provider</source>
         <translation>1. Provider</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>2. Recipients</source>
         <translation>2. Recipients</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>3. Message</source>
         <translation>3. Message</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>4. Review and send</source>
         <translation>4. Review and send</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>5. Tracking</source>
         <translation>5. Tracking</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>Campaign history</source>
         <translation>Campaign history</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>Replies</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="142"/>
         <source>Suppression list</source>
         <translation>Suppression list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="150"/>
+        <source>Who sends your messages: choose the provider and check that its credentials work.</source>
+        <translation>Who sends your messages: choose the provider and check that its credentials work.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="151"/>
+        <source>Who receives them: open the Excel sheet; every row is checked.</source>
+        <translation>Who receives them: open the Excel sheet; every row is checked.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="152"/>
+        <source>What they receive: write it once; merge fields make it personal.</source>
+        <translation>What they receive: write it once; merge fields make it personal.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="153"/>
+        <source>Check the name, the count and the cost, try a test message, then send.</source>
+        <translation>Check the name, the count and the cost, try a test message, then send.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="154"/>
+        <source>The campaign as it goes: sent, delivered, failed, live.</source>
+        <translation>The campaign as it goes: sent, delivered, failed, live.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="155"/>
+        <source>Every campaign sent from this computer or your team.</source>
+        <translation>Every campaign sent from this computer or your team.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="156"/>
+        <source>Answers to your messages, and who asked not to get more.</source>
+        <translation>Answers to your messages, and who asked not to get more.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="157"/>
+        <source>Numbers and addresses that never receive anything.</source>
+        <translation>Numbers and addresses that never receive anything.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>← &amp;Back</source>
         <translation>← &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>&amp;Next →</source>
         <translation>&amp;Next →</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="337"/>
+        <location filename="../../gui/main_window.py" line="369"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338"/>
+        <location filename="../../gui/main_window.py" line="370"/>
         <source>First choose the provider and enter its credentials (step 1).</source>
         <translation>First choose the provider and enter its credentials (step 1).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="351"/>
+        <location filename="../../gui/main_window.py" line="383"/>
         <source>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</source>
         <translation>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356"/>
+        <location filename="../../gui/main_window.py" line="388"/>
         <source>A campaign is waiting to send (its start time or the provider&apos;s sending hours). Masivo will pause it; next time you open Masivo it offers to resume it.</source>
         <translation>A campaign is waiting to send (its start time or the provider&apos;s sending hours). Masivo will pause it; next time you open Masivo it offers to resume it.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359"/>
+        <location filename="../../gui/main_window.py" line="391"/>
         <source>&amp;Pause and close</source>
         <translation>&amp;Pause and close</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359"/>
+        <location filename="../../gui/main_window.py" line="391"/>
         <source>&amp;Keep sending</source>
         <translation>&amp;Keep sending</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>Close Masivo?</source>
         <translation>Close Masivo?</translation>
     </message>
