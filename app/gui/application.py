@@ -99,8 +99,14 @@ class LatinAmericanQt(QTranslator):
         ("Fichero", "Archivo"),
     )
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        text = super().translate(context, source, disambiguation, n) or ""  # "": not in the catalogue
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None (a null QString) when the catalogue lacks it: Qt then asks the next translator,
+        # where an empty string would be taken as the translation and blank every label.
+        text = super().translate(context, source, disambiguation, n)  # "" when missing, here
+        if not text:
+            return None
         if "ichero" in text:
             for spain, ours in self.WORDS:
                 text = text.replace(spain, ours)
