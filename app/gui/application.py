@@ -70,8 +70,19 @@ def ui_language(settings: Settings) -> str:
     return "en" if QLocale.system().language() == QLocale.Language.English else "es"
 
 
+_INSTALLED: list[QTranslator] = []  # the translators in use: a language switch replaces them
+
+
+def remove_translations(app: QApplication) -> None:
+    """Back to the source texts (English): what `install_translations` put in place is taken out."""
+    for old in _INSTALLED:
+        app.removeTranslator(old)
+    _INSTALLED.clear()
+
+
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
-    """Masivo's own .qm plus Qt's (button texts of standard dialogs)."""
+    """Masivo's own .qm plus Qt's (button texts of standard dialogs), in place of those installed before."""
+    remove_translations(app)
     translators = []
     ours = QTranslator(app)
     if ours.load(f"masivo_{language}", str(resources_dir() / "translations")):
@@ -83,6 +94,7 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
         translators.append(qt)
     for translator in translators:
         app.installTranslator(translator)
+    _INSTALLED.extend(translators)
     from app.gui.formatting import use_locale
 
     use_locale(language)

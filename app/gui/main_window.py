@@ -8,12 +8,14 @@ and pauses the campaign cleanly; it can be resumed on the next start.
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -51,6 +53,7 @@ from app.gui.window_pages import (
     wire_page,
 )
 from app.gui.worker import Worker
+from app.providers.base import Channel
 
 if TYPE_CHECKING:  # each page's module is imported when the page is first shown (lazy_page.py)
     from app.core.journal import Journal
@@ -131,31 +134,10 @@ class MainWindow(QMainWindow):
     # --- building -----------------------------------------------------------------------------------
     def _build(self) -> None:
         self.step_list = named(QListWidget(), "stepList", self.tr("Campaign steps"))
-        titles = (
-            self.tr("1. Provider"),
-            self.tr("2. Recipients"),
-            self.tr("3. Message"),
-            self.tr("4. Review and send"),
-            self.tr("5. Tracking"),
-            self.tr("Campaign history"),
-            self.tr("Replies"),
-            self.tr("Suppression list"),
-        )
         style = self.style()
-        for title, icon in zip(titles, STEP_ICONS, strict=True):
-            self.step_list.addItem(QListWidgetItem(style.standardIcon(icon), title))
+        for icon in STEP_ICONS:
+            self.step_list.addItem(QListWidgetItem(style.standardIcon(icon), ""))
         self.step_list.setSpacing(2)
-        self.step_list.setFixedWidth(self.step_list.sizeHintForColumn(0) + 32)
-        self.step_hints = (
-            self.tr("Who sends your messages: choose the provider and check that its credentials work."),
-            self.tr("Who receives them: open the Excel sheet; every row is checked."),
-            self.tr("What they receive: write it once; merge fields make it personal."),
-            self.tr("Check the name, the count and the cost, try a test message, then send."),
-            self.tr("The campaign as it goes: sent, delivered, failed, live."),
-            self.tr("Every campaign sent from this computer or your team."),
-            self.tr("Answers to your messages, and who asked not to get more."),
-            self.tr("Numbers and addresses that never receive anything."),
-        )
         self.hint_label = named(QLabel(), "stepHintLabel")
         self.hint_label.setWordWrap(True)
         self.step_list.currentRowChanged.connect(self.on_step_clicked)
@@ -173,9 +155,9 @@ class MainWindow(QMainWindow):
         for holder in self.holders:
             self.stack.addWidget(holder)
 
-        self.back_button = named(QPushButton(self.tr("← &Back")), "backButton", self.tr("Back"))
+        self.back_button = named(QPushButton(), "backButton")
         self.back_button.clicked.connect(self.on_back_clicked)
-        self.next_button = named(QPushButton(self.tr("&Next →")), "nextButton", self.tr("Next"))
+        self.next_button = named(QPushButton(), "nextButton")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.on_next_clicked)
         buttons = QHBoxLayout()
@@ -195,6 +177,38 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         # Tab walks: the steps, then the page, then Back and Next.
         self.setTabOrder(self.back_button, self.next_button)
+        self._show_words()
+
+    def _show_words(self) -> None:
+        """The window's own texts, in the language installed now (at start, and after a switch)."""
+        titles = (
+            self.tr("1. Provider"),
+            self.tr("2. Recipients"),
+            self.tr("3. Message"),
+            self.tr("4. Review and send"),
+            self.tr("5. Tracking"),
+            self.tr("Campaign history"),
+            self.tr("Replies"),
+            self.tr("Suppression list"),
+        )
+        for index, title in enumerate(titles):
+            self.step_list.item(index).setText(title)
+        self.step_list.setAccessibleName(self.tr("Campaign steps"))
+        self.step_list.setFixedWidth(self.step_list.sizeHintForColumn(0) + 32)
+        self.step_hints = (
+            self.tr("Who sends your messages: choose the provider and check that its credentials work."),
+            self.tr("Who receives them: open the Excel sheet; every row is checked."),
+            self.tr("What they receive: write it once; merge fields make it personal."),
+            self.tr("Check the name, the count and the cost, try a test message, then send."),
+            self.tr("The campaign as it goes: sent, delivered, failed, live."),
+            self.tr("Every campaign sent from this computer or your team."),
+            self.tr("Answers to your messages, and who asked not to get more."),
+            self.tr("Numbers and addresses that never receive anything."),
+        )
+        self.back_button.setText(self.tr("← &Back"))
+        self.back_button.setAccessibleName(self.tr("Back"))
+        self.next_button.setText(self.tr("&Next →"))
+        self.next_button.setAccessibleName(self.tr("Next"))
 
     def page(self, step: int) -> Page:
         """The page of `step`, built now if it was not yet."""
@@ -369,6 +383,46 @@ class MainWindow(QMainWindow):
                 self.tr("Open sheet"),
                 self.tr("First choose the provider and enter its credentials (step 1)."),
             )
+
+    # --- the language -------------------------------------------------------------------------------
+    def switch_language(self) -> bool:
+        """Speak the language chosen in View › Language now: every step is made again in it, the sheet
+        is read again and the message kept (the draft). False while a campaign sends or a sheet is read:
+        then it takes effect at the next start."""
+        from app.gui.application import install_translations, ui_language
+        from app.gui.import_dialog import ImportChoice
+
+        recipients = self.holders[RECIPIENTS].built()
+        busy = recipients is not None and cast("RecipientsPage", recipients).importing()
+        if (self.is_open() and self.runner.is_sending()) or busy:
+            return False
+        app = QCoreApplication.instance()
+        language = ui_language(self.settings)
+        os.environ["MASIVO_LANG"] = language  # the core's own sentences
+        if isinstance(app, QApplication):
+            install_translations(app, language)
+        step, draft = self.current_step(), self.draft
+        sheet = draft.recipients_path if recipients is not None and recipients.is_complete() else None
+        column = draft.email_column if draft.channel is Channel.EMAIL else draft.phone_column
+        tracking = self.holders[TRACKING].built()
+        campaign_id = cast("TrackingPage", tracking).campaign_id if tracking is not None else None
+        built = [index for index, holder in enumerate(self.holders) if holder.built() is not None]
+        for holder in self.holders:
+            holder.drop()
+        for index in built:  # made again at once: a flow step counts as done only once made
+            self.page(index)
+        self.menuBar().clear()
+        self.menus.deleteLater()
+        self.menus = WindowMenus(self, self.settings, self.dialogs)
+        self.menus.open_sheet_requested.connect(self.on_open_sheet)
+        self._show_words()
+        if sheet is not None and self.is_open():
+            self.recipients_page.start_import(ImportChoice(sheet, draft.sheet, draft.header_row, column))
+        if campaign_id is not None:
+            self.show_campaign(campaign_id)
+        if not self.go_to(step):
+            self.go_to(RECIPIENTS if sheet is not None else PROVIDER)
+        return True
 
     # --- opening and closing ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -61,7 +61,7 @@ class WindowMenus(QObject):
                      lambda: dialogs.show_folder(log_dir()))  # fmt: skip
 
     def _action(self, menu: QMenu, text: str, name: str, slot: Callable[..., object]) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self)  # owned by the menus: a language switch deletes them together
         action.setObjectName(name)
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -69,8 +69,14 @@ class WindowMenus(QObject):
 
     def on_language_chosen(self, code: str, checked: bool = True) -> None:
         self.settings.set("language", code)
-        text = self.tr("The new language takes effect the next time you start Masivo.")
-        self.dialogs.inform(self.window, self.tr("Language"), text)
+        # After this slot: the switch remakes the menus, this action with them.
+        QTimer.singleShot(0, self.window, self._switch_language)
+
+    def _switch_language(self) -> None:
+        switch = getattr(self.window, "switch_language", None)
+        if switch is None or not switch():
+            text = self.tr("The new language takes effect the next time you start Masivo.")
+            self.dialogs.inform(self.window, self.tr("Language"), text)
 
     def on_workspace(self) -> None:
         """File > Team workspace: which database the team shares (takes effect on the next start)."""

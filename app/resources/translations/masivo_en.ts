@@ -675,12 +675,12 @@ Details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="276"/>
+        <location filename="../../gui/main_window.py" line="290"/>
         <source>The journal cannot be opened</source>
         <translation>The journal cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="276"/>
         <source>{problem}
 
 Masivo will keep this session&apos;s campaigns on this computer.</source>
@@ -689,147 +689,148 @@ Masivo will keep this session&apos;s campaigns on this computer.</source>
 Masivo will keep this session&apos;s campaigns on this computer.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263"/>
+        <location filename="../../gui/main_window.py" line="277"/>
         <source>Team database unavailable</source>
         <translation>Team database unavailable</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>Campaign steps</source>
         <translation>Campaign steps</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>1. Provider</source>
         <translation>1. Provider</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>2. Recipients</source>
         <translation>2. Recipients</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>3. Message</source>
         <translation>3. Message</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>4. Review and send</source>
         <translation>4. Review and send</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>5. Tracking</source>
         <translation>5. Tracking</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>Campaign history</source>
         <translation>Campaign history</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Replies</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>Suppression list</source>
         <translation>Suppression list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>Who sends your messages: choose the provider and check that its credentials work.</source>
         <translation>Who sends your messages: choose the provider and check that its credentials work.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>Who receives them: open the Excel sheet; every row is checked.</source>
         <translation>Who receives them: open the Excel sheet; every row is checked.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>What they receive: write it once; merge fields make it personal.</source>
         <translation>What they receive: write it once; merge fields make it personal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>Check the name, the count and the cost, try a test message, then send.</source>
         <translation>Check the name, the count and the cost, try a test message, then send.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154"/>
+        <location filename="../../gui/main_window.py" line="203"/>
         <source>The campaign as it goes: sent, delivered, failed, live.</source>
         <translation>The campaign as it goes: sent, delivered, failed, live.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/main_window.py" line="204"/>
         <source>Every campaign sent from this computer or your team.</source>
         <translation>Every campaign sent from this computer or your team.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>Answers to your messages, and who asked not to get more.</source>
         <translation>Answers to your messages, and who asked not to get more.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>Numbers and addresses that never receive anything.</source>
         <translation>Numbers and addresses that never receive anything.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>← &amp;Back</source>
         <translation>← &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>&amp;Next →</source>
         <translation>&amp;Next →</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="369"/>
+        <location filename="../../gui/main_window.py" line="383"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370"/>
+        <location filename="../../gui/main_window.py" line="384"/>
         <source>First choose the provider and enter its credentials (step 1).</source>
         <translation>First choose the provider and enter its credentials (step 1).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="383"/>
+        <location filename="../../gui/main_window.py" line="437"/>
         <source>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</source>
         <translation>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="388"/>
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>A campaign is waiting to send (its start time or the provider&apos;s sending hours). Masivo will pause it; next time you open Masivo it offers to resume it.</source>
         <translation>A campaign is waiting to send (its start time or the provider&apos;s sending hours). Masivo will pause it; next time you open Masivo it offers to resume it.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="391"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>&amp;Pause and close</source>
         <translation>&amp;Pause and close</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="391"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>&amp;Keep sending</source>
         <translation>&amp;Keep sending</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393"/>
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>Close Masivo?</source>
         <translation>Close Masivo?</translation>
     </message>
@@ -2296,17 +2297,17 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <translation>Open the &amp;log folder</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="72"/>
+        <location filename="../../gui/window_menus.py" line="78"/>
         <source>The new language takes effect the next time you start Masivo.</source>
         <translation>The new language takes effect the next time you start Masivo.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="73"/>
+        <location filename="../../gui/window_menus.py" line="79"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="91"/>
+        <location filename="../../gui/window_menus.py" line="97"/>
         <source>Masivo {version}
 SMS and e-mail campaigns from a spreadsheet.
 
@@ -2317,7 +2318,7 @@ SMS and e-mail campaigns from a spreadsheet.
 Logs: {folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="92"/>
+        <location filename="../../gui/window_menus.py" line="98"/>
         <source>About Masivo</source>
         <translation>About Masivo</translation>
     </message>

@@ -675,12 +675,12 @@ Los detalles quedaron en:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="276"/>
+        <location filename="../../gui/main_window.py" line="290"/>
         <source>The journal cannot be opened</source>
         <translation>No se puede abrir el registro de campañas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="276"/>
         <source>{problem}
 
 Masivo will keep this session&apos;s campaigns on this computer.</source>
@@ -689,147 +689,148 @@ Masivo will keep this session&apos;s campaigns on this computer.</source>
 Masivo guardará las campañas de esta sesión en este computador.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263"/>
+        <location filename="../../gui/main_window.py" line="277"/>
         <source>Team database unavailable</source>
         <translation>Base de datos del equipo no disponible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>Campaign steps</source>
         <translation>Pasos de la campaña</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>1. Provider</source>
         <translation>1. Proveedor</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>2. Recipients</source>
         <translation>2. Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>3. Message</source>
         <translation>3. Mensaje</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>4. Review and send</source>
         <translation>4. Revisar y enviar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>5. Tracking</source>
         <translation>5. Seguimiento</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>Campaign history</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Replies</source>
         <translation>Respuestas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>Suppression list</source>
         <translation>Lista de exclusión</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>Who sends your messages: choose the provider and check that its credentials work.</source>
         <translation>Quién envía sus mensajes: elija el proveedor y compruebe que sus credenciales funcionan.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>Who receives them: open the Excel sheet; every row is checked.</source>
         <translation>Quién los recibe: abra la planilla de Excel; se revisa cada fila.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>What they receive: write it once; merge fields make it personal.</source>
         <translation>Qué reciben: escríbalo una vez; los campos lo hacen personal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>Check the name, the count and the cost, try a test message, then send.</source>
         <translation>Revise el nombre, la cantidad y el costo, pruebe con un mensaje de prueba y envíe.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154"/>
+        <location filename="../../gui/main_window.py" line="203"/>
         <source>The campaign as it goes: sent, delivered, failed, live.</source>
         <translation>La campaña en curso: enviados, entregados y fallidos, en vivo.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/main_window.py" line="204"/>
         <source>Every campaign sent from this computer or your team.</source>
         <translation>Todas las campañas enviadas desde este computador o por su equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>Answers to your messages, and who asked not to get more.</source>
         <translation>Las respuestas a sus mensajes, y quién pidió no recibir más.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>Numbers and addresses that never receive anything.</source>
         <translation>Números y direcciones que nunca reciben nada.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>← &amp;Back</source>
         <translation>← A&amp;trás</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>&amp;Next →</source>
         <translation>&amp;Siguiente →</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="369"/>
+        <location filename="../../gui/main_window.py" line="383"/>
         <source>Open sheet</source>
         <translation>Abrir planilla</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370"/>
+        <location filename="../../gui/main_window.py" line="384"/>
         <source>First choose the provider and enter its credentials (step 1).</source>
         <translation>Primero elija el proveedor e ingrese sus credenciales (paso 1).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="383"/>
+        <location filename="../../gui/main_window.py" line="437"/>
         <source>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</source>
         <translation>Hay una campaña enviándose. Masivo la pausará después de los mensajes en curso; la próxima vez que abra Masivo le ofrecerá reanudarla donde quedó.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="388"/>
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>A campaign is waiting to send (its start time or the provider&apos;s sending hours). Masivo will pause it; next time you open Masivo it offers to resume it.</source>
         <translation>Una campaña espera para enviar (su hora de inicio o el horario del proveedor). Masivo la pausará; la próxima vez que abra Masivo le ofrecerá reanudarla.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="391"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>&amp;Pause and close</source>
         <translation>&amp;Pausar y cerrar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="391"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>&amp;Keep sending</source>
         <translation>&amp;Seguir enviando</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393"/>
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>Close Masivo?</source>
         <translation>¿Cerrar Masivo?</translation>
     </message>
@@ -2296,17 +2297,17 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <translation>Abrir la carpeta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="72"/>
+        <location filename="../../gui/window_menus.py" line="78"/>
         <source>The new language takes effect the next time you start Masivo.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que inicie Masivo.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="73"/>
+        <location filename="../../gui/window_menus.py" line="79"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="91"/>
+        <location filename="../../gui/window_menus.py" line="97"/>
         <source>Masivo {version}
 SMS and e-mail campaigns from a spreadsheet.
 
@@ -2317,7 +2318,7 @@ Campañas de SMS y correo electrónico desde una planilla.
 Registros: {folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="92"/>
+        <location filename="../../gui/window_menus.py" line="98"/>
         <source>About Masivo</source>
         <translation>Acerca de Masivo</translation>
     </message>
