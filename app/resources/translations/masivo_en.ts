@@ -382,57 +382,57 @@ Details were written to:
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Recipients</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="59"/>
+        <location filename="../../gui/history_model.py" line="68"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="59"/>
+        <location filename="../../gui/history_model.py" line="68"/>
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="59"/>
+        <location filename="../../gui/history_model.py" line="68"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
@@ -2111,39 +2111,44 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <translation>Masivo could not read the campaign</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="32"/>
+        <location filename="../../gui/pages/tracking_export.py" line="33"/>
         <source>{name} - report.xlsx</source>
         <translation>{name} - report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="34"/>
+        <location filename="../../gui/pages/tracking_export.py" line="35"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="35"/>
+        <location filename="../../gui/pages/tracking_export.py" line="36"/>
         <source>Export report</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="49"/>
+        <location filename="../../gui/pages/tracking_export.py" line="50"/>
         <source>The report was saved in {path}.</source>
         <translation>The report was saved in {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="50"/>
+        <location filename="../../gui/pages/tracking_export.py" line="51"/>
         <source>Report saved</source>
         <translation>Report saved</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="54"/>
+        <location filename="../../gui/pages/tracking_export.py" line="55"/>
         <source>The report could not be written ({why}). If the file is open in Excel, close it and try again, or choose another folder.</source>
         <translation>The report could not be written ({why}). If the file is open in Excel, close it and try again, or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="59"/>
+        <location filename="../../gui/pages/tracking_export.py" line="60"/>
         <source>The report was not saved</source>
         <translation>The report was not saved</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/tracking_export.py" line="63"/>
+        <source>Writing the report: {n} rows…</source>
+        <translation>Writing the report: {n} rows…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/tracking_replies.py" line="68"/>

@@ -382,57 +382,57 @@ Los detalles quedaron en:
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>Created</source>
         <translation>Creada</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Sent</source>
         <translation>Enviados</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Delivered</source>
         <translation>Entregados</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="59"/>
+        <location filename="../../gui/history_model.py" line="68"/>
         <source>Failed</source>
         <translation>Fallidos</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="59"/>
+        <location filename="../../gui/history_model.py" line="68"/>
         <source>Unknown</source>
         <translation>Desconocidos</translation>
     </message>
     <message>
-        <location filename="../../gui/history_model.py" line="59"/>
+        <location filename="../../gui/history_model.py" line="68"/>
         <source>Pending</source>
         <translation>Pendientes</translation>
     </message>
@@ -2111,39 +2111,44 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <translation>Masivo no pudo leer la campaña</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="32"/>
+        <location filename="../../gui/pages/tracking_export.py" line="33"/>
         <source>{name} - report.xlsx</source>
         <translation>{name} - informe.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="34"/>
+        <location filename="../../gui/pages/tracking_export.py" line="35"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="35"/>
+        <location filename="../../gui/pages/tracking_export.py" line="36"/>
         <source>Export report</source>
         <translation>Exportar informe</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="49"/>
+        <location filename="../../gui/pages/tracking_export.py" line="50"/>
         <source>The report was saved in {path}.</source>
         <translation>El informe se guardó en {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="50"/>
+        <location filename="../../gui/pages/tracking_export.py" line="51"/>
         <source>Report saved</source>
         <translation>Informe guardado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="54"/>
+        <location filename="../../gui/pages/tracking_export.py" line="55"/>
         <source>The report could not be written ({why}). If the file is open in Excel, close it and try again, or choose another folder.</source>
         <translation>No se pudo escribir el informe ({why}). Si el archivo está abierto en Excel, ciérrelo e intente de nuevo, o elija otra carpeta.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/tracking_export.py" line="59"/>
+        <location filename="../../gui/pages/tracking_export.py" line="60"/>
         <source>The report was not saved</source>
         <translation>El informe no se guardó</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/tracking_export.py" line="63"/>
+        <source>Writing the report: {n} rows…</source>
+        <translation>Escribiendo el informe: {n} filas…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/tracking_replies.py" line="68"/>
