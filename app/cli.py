@@ -14,8 +14,11 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from app import __version__
+from app.providers.smtp_presets import PRESETS
 
-PROVIDERS = ("demo", "connecta", "connectus", "itcloud", "wavy", "convergia")
+PRESET_IDS = tuple(PRESETS)
+PROVIDERS = ("demo", "connecta", "connectus", "itcloud", "wavy", "convergia", "smtp")
+SMS_MODES = ("1via", "2via", "flash")  # IT Cloud's `metodo_envio` (Capabilities.sms_modes)
 SENDING_EXIT_CODES = (
     "exit codes: 0 every valid recipient accepted; 4 some messages unknown (the provider may or may "
     "not have taken them: check them before re-sending; they are never sent again by themselves); "
@@ -79,6 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--subject", metavar="S")
     send.add_argument("--sender-name", metavar="N")
     send.add_argument("--sender-email", metavar="E")
+    send.add_argument("--html", action="store_true", help="the e-mail message is HTML (a text part is made)")
+    send.add_argument(
+        "--sms-mode",
+        choices=SMS_MODES,
+        help="for providers that offer it (itcloud): 1via one-way (the default); 2via two-way, recipients "
+        "can answer and their answers arrive in `masivo replies`; flash shows on the phone's screen at "
+        "once and is not kept in its inbox",
+    )
     send.add_argument("--country", metavar="CC")
     send.add_argument("--sheet", metavar="NAME")
     send.add_argument("--base-url", metavar="URL", help="replace the provider's scheme, host and port")
@@ -115,6 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cred_set.add_argument("provider", choices=PROVIDERS)
     cred_set.add_argument("--user", required=True, help="user name or account id")
+    cred_set.add_argument(
+        "--field", action="append", default=[], metavar="KEY=VALUE",
+        help="another field of the provider (smtp: preset, host, port, security, from_email...)",
+    )  # fmt: skip
     for action in ("delete", "test"):
         sub = cred_actions.add_parser(action, parents=[json_flag], help=f"{action} the stored credentials")
         sub.add_argument("provider", choices=PROVIDERS)
@@ -136,6 +151,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     urls.add_argument("--base-url", metavar="PUBLIC_URL", required=True)
     hook_actions.add_parser("rotate", parents=[json_flag], help="make new secret URL tokens")
+    key = hook_actions.add_parser(
+        "unsubscribe-key", parents=[json_flag],
+        help="show the key of e-mail's unsubscribe links; --set stores one read from stdin",
+    )  # fmt: skip
+    key.add_argument("--set", action="store_true", help="store the key read from stdin")
 
     replies = command("replies", "list the replies received")
     replies.add_argument("--campaign", metavar="C")
@@ -155,6 +175,15 @@ def build_parser() -> argparse.ArgumentParser:
     db_actions = db.add_subparsers(dest="action", metavar="ACTION", required=True)
     db_actions.add_parser("info", parents=[json_flag], help="backend, schema version and location")
     db_actions.add_parser("upgrade", parents=[json_flag], help="apply pending schema migrations")
+
+    email_check = command(
+        "email-check", "check the sender domain's SPF, DKIM and DMARC for e-mail campaigns", "email_check"
+    )
+    add = email_check.add_argument
+    add("--from", dest="sender", metavar="ADDRESS", required=True, help="the sender, e.g. ventas@empresa.cl")
+    add("--service", choices=PRESET_IDS, help="the mail service (default: the smtp provider's preset)")
+    add("--dkim-selector", metavar="S", default="", help="the DKIM selector (default: the service's usual)")
+    add("--nameserver", metavar="IP[:PORT]", help="ask this DNS server instead of the system's")
 
     command("selftest", "check that this installation works (headless)")
     return parser

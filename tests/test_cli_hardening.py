@@ -18,6 +18,7 @@ import pytest
 
 from app.cli import run
 from app.core.journal import open_journal
+from app.core.paths import sample_sheet
 from app.core.segments import MAX_SEGMENTS
 from app.providers.base import State
 from tests.engine_keyring import environment
@@ -97,8 +98,9 @@ def test_serve_refuses_a_port_outside_1_to_65535(port: str, capsys: pytest.Captu
 # --- 9. report targets -----------------------------------------------------------------------------------
 @pytest.fixture
 def campaign() -> str:
-    code, summary = masivo("send", "--provider", "demo", "--recipients", str(ROOT / "resources" /
-                           "sample_recipients.xlsx"), "--message", "Hola", "--yes", "--json")  # fmt: skip
+    sheet = str(sample_sheet())
+    options = ("--provider", "demo", "--recipients", sheet, "--message", "Hola", "--yes", "--json")
+    code, summary = masivo("send", *options)
     assert code == 0
     return str(summary["campaign"])
 

@@ -37,7 +37,7 @@ def test_providers_json_lists_every_capability(monkeypatch: pytest.MonkeyPatch) 
     code, out = cli("providers", "--json", monkeypatch=monkeypatch)
     assert code == 0
     providers = {p["id"]: p for p in json.loads(out)["providers"]}
-    assert set(providers) == {"demo", "connecta", "connectus", "itcloud", "wavy", "convergia"}
+    assert set(providers) == {"demo", "connecta", "connectus", "itcloud", "wavy", "convergia", "smtp"}
     assert providers["itcloud"]["number_digits"] == 12
     assert providers["itcloud"]["window"] == {"tz": "America/Bogota", "start": "08:00", "end": "21:00"}
     assert [f["key"] for f in providers["itcloud"]["credentials"]] == ["user", "token"]
@@ -80,7 +80,8 @@ def test_wrong_token_is_one_plain_sentence(
     code, _ = cli("credentials", "test", "itcloud", "--base-url", server.url, monkeypatch=monkeypatch)
     err = capsys.readouterr().err
     assert code == 1
-    assert "Usuario o clave incorrectos" in err
+    # IT Cloud's balance -1 cannot tell a wrong token from an administrator account: it says both.
+    assert "el usuario o el token no son correctos" in err and len(err.strip().splitlines()) == 1
     assert "wrong-token-123" not in err and "Traceback" not in err
 
 
@@ -95,3 +96,12 @@ def test_missing_credentials_say_what_to_do(
 def test_demo_needs_no_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
     code, out = cli("balance", "--provider", "demo", "--json", monkeypatch=monkeypatch)
     assert code == 0 and json.loads(out)["sms"] > 0
+
+
+def test_providers_say_itcloud_sends_to_colombia_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, out = cli("providers", monkeypatch=monkeypatch)
+    [itcloud] = [line for line in out.splitlines() if line.startswith("itcloud")]
+    assert "solo números de Colombia (+57)" in itcloud and "modos SMS 1via / 2via / flash" in itcloud
+    _, out = cli("providers", "--json", monkeypatch=monkeypatch)
+    providers = {p["id"]: p for p in json.loads(out)["providers"]}
+    assert providers["itcloud"]["countries"] == ["CO"] and providers["demo"]["countries"] == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from app.core.dispatcher import Dispatcher
@@ -70,3 +72,40 @@ def test_full_bulks_are_paced_by_the_provider_over_http(journal: Journal) -> Non
     first = starts[0]
     # Three texts of 800 numbers: each request is 4/5 of a full bulk, so 1.6 s apart.
     assert [round(t - first, 6) for t in starts] == [0.0, 1.6, 3.2]
+
+
+def test_an_itcloud_balance_of_minus_one_warns_and_sends(journal: Journal) -> None:
+    """IT Cloud's balance query "no aplica" to administrator accounts: -1 there while sending works
+    is a warning that the balance could not be read, not a pause for wrong credentials."""
+    with provider_server("itcloud") as (fake, server):
+        fake.fake.administrator = True
+        campaign = make_campaign(journal, "itcloud", 30)
+        clock = NoWaitClock()
+        provider = adapter(fake, server)
+        warnings: list[str] = []
+        result = Dispatcher(
+            journal, campaign, provider, pace=Pace.off(), clock=clock, sleep=clock.sleep,
+            progress=lambda progress: warnings.append(progress.warning),
+        ).run()  # fmt: skip
+        provider.close()
+    assert result.status is CampaignStatus.COMPLETED, result
+    assert result.counts == {"accepted": 30}
+    assert "balance_unreadable" in warnings
+
+
+def test_wavy_no_credit_in_the_statuses_pauses_the_campaign_for_credit(journal: Journal) -> None:
+    """Wavy reports NO_CREDIT only in statuses: the campaign pauses with the credit reason, and the
+    rows not yet sent stay pending (never sent twice: the look is a status search)."""
+    with provider_server("wavy", credits=1500) as (fake, server):
+        campaign = make_campaign(journal, "wavy", 5000)
+        clock = NoWaitClock()
+        provider = adapter(fake, server)
+        provider.clock, provider.credit_check_every = clock, 0.0  # type: ignore[attr-defined]
+        fake.fake.clock = itertools.count(0.0, 2.0).__next__  # each status search 2 s after the last
+        result = Dispatcher(
+            journal, campaign, provider, pace=Pace.off(), clock=clock, sleep=clock.sleep
+        ).run()
+        provider.close()
+        received = fake.received()
+    assert (result.status, result.reason) == (CampaignStatus.PAUSED, "no_balance"), result
+    assert result.counts["pending"] >= 1000 and duplicates(received) == {}

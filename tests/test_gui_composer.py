@@ -217,3 +217,25 @@ def test_a_keystroke_in_a_1000_character_message_updates_the_counter_within_a_fr
     median, worst = statistics.median(times) * 1000, max(times) * 1000
     print(f"\nkeystroke to counter line, 1,000 characters: median {median:.2f} ms, worst {worst:.2f} ms")
     assert median < 16, f"a keystroke took {median:.1f} ms (median) to update the counter"
+
+
+def test_the_sms_mode_is_offered_only_where_the_provider_has_modes(
+    qtbot: QtBot, settings: Settings, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    sheet = write_sheet(tmp_path / "s.xlsx")
+    demo = make_page(qtbot, settings, sheet)
+    assert not demo.sms_mode.isVisibleTo(demo) and demo.draft.sms_mode == ""
+    page = make_page(qtbot, settings, sheet, provider="itcloud")
+    combo = page.findChild(QComboBox, "smsModeCombo")
+    assert page.sms_mode.isVisibleTo(page)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["One-way", "Two-way", "Flash"]
+    assert page.draft.sms_mode == "1via"
+    combo.setCurrentIndex(1)
+    assert page.draft.sms_mode == "2via"
+    assert "answers arrive in Replies" in page.sms_mode.explanation.text()
+    combo.setCurrentIndex(2)
+    assert page.draft.sms_mode == "flash" and "not kept in its inbox" in page.sms_mode.explanation.text()
+    page.enter()  # coming back to the step keeps the choice
+    assert combo.currentText() == "Flash"

@@ -245,3 +245,20 @@ def test_a_million_rows_fill_and_filter_without_delay(qtbot: QtBot) -> None:
     print(f"\n1,000,000 rows appended in {filled:.2f} s; filter switched in {switched * 1000:.1f} ms")
     assert switched < 0.05, f"switching the filter took {switched:.3f} s"
     assert filled < 5.0, f"appending 1,000,000 rows took {filled:.1f} s"
+
+
+def test_a_sheet_of_another_country_for_itcloud_is_said_once_at_the_top(
+    qtbot: QtBot, host: Host, settings: Settings, tmp_path: Path
+) -> None:
+    page = RecipientsPage(CampaignDraft(provider_id="itcloud"), settings, None, None, host)
+    host.show()
+    combo = page.findChild(QComboBox, "countryCombo")
+    combo.setCurrentIndex(combo.findData("CL"))
+    page.enter()
+    notice = page.findChild(QLabel, "countryNotice")
+    assert notice.isVisible() and "Colombia (+57)" in notice.text()
+    combo.setCurrentIndex(combo.findData("CO"))
+    assert not notice.isVisible()
+    page.draft.provider_id = "demo"
+    combo.setCurrentIndex(combo.findData("CL"))
+    assert not notice.isVisible()

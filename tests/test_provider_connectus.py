@@ -175,8 +175,8 @@ def test_one_message_alone_over_the_url_limit_is_rejected_as_too_long(vendor: Ve
 
 
 def test_every_sms_status_word_is_mapped_and_unknown_ids_are_left_out(vendor: Vendor) -> None:
-    adapter = vendor.adapter()
-    ids = [r.provider_id or "" for r in adapter.send(many(len(SMS_STATUSES)), SendOptions())]
+    ids = [r.provider_id or "" for r in vendor.adapter().send(many(len(SMS_STATUSES)), SendOptions())]
+    adapter = vendor.adapter()  # another run: it does not know the bulk, so it asks message by message
     for provider_id, word in zip(ids, SMS_STATUSES, strict=True):
         vendor.fake.set_status(provider_id, word)
     updates = adapter.statuses([*ids, "0" * 32], Channel.SMS)
@@ -236,3 +236,34 @@ def test_the_fake_answers_the_delivery_status_call_as_documented(vendor: Vendor)
     ).json()
     assert answer["delivery_status"]["delivery_name"] == "Douglas Adams quotes"
     assert [m["status"] for m in answer["delivery_status"]["messages"]] == ["EN_COLA", "EN_COLA"]
+
+
+def test_a_bulk_sent_here_has_its_statuses_read_in_one_call(vendor: Vendor) -> None:
+    """ "Revisar estado de envío masivo de SMS": one `check_delivery_status` GET for the whole bulk."""
+    adapter = vendor.adapter()
+    ids = [r.provider_id or "" for r in adapter.send(many(300), SendOptions())]
+    deliveries = set(vendor.fake.deliveries)  # the URL limit cut the 300 into a few bulks
+    vendor.fake.set_status(ids[0], "ENTREGADO")
+    vendor.fake.set_status(ids[1], "NO_ENTREGABLE")
+    single = OutgoingMessage(999, "56990000999", "Hola")  # sent alone: not part of a bulk
+    [alone] = adapter.send([single], SendOptions())
+    updates = adapter.statuses([*ids, alone.provider_id or ""], Channel.SMS)
+    assert len(updates) == 301
+    assert [(u.provider_id, u.state) for u in updates[:2]] == [
+        (ids[0], State.DELIVERED),
+        (ids[1], State.UNDELIVERED),
+    ]
+    asked = vendor.server.requests_to(connectus.DELIVERY_STATUS_PATH)
+    assert 1 < len(deliveries) < 20 and {r.query["id_delivery"][0] for r in asked} == deliveries
+    assert len(asked) == len(deliveries) and all(r.method == "GET" for r in asked)
+    assert len(vendor.server.requests_to("/api_v1/check_sms_status")) == 1  # only the lone message
+
+
+def test_one_by_one_status_gets_are_paced(vendor: Vendor) -> None:
+    ids = [r.provider_id or "" for r in vendor.adapter().send(many(5), SendOptions())]
+    adapter = vendor.adapter()
+    clock = iter(float(i) / 1000 for i in range(100))  # 1 ms passes between two looks at the clock
+    adapter.status_pacer.clock = lambda: next(clock)
+    adapter.statuses(ids, Channel.SMS)
+    waits = [w for w in vendor.sleeps if w > 0]
+    assert len(waits) == 4 and all(0 < w <= connectus.STATUS_GAP for w in waits), vendor.sleeps

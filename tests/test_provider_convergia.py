@@ -207,3 +207,37 @@ def test_an_unexpected_answer_is_unknown(sleeps: list[float]) -> None:
         make(server.url, sleeps).send(one(), SendOptions())
     assert failure.value.problem.effect is Effect.UNKNOWN
     assert failure.value.problem.reason == "unexpected_answer"
+
+
+@pytest.mark.parametrize(
+    ("answer", "has_id"),
+    [("labeled", True), ("bare", False), ("echo", False)],
+)
+def test_the_id_comes_only_from_a_labeled_answer(
+    provider: convergia.ConvergiaProvider, fake: FakeConvergia, answer: str, has_id: bool
+) -> None:
+    """The document shows no send answer: a number that is not named an id may be the phone number."""
+    fake.answer = answer
+    [result] = provider.send(one(), SendOptions())
+    assert result.state is State.ACCEPTED
+    if has_id:
+        assert result.provider_id == str(next(iter(fake.sent))) and result.problem is None
+    else:
+        assert result.provider_id is None
+        assert result.problem is not None and result.problem.reason == "status_not_pollable"
+
+
+def test_205_fails_the_destination_and_pauses_only_when_it_repeats(
+    provider: convergia.ConvergiaProvider, fake: FakeConvergia
+) -> None:
+    blocked = ["525500000001", "525500000002", "525500000003"]
+    fake.force.update(dict.fromkeys(blocked, 205))
+    [first] = provider.send(one(blocked[0], key=1), SendOptions())
+    assert first.state is State.REJECTED and first.problem is not None
+    assert first.problem.reason == "traffic_not_allowed"
+    assert provider.send(one(key=2), SendOptions())[0].state is State.ACCEPTED  # the streak ends
+    for key, number in enumerate(blocked[:2], 3):
+        assert provider.send(one(number, key=key), SendOptions())[0].state is State.REJECTED
+    with pytest.raises(ProviderFailure) as failure:  # a third destination in a row: the account's traffic
+        provider.send(one(blocked[2], key=9), SendOptions())
+    assert (failure.value.problem.effect, failure.value.problem.reason) == (Effect.STOP, "account_blocked")

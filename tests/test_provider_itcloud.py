@@ -184,11 +184,13 @@ def test_the_fake_keeps_the_crc_window(
 
 def test_wrong_credentials(server: FakeServer, fake: FakeItCloud, sleeps: list[float]) -> None:
     provider = make(server.url, fake, sleeps, token="wrong")
-    for call in (lambda: provider.send(block([NUMBER]), SendOptions()), provider.test_credentials):
+    calls = {"wrong_credentials": lambda: provider.send(block([NUMBER]), SendOptions()),
+             "credentials_unconfirmed": provider.test_credentials}  # fmt: skip
+    for reason, call in calls.items():
         with pytest.raises(ProviderFailure) as failure:
             call()
         assert failure.value.problem.effect is Effect.STOP
-        assert failure.value.problem.reason == "wrong_credentials"
+        assert failure.value.problem.reason == reason
 
 
 def test_missing_credentials_stop_before_any_request(
@@ -199,7 +201,7 @@ def test_missing_credentials_stop_before_any_request(
     assert failure.value.problem.reason == "no_credentials" and server.requests == []
 
 
-def test_balance_sends_the_token_under_both_names(
+def test_balance_sends_the_token_as_the_table_says(
     provider: itcloud.ItCloudProvider, server: FakeServer, fake: FakeItCloud
 ) -> None:
     assert provider.balance().sms == 10_000 and provider.balance().email is None
@@ -207,8 +209,39 @@ def test_balance_sends_the_token_under_both_names(
     assert provider.test_credentials().sms == 7
     request = server.requests_to(BALANCE_PATH)[0]
     assert request.method == "GET"
-    assert request.arg("token") == request.arg("password") == fake.token
+    assert request.arg("token") == fake.token and request.arg("password") is None
     assert provider.statuses(["1"], itcloud.Channel.SMS) == []
+
+
+def test_a_balance_of_minus_one_is_unreadable_not_wrong_credentials(
+    provider: itcloud.ItCloudProvider, fake: FakeItCloud
+) -> None:
+    fake.administrator = True  # "Esto no aplica para cuentas con perfil de administrador"
+    with pytest.raises(ProviderFailure) as failure:
+        provider.balance()
+    assert (failure.value.problem.reason, failure.value.problem.effect) == (
+        "balance_unreadable",
+        Effect.UNKNOWN,
+    )
+    assert provider.send(block([NUMBER]), SendOptions())[0].state is State.ACCEPTED
+
+
+@pytest.mark.parametrize("mode", ["1via", "2via", "flash"])
+def test_each_mode_goes_as_the_document_reads_it(
+    provider: itcloud.ItCloudProvider, server: FakeServer, fake: FakeItCloud, mode: str
+) -> None:
+    [result] = provider.send(block([NUMBER]), SendOptions(sms_mode=mode))
+    assert result.state is State.ACCEPTED and fake.sent[0].mode == mode
+    [request] = server.requests_to(SEND_PATH)
+    # "si no se envia esta variable, por defecto queda 1via": 1via leaves it out; the others unquoted.
+    assert request.arg("metodo_envio") == (None if mode == "1via" else mode)
+
+
+def test_a_quoted_mode_is_what_the_service_refuses(fake: FakeItCloud, server: FakeServer) -> None:
+    import requests
+
+    form = {"user": fake.user, "token": fake.token, "GSM": NUMBER, "SMSText": "x", "metodo_envio": "'2via'"}
+    assert requests.post(server.url + SEND_PATH, data=form, timeout=5).text == "-11"
 
 
 def test_one_base_url_replaces_both_hosts(provider: itcloud.ItCloudProvider) -> None:

@@ -98,7 +98,10 @@ def test_wrong_credentials(vendor: Vendor, debug_logs: pytest.LogCaptureFixture)
     setattr(vendor.fake, vendor.secret_key, "the-one-the-vendor-expects")
     with serving(vendor.fake.handle) as server:
         failures = failures_of(every_call(make(vendor, server.url, secret=secret)))
-    assert failures and all(f.problem.reason == "wrong_credentials" for f in failures)
+    # IT Cloud's balance -1 cannot prove the token wrong (administrator accounts read -1 too).
+    said = {"wrong_credentials", "balance_unreadable", "credentials_unconfirmed"}
+    expected = said if vendor.module.__name__.endswith("itcloud") else {"wrong_credentials"}
+    assert failures and {f.problem.reason for f in failures} <= expected
     setattr(vendor.fake, vendor.secret_key, secret)  # the secret the adapter sent, for assert_clean
     assert_clean(vendor.secret, debug_logs, failures)
 

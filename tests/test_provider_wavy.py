@@ -265,3 +265,34 @@ def test_unexpected_answers_are_unknown(clock: Clock) -> None:
     with serving(lambda r: Reply(200, {"id": "batch", "messages": [{"id": "only-one"}]})) as short:
         results = make(short.url, clock).send(messages(2), SendOptions())
         assert [r.state for r in results] == [State.ACCEPTED, State.UNKNOWN]
+
+
+def test_an_administrator_is_told_apart_from_a_sending_user(
+    provider: wavy.WavyProvider, server: FakeServer, fake: FakeWavy
+) -> None:
+    """ "Este usuario no hace envíos de mensajes ni por el portal ni vía integración API"."""
+    assert provider.test_credentials() == Balance(None, None)  # a sending user: the probe gets 400
+    [probe] = server.requests_to(SEND_PATH)
+    assert probe.json() == wavy.PROBE and fake.messages == {}  # nothing can leave
+    fake.administrator = True
+    with pytest.raises(ProviderFailure) as failure:
+        provider.test_credentials()
+    assert (failure.value.problem.reason, failure.value.problem.effect) == ("wavy_admin_user", Effect.STOP)
+    assert fake.messages == {}
+
+
+def test_no_credit_in_the_statuses_stops_before_the_next_request(
+    provider: wavy.WavyProvider, server: FakeServer, fake: FakeWavy, clock: Clock
+) -> None:
+    fake.credit = 3
+    provider.clock, provider.credit_check_every = clock, 10.0
+    first = provider.send(messages(5), SendOptions())  # Wavy takes all 5; two will say NO_CREDIT
+    assert all(r.state is State.ACCEPTED for r in first)
+    clock.now += 10.0
+    with pytest.raises(ProviderFailure) as failure:
+        provider.send(messages(5), SendOptions())
+    assert failure.value.problem == wavy.NO_CREDIT  # STOP: the rows go back to pending, the campaign pauses
+    assert len(server.requests_to(BULK_PATH)) == 1 and len(server.requests_to(STATUS_PATH)) == 1
+    fake.credit = 100  # topped up: the next look finds nothing new, sending goes on
+    clock.now += 10.0
+    assert all(r.state is State.ACCEPTED for r in provider.send(messages(2), SendOptions()))

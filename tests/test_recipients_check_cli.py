@@ -153,3 +153,15 @@ def test_the_bundled_sample_shows_valid_and_rejected_rows() -> None:
     report = json.loads(out)
     assert (code, report["rows"], report["valid"]) == (0, 25, 21)
     assert (report["invalid"], report["duplicates"]) == (3, 1)
+
+
+def test_a_chilean_sheet_for_itcloud_is_said_once_not_row_by_row(tmp_path: Path) -> None:
+    path = make.xlsx(tmp_path / "clientes.xlsx", SHEET)
+    code, out = check(str(path), "--provider", "itcloud", "--country", "CL")
+    lines = out.splitlines()
+    assert code == 0 and "IT Cloud Services envía solo a números de Colombia (+57)" in lines[1]
+    assert not any(line.startswith("  Fila") for line in lines), out  # no row-by-row noise
+    _, out = check(str(path), "--provider", "itcloud", "--country", "CL", "--json")
+    assert "Colombia" in json.loads(out)["notice"]
+    _, out = check(str(path), "--provider", "itcloud", "--country", "CO", "--json")
+    assert "notice" not in json.loads(out)

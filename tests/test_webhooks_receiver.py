@@ -88,6 +88,24 @@ def test_connectus_numbers_may_come_as_json_numbers(journal: Journal, client: Cl
     assert journal.inbox.replies()[0].sender == "56990324203"
 
 
+def test_connectus_events_by_get_query_and_by_post_form(journal: Journal, client: Client) -> None:
+    """ "redirigida a través de HTTP": the documented fields by GET query string or POST form as well."""
+    from urllib.parse import urlencode
+
+    campaign = sent_campaign(journal, 2)
+    ids = provider_ids(journal, campaign)
+    query = urlencode(status(ids[number(0)], "ENTREGADO"))
+    assert client.request("GET", f"{PATHS['connectus_status']}?{query}").status == 200
+    form = urlencode(status(ids[number(1)], "NO_ENTREGABLE")).encode()
+    content = {"Content-Type": "application/x-www-form-urlencoded"}
+    assert client.request("POST", PATHS["connectus_status"], form, content).status == 200
+    assert journal.counts(campaign) == {"delivered": 1, "undelivered": 1}
+    inbound = urlencode(received("ab12", "56990324203", "SALIR"))
+    assert client.request("GET", f"{PATHS['connectus_inbound']}?{inbound}").status == 200
+    [reply] = journal.inbox.replies()
+    assert (reply.sender, reply.text, reply.opt_out) == ("56990324203", "SALIR", True)
+
+
 def test_the_itcloud_reply_by_get_and_by_post_form(journal: Journal, client: Client) -> None:
     assert client.itcloud("HolaMundo", "573152338956").status == 200  # the seed's own example
     assert client.itcloud("Otra respuesta", "+57 315 233 8957", method="POST").status == 200
@@ -149,7 +167,8 @@ def test_an_update_for_another_systems_id_is_kept_not_an_error(journal: Journal,
         ("POST", "connectus_inbound", b'{"id_sms": "x", "src_number": "56990324203"}', 400, "missing_fields"),
         ("POST", "connectus_inbound", b'{"id_sms": "x", "src_number": "12", "sms_content": "a"}', 400,
          "bad_number"),
-        ("GET", "connectus_status", None, 405, "wrong_method"),
+        ("GET", "connectus_status", None, 400, "missing_fields"),  # a GET is taken; it needs its fields
+        ("DELETE", "connectus_status", None, 405, "wrong_method"),
         ("PUT", "itcloud_inbound", b"mensaje=a&celular=573152338956", 405, "wrong_method"),
         ("POST", "connectus_status", b"x" * (MAX_BODY + 1), 413, "body_too_large"),
     ],

@@ -57,18 +57,37 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         print(_say(lang, "Revisión interrumpida.", "Check interrupted."), file=sys.stderr)
         return 130
     _clear(bar)
+    notice = _country_notice(args.provider, country, lang) if channel is Channel.SMS else ""
     if args.json:
-        out.write(json.dumps(summary.as_dict(), ensure_ascii=False) + "\n")
+        data = summary.as_dict()
+        if notice:
+            data["notice"] = notice
+        out.write(json.dumps(data, ensure_ascii=False) + "\n")
     else:
         preview = stream.preview
-        out.write(
-            report_text(summary, preview.path.name, preview.sheet, preview.header_row, stream.column, lang)
-        )
+        where = (preview.path.name, preview.sheet, preview.header_row, stream.column)
+        out.write(report_text(summary, *where, lang, notice))
     return 0
 
 
-def report_text(summary: Summary, file: str, sheet: str, header_row: int, column: str, lang: str) -> str:
-    """The human report: where the addresses were found, the counts, then each rejected row."""
+def _country_notice(provider: str | None, country: str, lang: str) -> str:
+    """One sentence when the provider serves other countries only (IT Cloud: Colombia)."""
+    if not provider:
+        return ""
+    from app.core.reasons import country_notice
+    from app.providers import registry
+
+    caps = registry.capabilities(provider)
+    return country_notice(caps.name, caps.countries, country, lang)
+
+
+def report_text(
+    summary: Summary, file: str, sheet: str, header_row: int, column: str, lang: str, notice: str = ""
+) -> str:
+    """The human report: where the addresses were found, the counts, then each rejected row.
+
+    With a `notice` (the sheet's country is not the provider's) it comes first, and the rows it
+    explains are not listed one by one: --json lists them."""
     en = lang == "en"
     if header_row:
         header = f"headers on row {header_row}" if en else f"encabezados en la fila {header_row}"
@@ -79,8 +98,8 @@ def report_text(summary: Summary, file: str, sheet: str, header_row: int, column
         if en
         else f"hoja «{sheet}» ({header}, columna «{column}»)"
     )
-    lines = [
-        f"{file}, {where}",
+    lines = [f"{file}, {where}", *([notice] if notice else [])]
+    lines += [
         _say(
             lang,
             f"Filas: {summary.rows}; válidas: {summary.valid}, inválidas: {summary.invalid}, "
@@ -99,6 +118,8 @@ def report_text(summary: Summary, file: str, sheet: str, header_row: int, column
                 "(rule: possible): they will be sent.",
             )
         )
+    if notice:
+        return "\n".join(lines) + "\n"
     for error in summary.errors[:SHOWN_ERRORS]:
         lines.append(f"  {'Row' if en else 'Fila'} {error['row']}, «{error['column']}»: {error['reason']}")
     hidden = len(summary.errors) - SHOWN_ERRORS

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
 from app.commands._provider import CommandError, emit, failure_message, open_provider
 from app.core.reasons import reason_text
 from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.providers import registry
-from app.providers.base import Credentials, ProviderFailure
+from app.providers.base import CredentialField, Credentials, ProviderFailure
 
 
 def read_secret(label: str) -> str:
@@ -25,19 +26,39 @@ def set_credentials(args: argparse.Namespace, out: TextIO, store: CredentialStor
     caps = registry.capabilities(args.provider)
     if not caps.credentials:
         raise CommandError(f"{caps.name} no necesita credenciales.", 0)
-    user_field = next(field for field in caps.credentials if not field.secret)
+    plain = [field for field in caps.credentials if not field.secret]
+    user_field = next((field for field in plain if field.key == "user"), plain[0])
     secret_field = next(field for field in caps.credentials if field.secret)
+    values = other_fields(caps.credentials, getattr(args, "field", []))
     secret = read_secret(secret_field.label)
     if not secret:
         raise CommandError(f"{secret_field.label} vacío: no se guardó nada.", 2)
+    values.update({user_field.key: args.user, secret_field.key: secret})
     try:
-        store.save(args.provider, Credentials({user_field.key: args.user, secret_field.key: secret}))
+        store.save(args.provider, Credentials(values))
     except KeyringUnavailable:
         raise CommandError(reason_text("no_keyring"), 2) from None
     emit(out, args, {"provider": args.provider, "stored": True}, f"Credenciales de {caps.name} guardadas.")
     if caps.plain_http:
         print(reason_text("plain_http", caps.name), file=sys.stderr)
     return 0
+
+
+def other_fields(fields: Sequence[CredentialField], given: Sequence[str]) -> dict[str, str]:
+    """The fields besides the user and the secret: each field's default, then `KEY=VALUE` pairs."""
+    values = {field.key: field.default for field in fields if field.default}
+    known = {field.key: field for field in fields if not field.secret}
+    for pair in given:
+        key, sep, value = pair.partition("=")
+        field = known.get(key.strip())
+        if not sep or field is None:
+            names = ", ".join(known)
+            raise CommandError(f"Campo desconocido {key!r}: use CLAVE=VALOR con una de {names}.", 2)
+        if field.choices and value not in {choice for choice, _ in field.choices}:
+            options = ", ".join(choice for choice, _ in field.choices)
+            raise CommandError(f"Valor no válido para {key}: use uno de {options}.", 2)
+        values[field.key] = value.strip()
+    return values
 
 
 def delete_credentials(args: argparse.Namespace, out: TextIO, store: CredentialStore) -> int:

@@ -62,6 +62,28 @@ def plan_from(args: argparse.Namespace, caps: Capabilities) -> CampaignPlan:
         raise CommandError(
             say("Falta el asunto del correo: use --subject.", "The e-mail needs --subject."), 2
         )
+    if (
+        channel is Channel.EMAIL
+        and caps.email_sender_required
+        and not ((args.sender_name or "").strip() and (args.sender_email or "").strip())
+    ):
+        raise CommandError(
+            say(
+                f"{caps.name} exige el nombre y la dirección del remitente: "
+                "use --sender-name y --sender-email.",
+                f"{caps.name} requires the sender's name and address: use --sender-name and --sender-email.",
+            ),
+            2,
+        )
+    sms_mode = getattr(args, "sms_mode", None) or ""
+    if sms_mode and (channel is not Channel.SMS or sms_mode not in caps.sms_modes):
+        raise CommandError(
+            say(
+                f"{caps.name} no ofrece modos de envío SMS (--sms-mode).",
+                f"{caps.name} offers no SMS modes (--sms-mode).",
+            ),
+            2,
+        )
     if args.batch_size is not None and args.batch_size < 1:
         raise CommandError(say("--batch-size debe ser 1 o más.", "--batch-size must be 1 or more."), 2)
     if args.interval is not None and args.interval < 0:
@@ -74,6 +96,8 @@ def plan_from(args: argparse.Namespace, caps: Capabilities) -> CampaignPlan:
         subject=args.subject or "",
         sender_name=args.sender_name or "",
         sender_email=args.sender_email or "",
+        html=bool(getattr(args, "html", False)),
+        sms_mode=sms_mode,
         country=(args.country or open_settings().get("country") or "CL").upper(),
         sheet=args.sheet,
         batch_size=args.batch_size,

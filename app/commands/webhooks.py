@@ -18,6 +18,8 @@ from app.core.journal.inbox_models import Stored
 from app.core.logs import REDACTOR
 from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.core.settings import open_settings
+from app.core.unsubscribe import STORE_ID, ensure_secret
+from app.providers.base import Credentials
 from app.webhooks.routes import ROUTES, ensure_tokens, rotate_tokens, urls
 
 log = logging.getLogger(__name__)
@@ -28,6 +30,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return serve(args, out)
     if args.action == "urls":
         return show_urls(args, out)
+    if args.action == "unsubscribe-key":
+        return unsubscribe_key(args, out)
     return rotate(args, out)
 
 
@@ -47,13 +51,44 @@ def tokens_or_fail(store: CredentialStore | None = None) -> dict[str, str]:
         raise no_keyring() from None
 
 
+def unsubscribe_secret(store: CredentialStore | None = None) -> str:
+    """The secret that checks e-mail's one-click unsubscribe links (made on first use); "" when the
+    keyring cannot keep one: the receiver then serves without that route."""
+    try:
+        return ensure_secret(store or CredentialStore())
+    except KeyringUnavailable:
+        log.warning("no unsubscribe secret in the keyring: one-click unsubscribe links are not answered")
+        return ""
+
+
+def unsubscribe_key(args: argparse.Namespace, out: TextIO) -> int:
+    """Show the unsubscribe secret, or `--set` it from stdin: the computers that send e-mail and the
+    one that runs the receiver must share it (the links are signed where the campaign is sent)."""
+    store = CredentialStore()
+    try:
+        if args.set:
+            secret = sys.stdin.readline().strip() if sys.stdin else ""
+            if len(secret) < 32:
+                raise CommandError(say("Clave vacía o demasiado corta: no se guardó.",
+                                       "The key is empty or too short: nothing was stored."), 2)  # fmt: skip
+            store.save(STORE_ID, Credentials({"secret": secret}))
+            emit(out, args, {"stored": True}, say("Clave de bajas guardada.", "Unsubscribe key stored."))
+            return 0
+        secret = ensure_secret(store)
+    except KeyringUnavailable:
+        raise no_keyring() from None
+    emit(out, args, {"key": secret}, secret)
+    return 0
+
+
 def serve(args: argparse.Namespace, out: TextIO) -> int:
     """Receive until SIGINT/SIGTERM, then stop cleanly (requests in flight finish first)."""
     from app.webhooks.server import Receiver
 
     tokens = tokens_or_fail()
+    secret = unsubscribe_secret()
     journal = open_journal_or_fail()
-    receiver = Receiver(journal, tokens, host=args.host, port=args.port,
+    receiver = Receiver(journal, tokens, host=args.host, port=args.port, unsubscribe_secret=secret,
                         words=open_settings().get("opt_out_words"), on_stored=_log_stored)  # fmt: skip
     stop = threading.Event()
     try:

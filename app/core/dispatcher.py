@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from app.core.answers import failed_request, read_answer
 from app.core.dispatcher_team import Offline, TeamRun
 from app.core.journal import CampaignStatus, DatabaseUnavailable, Journal, LeaseLost
-from app.core.pacing import Backoff, Pace, Pacer, RateMeter, window_opens_at
+from app.core.pacing import Backoff, DailyQuota, Pace, Pacer, RateMeter, window_opens_at
 from app.core.progress import Controls, Progress, ProgressCallback, Tally
 from app.core.read_ahead import ReadAhead
 from app.core.sending import balance_check, refusal_cause, send_options
@@ -108,6 +108,9 @@ class Dispatcher(TeamRun):
         self.backoff = backoff or Backoff()
         self.unknown_limit, self.wait_slice = unknown_limit, wait_slice
         self.meter = RateMeter(span=10.0)  # real time: throughput and group sizes are about real seconds
+        self.quota = DailyQuota(self.caps.per_day)
+        if self.caps.per_day:  # what this provider's campaigns sent in the last day counts too
+            self.quota.add(journal.sent_since(self.caps.id, clock() - DailyQuota.DAY), clock())
         self.tally = Tally()
         self._counted = False
         self._balance_due = False
@@ -189,6 +192,9 @@ class Dispatcher(TeamRun):
             if failure.problem.effect is Effect.STOP:
                 raise _Ended(CampaignStatus.PAUSED, failure.problem.reason, failure.problem.detail) from None
             log.warning("campaign %d: balance unknown (%s)", self.campaign_id, failure.problem.code)
+            if failure.problem.reason == "balance_unreadable":  # sending goes on; the user is told why
+                self.warning = failure.problem.reason
+                self._emit("sending", force=True)
             return
         self.balance = check.balance
         self.warning = "" if check.enough else "low_balance"
@@ -203,13 +209,18 @@ class Dispatcher(TeamRun):
         if opens is not None:
             self._wait_until(opens, "outside_window")
             return
+        quota_opens = self.quota.opens_at(self.clock())
+        if quota_opens is not None and self._pending_left():  # the day's limit is spent: wait for it
+            self._wait_until(quota_opens, "daily_quota")
+            return
         if self.pacer.delay() > DEFER_WHILE:
             self.ahead.drop()
         self.pacer.wait()
         self._check_controls()  # a pause asked for during the pacing wait takes effect now
+        allowed = self.quota.remaining(self.clock())
         claim = self.journal.claim(
             self.campaign_id,
-            self.group_size,
+            self.group_size if allowed is None else min(self.group_size, allowed),
             same_text=self.caps.same_text_bulk,
             results=self._answered,
             rows=self.ahead.rows(),
@@ -277,6 +288,7 @@ class Dispatcher(TeamRun):
                 return Problem(problem.code, Effect.STOP, problem.reason, problem.detail)
             return None
         self._answered.extend(self._look_up(batch, answered))
+        self.quota.add(len(answered), self.clock())  # what reached the service counts toward its day
         self._unknown_streak = 0
         if problem is None or problem.effect is not Effect.RETRY:
             self.backoff.reset()
@@ -332,6 +344,11 @@ class Dispatcher(TeamRun):
     def _tally_answers(self, results: list[SendResult]) -> None:
         for state, count in Counter(result.state for result in results).items():
             self.tally.move(State.SENDING, state, count)
+
+    def _pending_left(self) -> bool:
+        """Whether rows remain to send (the last answers written first); none: the claim completes."""
+        self._flush()
+        return self.journal.pending_credits(self.campaign_id) > 0
 
     def _unanswered(self) -> list[int]:
         answered = {result.key for result in self._answered}

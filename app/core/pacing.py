@@ -108,6 +108,54 @@ class RateMeter:
         return (self._total - self._marks[0][1]) / elapsed if elapsed > 0 else 0.0
 
 
+class DailyQuota:
+    """A service's messages-per-day limit over a rolling 24 hours (as Google and Microsoft count it).
+
+    The dispatcher asks `opens_at` before each claim and caps the claim at `remaining`; once the
+    day's messages are spent, the campaign waits until the oldest of them is 24 hours old. It
+    starts with what the journal says left in the last 24 hours, counted as if sent at the start
+    (so it may wait a little longer than the service would, never less).
+    """
+
+    DAY = 86_400.0
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self._marks: deque[tuple[float, int]] = deque()
+        self._used = 0
+
+    def add(self, count: int, at: float) -> None:
+        if self.limit is not None and count > 0:
+            self._marks.append((at, count))
+            self._used += count
+
+    def remaining(self, now: float) -> int | None:
+        """Messages still allowed in the 24 hours up to `now`; None when there is no limit."""
+        if self.limit is None:
+            return None
+        while self._marks and self._marks[0][0] <= now - self.DAY:
+            self._used -= self._marks.popleft()[1]
+        return max(0, self.limit - self._used)
+
+    def opens_at(self, now: float) -> float | None:
+        """When sending may go on (epoch seconds), or None if it may now."""
+        if self.remaining(now) != 0:
+            return None
+        spent, freed = self._used - (self.limit or 0), 0
+        for at, count in self._marks:  # the first moment enough of the old sends leave the window
+            freed += count
+            if freed > spent:
+                return at + self.DAY
+        return now
+
+
+def quota_days(per_day: int | None, messages: int) -> int:
+    """Days a campaign of `messages` spans under a daily limit (1 without one)."""
+    if not per_day or messages <= 0:
+        return 1
+    return math.ceil(messages / per_day)
+
+
 def window_opens_at(window: SendingWindow, now: float) -> float | None:
     """When the sending window next opens (epoch seconds), or None if it is open at `now`."""
     zone = ZoneInfo(window.tz)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.core import unsubscribe
 from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.core.settings import Settings
 from app.providers import registry
@@ -27,4 +28,10 @@ def open_provider(
         if stored is None:
             raise ProviderFailure(Problem("no_credentials", Effect.STOP, "no_credentials"))
         credentials = stored
+    if caps.unsubscribe_links:  # the receiver's secret signs each message's unsubscribe link
+        try:
+            secret = unsubscribe.ensure_secret(store)
+        except KeyringUnavailable:
+            raise ProviderFailure(Problem("no_keyring", Effect.STOP, "no_keyring")) from None
+        credentials = Credentials({**credentials.values, "unsubscribe_secret": secret})
     return registry.create(provider_id, credentials, base_url_for(provider_id, settings, base_url))

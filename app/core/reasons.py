@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import locale
 import os
+from collections.abc import Sequence
 
 # id: (Spanish, English)
 REASONS: dict[str, tuple[str, str]] = {
@@ -23,6 +24,22 @@ REASONS: dict[str, tuple[str, str]] = {
     "account_blocked": (
         "La cuenta no tiene permitido este envío: contacte a su ejecutivo de {provider}.",
         "The account is not allowed to send this: contact your {provider} account manager.",
+    ),
+    "wavy_admin_user": (
+        "Este usuario de {provider} es administrador: los administradores no envían mensajes, ni por el "
+        "portal ni por la API. Use el UserName y el token de un usuario de una subcuenta.",
+        "This {provider} user is an administrator: administrators cannot send messages, through the "
+        "portal or the API. Use the UserName and token of a sub-account's user.",
+    ),
+    "traffic_not_allowed": (
+        "{provider} no permite tráfico hacia este número (código 205, «Tráfico no permitido»).",
+        "{provider} does not allow traffic to this number (code 205, “Tráfico no permitido”).",
+    ),
+    "status_not_pollable": (
+        "{provider} aceptó el mensaje sin devolver su identificador: su estado de entrega no se puede "
+        "consultar; véalo en el portal de {provider}.",
+        "{provider} accepted the message without returning its id: its delivery status cannot be "
+        "asked for; see it on the {provider} portal.",
     ),
     "ip_not_allowed": (
         "{provider} no acepta envíos desde esta dirección IP: pida que la autoricen.",
@@ -162,7 +179,79 @@ REASONS: dict[str, tuple[str, str]] = {
         "El destinatario está en la lista de exclusión (pidió no recibir mensajes).",
         "The recipient is on the suppression list (asked not to receive messages).",
     ),
+    # --- e-mail through the business's own mail server (SMTP) ---
+    "smtp_dns": (
+        "No se encontró el servidor de correo: revise el nombre del servidor (por ejemplo smtp.gmail.com).",
+        "The mail server was not found: check the server name (for example smtp.gmail.com).",
+    ),
+    "smtp_busy": (
+        "El servidor de correo pidió esperar (respuesta temporal 4xx): se reintentará más tarde; "
+        "el mensaje no fue aceptado.",
+        "The mail server asked to wait (a temporary 4xx reply): it will be retried later; "
+        "the message was not accepted.",
+    ),
+    "app_password_needed": (
+        "El servidor pide una contraseña de aplicación: créela en la seguridad de su cuenta "
+        "(Google o Microsoft) y úsela aquí en lugar de su clave habitual.",
+        "The server asks for an app password: create one in your account's security settings "
+        "(Google or Microsoft) and use it here instead of your usual password.",
+    ),
+    "smtp_auth_disabled": (
+        "El envío autenticado por SMTP está desactivado para este buzón: pida al administrador "
+        "de Microsoft 365 que active «SMTP autenticado» para esta cuenta.",
+        "Authenticated SMTP is turned off for this mailbox: ask the Microsoft 365 administrator "
+        "to enable 'Authenticated SMTP' for this account.",
+    ),
+    "smtp_no_auth": (
+        "El servidor no ofrece iniciar sesión en esta conexión: elija STARTTLS o TLS en «Seguridad».",
+        "The server offers no login on this connection: choose STARTTLS or TLS under 'Security'.",
+    ),
+    "smtp_no_starttls": (
+        "El servidor no ofrece STARTTLS en este puerto: pruebe TLS en el puerto 465.",
+        "The server offers no STARTTLS on this port: try TLS on port 465.",
+    ),
+    "sender_refused": (
+        "El servidor no acepta enviar desde esa dirección de remitente: use la dirección de la "
+        "cuenta o una autorizada en ella.",
+        "The server does not accept that sender address: use the account's address or one authorized on it.",
+    ),
+    "recipient_refused": (
+        "El servidor de correo rechazó este destinatario (vea el detalle): revise la dirección.",
+        "The mail server refused this recipient (see the detail): check the address.",
+    ),
+    "message_refused": (
+        "El servidor de correo rechazó este mensaje (vea el detalle).",
+        "The mail server refused this message (see the detail).",
+    ),
+    "daily_quota": (
+        "Se alcanzó el límite diario de envíos del servicio de correo: la campaña continúa sola mañana.",
+        "The mail service's daily sending limit was reached: the campaign continues by itself tomorrow.",
+    ),
+    "smtp_plain": (
+        "Sin cifrado, su usuario, su clave y cada mensaje viajan legibles por la red. Úselo solo "
+        "con un servidor de su red local que no ofrezca TLS. ¿Continuar sin cifrar?",
+        "Without encryption, your user, password and every message cross the network readable. "
+        "Use it only with a server on your local network that offers no TLS. Go on unencrypted?",
+    ),
+    "no_sender": (
+        "Falta la dirección del remitente: complétela en la configuración del proveedor.",
+        "The sender address is missing: fill it in in the provider settings.",
+    ),
     # --- the campaign engine ---
+    "balance_unreadable": (
+        "{provider} no informó el saldo (respondió -1 a la consulta de saldo, que no aplica a cuentas de "
+        "administrador): el envío sigue y cada mensaje dirá si fue aceptado.",
+        "{provider} did not report the balance (it answered -1 to the balance query, which does not apply "
+        "to administrator accounts): sending goes on and each message says whether it was accepted.",
+    ),
+    "credentials_unconfirmed": (
+        "{provider} respondió -1 a la consulta de saldo: el usuario o el token no son correctos, o la "
+        "cuenta es de administrador (la consulta no aplica a ellas). Revíselos en la plataforma de "
+        "{provider}; el primer envío lo confirmará.",
+        "{provider} answered -1 to the balance query: the user or the token is wrong, or the account is "
+        "an administrator one (the query does not apply to those). Check them on the {provider} "
+        "platform; the first send will confirm it.",
+    ),
     "low_balance": (
         "El saldo de {provider} no alcanza para toda la campaña: se enviará hasta agotarlo y la campaña "
         "se pausará; recargue para completarla.",
@@ -285,6 +374,37 @@ def read_text(code: str, reason: str, detail: str, provider: str = "", lang: str
     """The sentence for a failed read, with the vendor's detail unless the sentence already says it all."""
     text = reason_text(read_reason(code, reason, detail), provider, lang)
     return f"{text} ({detail})" if detail and code not in _READ_CODES else text
+
+
+# The countries a provider serves only (`Capabilities.countries`), as the notices name them.
+COUNTRY_NAMES = {"CO": ("Colombia (+57)", "Colombia (+57)")}
+
+
+def served_countries(countries: Sequence[str], lang: str | None = None) -> str:
+    """ "Colombia (+57)": the countries a provider sends to, for its notices."""
+    english = (lang or language()) == "en"
+    names = [COUNTRY_NAMES.get(code, (code, code))[1 if english else 0] for code in countries]
+    return ", ".join(names)
+
+
+def country_notice(provider: str, countries: Sequence[str], country: str, lang: str | None = None) -> str:
+    """One sentence when a sheet read as `country` goes to a provider that serves other countries only;
+    "" when it does not apply. Said once, above the rows, instead of on each row (issue 19)."""
+    if not countries or country.upper() in countries:
+        return ""
+    english = (lang or language()) == "en"
+    where = served_countries(countries, lang)
+    if english:
+        return (
+            f"{provider} sends only to numbers of {where}, and this sheet is read as {country.upper()}: "
+            f"choose {where.split(' (')[0]} as the sheet's country, or another provider. Numbers of "
+            "other countries are not sent."
+        )
+    return (
+        f"{provider} envía solo a números de {where}, y esta planilla se lee como {country.upper()}: "
+        f"elija {where.split(' (')[0]} como país de la planilla, u otro proveedor. Los números de otros "
+        "países no se envían."
+    )
 
 
 def language() -> str:

@@ -54,13 +54,13 @@ class CredentialStore:
         if stored is None:
             return None
         credentials = Credentials(json.loads(stored))
-        self._register(credentials)
+        self._register(provider_id, credentials)
         return credentials
 
     def save(self, provider_id: str, credentials: Credentials) -> None:
         import keyring.errors
 
-        self._register(credentials)
+        self._register(provider_id, credentials)
         try:
             self.backend.set_password(SERVICE, provider_id, json.dumps(credentials.values))
         except keyring.errors.KeyringError as exc:
@@ -70,7 +70,7 @@ class CredentialStore:
 
     def keep_in_memory(self, provider_id: str, credentials: Credentials) -> None:
         """The user's choice when there is no keyring: for this session only."""
-        self._register(credentials)
+        self._register(provider_id, credentials)
         self._memory[provider_id] = credentials
 
     def delete(self, provider_id: str) -> bool:
@@ -86,9 +86,21 @@ class CredentialStore:
             raise KeyringUnavailable(str(exc)) from None
         return True
 
-    def _register(self, credentials: Credentials) -> None:
-        for value in credentials.values.values():
-            self._redactor.add(value)
+    def _register(self, provider_id: str, credentials: Credentials) -> None:
+        public = _public_fields(provider_id)
+        for key, value in credentials.values.items():
+            if key not in public:
+                self._redactor.add(value)
+
+
+def _public_fields(provider_id: str) -> frozenset[str]:
+    """Fields a provider declares unmasked (`CredentialField.masked`): SMTP's preset, port, limits."""
+    from app.providers import registry
+
+    if provider_id not in registry.ADAPTERS:  # the receiver's tokens, the unsubscribe secret
+        return frozenset()
+    fields = registry.capabilities(provider_id).credentials
+    return frozenset(field.key for field in fields if not field.secret and not field.masked)
 
 
 def _is_unusable(backend: KeyringBackend) -> bool:

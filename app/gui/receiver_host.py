@@ -18,6 +18,7 @@ from app.core.journal import Journal
 from app.core.journal.inbox_models import Stored
 from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.core.settings import Settings
+from app.core.unsubscribe import ensure_secret
 from app.gui.worker import Task, Worker
 from app.webhooks.routes import load_tokens
 
@@ -66,6 +67,10 @@ class ReceiverHost(QObject):
         if tokens is None:
             return False
         journal, words = self.journal, str(self.settings.get("opt_out_words"))
+        try:
+            secret = ensure_secret(self.store)  # e-mail's one-click unsubscribe route
+        except KeyringUnavailable:
+            secret = ""
 
         def serve(task: Task) -> None:
             from app.webhooks.server import Receiver  # waitress: only when the receiver runs
@@ -73,7 +78,8 @@ class ReceiverHost(QObject):
             def stored(outcomes: Sequence[Stored]) -> None:
                 task.progress(outcomes)  # from the writer thread: queued to the GUI thread
 
-            receiver = Receiver(journal, tokens, port=port, words=words, on_stored=stored)
+            receiver = Receiver(journal, tokens, port=port, words=words, on_stored=stored,
+                                unsubscribe_secret=secret)  # fmt: skip
             receiver.start()
             task.progress(receiver.port)
             try:

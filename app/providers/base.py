@@ -90,6 +90,13 @@ class CredentialField:
     key: str  # stable key used in the keyring entry: "user", "password", "token", ...
     label: str  # the vendor's own name for it, shown in the form
     secret: bool
+    # (value, label) pairs: the form offers a list instead of free text (SMTP's security, its preset).
+    choices: tuple[tuple[str, str], ...] = ()
+    default: str = ""
+    required: bool = True  # an optional field may stay empty (SMTP's reply-to)
+    # Logs mask every credential value, user names too; a value from a fixed public list or a
+    # number (SMTP's preset, port, limits) is not masked: "other" or "2000" would garble the log.
+    masked: bool = True
 
 
 @dataclass(frozen=True)
@@ -125,10 +132,14 @@ class Capabilities:
     pushes_statuses: bool = False
     pushes_replies: bool = False
     schedules: bool = False  # the provider holds a message until `deliver_at` itself
-    sms_modes: tuple[str, ...] = ()
+    sms_modes: tuple[str, ...] = ()  # IT Cloud's `metodo_envio`; the first is the default
+    email_sender_required: bool = False  # the sender's name and address must go with every e-mail
+    countries: tuple[str, ...] = ()  # the only countries (ISO codes) it sends to; empty: any
     plain_http: bool = False  # the password crosses the network unencrypted
     concurrency: int = 1
     status_interval: float = 1.0  # minimum seconds between status requests
+    per_day: int | None = None  # messages a day the service accepts; the campaign waits for the next day
+    unsubscribe_links: bool = False  # its messages carry the receiver's one-click unsubscribe links
 
 
 class OutgoingMessage(NamedTuple):

@@ -48,6 +48,8 @@ CAPABILITIES = Capabilities(
     has_status=True,
     has_balance=True,
     plain_http=True,
+    # Section 3's 040: "Required field(s) nombre_remitente, email_remitente, ... is missing or empty".
+    email_sender_required=True,
 )
 
 # The document's URLs lost their underscores in the PDF ("send sms"): our reading restores them.

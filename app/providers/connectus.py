@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import replace
@@ -19,6 +20,7 @@ from typing import Any
 
 import requests
 
+from app.core.pacing import Pacer
 from app.providers.base import (
     Balance,
     Capabilities,
@@ -59,6 +61,8 @@ CAPABILITIES = Capabilities(
 )
 
 URL_LIMIT = 8000  # bytes of URL that common web servers accept (our reading)
+DELIVERY_STATUS_PATH = "/api_v1/check_delivery_status"  # "Revisar estado de envío masivo de SMS"
+STATUS_GAP = 0.1  # seconds between two one-message status GETs: no limit is documented (our reading)
 MIN_URL_LIMIT = 1000
 
 # "Revisar estado de SMS", also the webhook's `status`: the webhook receiver reuses this table.
@@ -102,6 +106,9 @@ class ConnectusProvider:
         self.credentials = credentials
         self.client = client
         self.url_limit = URL_LIMIT  # lowered when the server refuses a URL as too long
+        # id_sms -> id_delivery of the SMS bulks this adapter sent: their statuses come a bulk a call.
+        self.deliveries: dict[str, str] = {}
+        self.status_pacer = Pacer(time.monotonic, client.sleep)
 
     def send(self, batch: Sequence[OutgoingMessage], options: SendOptions) -> list[SendResult]:
         """A lone unscheduled message goes by the single call, anything else by the bulk call, in as
@@ -165,10 +172,16 @@ class ConnectusProvider:
         if not isinstance(entries, list) or len(entries) != len(chunk):
             problem = self._unexpected(f"expected {len(chunk)} answers", answer)
             return {position: SendResult(m.key, State.UNKNOWN, problem=problem) for position, m in chunk}
-        return {
+        results = {
             position: self._result(message, entry, route.id_key)
             for (position, message), entry in zip(chunk, entries, strict=True)
         }
+        delivery = answer.get("id_delivery")
+        if not single and options.channel is Channel.SMS and isinstance(delivery, str) and delivery:
+            for result in results.values():
+                if result.provider_id:
+                    self.deliveries[result.provider_id] = delivery
+        return results
 
     def _result(self, message: OutgoingMessage, entry: object, id_key: str) -> SendResult:
         provider_id = entry.get(id_key) if isinstance(entry, dict) else None
@@ -180,10 +193,53 @@ class ConnectusProvider:
         return SendResult(message.key, State.UNKNOWN, problem=replace(NO_ID, detail=detail))
 
     def statuses(self, provider_ids: Sequence[str], channel: Channel) -> list[StatusUpdate]:
-        """One GET per message; ids the API does not find (404) or undocumented words are left out."""
+        """A whole SMS bulk a call (`check_delivery_status`) for the bulks this adapter sent, else one
+        GET per message, paced; ids the API does not find (404) or undocumented words are left out."""
+        updates: list[StatusUpdate] = []
+        rest = list(provider_ids)
+        if channel is Channel.SMS and self.deliveries:
+            by_delivery: dict[str, set[str]] = {}
+            for provider_id in provider_ids:
+                if provider_id in self.deliveries:
+                    by_delivery.setdefault(self.deliveries[provider_id], set()).add(provider_id)
+            answered: set[str] = set()
+            for delivery, wanted in by_delivery.items():
+                for update in self._delivery_statuses(delivery):
+                    if update.provider_id in wanted:
+                        updates.append(update)
+                        answered.add(update.provider_id)
+            rest = [provider_id for provider_id in provider_ids if provider_id not in answered]
+        return updates + self._one_by_one(rest, channel)
+
+    def _delivery_statuses(self, delivery: str) -> list[StatusUpdate]:
+        """Every message of one SMS bulk: `{"delivery_status": {"messages": [{"status", "id_sms"}]}}`."""
+        self.status_pacer.wait()
+        self.status_pacer.started(STATUS_GAP)
+        response = self.client.request(
+            "GET", DELIVERY_STATUS_PATH, idempotent=True, params={"id_delivery": delivery}, auth=self._auth()
+        )
+        if response.status_code == 404:  # no longer known: its messages are asked one by one
+            return []
+        answer = self._json(response)
+        status = answer.get("delivery_status", answer)
+        messages = status.get("messages") if isinstance(status, dict) else None
+        if not isinstance(messages, list):
+            raise ProviderFailure(self._unexpected("no messages in the bulk's status", answer))
+        updates = []
+        for entry in messages:
+            if isinstance(entry, dict) and entry.get("id_sms"):
+                update = status_update(str(entry["id_sms"]), entry, Channel.SMS)
+                if update is not None:
+                    updates.append(update)
+        return updates
+
+    def _one_by_one(self, provider_ids: Sequence[str], channel: Channel) -> list[StatusUpdate]:
+        """One "Revisar estado" GET per message, `STATUS_GAP` apart: never a burst of hundreds."""
         route = ROUTES[channel]
         updates = []
         for provider_id in provider_ids:
+            self.status_pacer.wait()
+            self.status_pacer.started(STATUS_GAP)
             response = self.client.request(
                 "GET", route.status, idempotent=True, params={route.id_key: provider_id}, auth=self._auth()
             )

@@ -1,8 +1,11 @@
 """Convergia (Mexico): one SMS a request by a GET with user and password in the query, over plain HTTP.
 
 Vendor document: "guía rápida" of the API / Web Service (section 3, "INSTRUCCIONES"). The answers
-are text: the send answer's first number is the code of the list and, on 100, its last number is
-the message id; `estatus_mensaje.php` answers one status code. There is no balance call.
+are text: the send answer's first number is the code of the list; `estatus_mensaje.php` answers one
+status code. The document speaks of "el ID regresado al detonar la misma" but never shows the send
+answer, so an id is read only where the answer labels it (`ID: 880001`, `messageid=880001`): any
+other number in it may be the phone number. Without one the row stays accepted, with a note that its
+status cannot be asked for. There is no balance call.
 """
 
 from __future__ import annotations
@@ -69,7 +72,9 @@ CODES: dict[int, Problem] = {
     201: Problem("201", Effect.STOP, "wrong_credentials"),  # "Usuario o password incorrectos."
     202: Problem("202", Effect.STOP, "ip_not_allowed"),  # "IP No permitida para esta acción"
     204: Problem("204", Effect.STOP, "message_quota"),  # "Numero de mensajes permitidos superado"
-    205: Problem("205", Effect.STOP, "account_blocked"),  # "Trafico no permitido"
+    # "Trafico no permitido" may concern one destination (a carrier or a number the route refuses):
+    # that row fails; the same answer for several destinations in a row pauses (`TRAFFIC_STREAK`).
+    205: Problem("205", Effect.SKIP, "traffic_not_allowed"),
     254: Problem("254", Effect.SKIP, "provider_error"),  # "Error al enviar el mensaje.": this one failed
     305: Problem("305", Effect.UNKNOWN, "maybe_sent"),  # "Error de Sistema"
     306: Problem("306", Effect.UNKNOWN, "maybe_sent"),  # "Error de Sistema"
@@ -86,6 +91,11 @@ STATUS_AUTH_ERROR = 5
 STATUS_NOT_FOUND = 6
 
 _NUMBER = re.compile(r"-?\d+")
+# The id only where the answer names it: "ID: 880001", "id=880001", "messageid: 880001".
+_LABELED_ID = re.compile(r"\b(?:message_?)?id\b\s*[:=#]?\s*(\d+)", re.IGNORECASE)
+NO_ID = Problem("no_id", Effect.SKIP, "status_not_pollable")  # on an accepted row: the report says it
+TRAFFIC_STREAK = 3  # 205 for this many different destinations in a row: the account's traffic, not theirs
+TRAFFIC_BLOCKED = Problem("205", Effect.STOP, "account_blocked")
 
 
 class ConvergiaProvider:
@@ -96,6 +106,7 @@ class ConvergiaProvider:
     def __init__(self, credentials: Credentials, client: HttpClient) -> None:
         self.credentials = credentials
         self.client = client
+        self._refused_traffic: set[str] = set()  # destinations answered 205 since the last other answer
 
     def send(self, batch: Sequence[OutgoingMessage], options: SendOptions) -> list[SendResult]:
         """Send the one message of the batch (Convergia has no bulk call)."""
@@ -107,14 +118,22 @@ class ConvergiaProvider:
         response = self._get(SEND_PATH, {"number": message.to, "message": message.text}, idempotent=False)
         numbers = _NUMBER.findall(response.text)
         code = int(numbers[0]) if numbers else None
+        if code != 205:
+            self._refused_traffic.clear()
         if code == SENT:
-            provider_id = numbers[-1] if len(numbers) > 1 else None
-            log.debug("convergia: message accepted")
-            return [SendResult(message.key, State.ACCEPTED, provider_id=provider_id)]
+            labeled = _LABELED_ID.search(response.text)
+            if labeled is None or labeled.group(1) == message.to:
+                log.debug("convergia: message accepted without an id")
+                return [SendResult(message.key, State.ACCEPTED, problem=NO_ID)]
+            return [SendResult(message.key, State.ACCEPTED, provider_id=labeled.group(1))]
         problem = CODES.get(code) if code is not None else None
         if problem is None:
             detail = body_excerpt(response)
             raise ProviderFailure(Problem(str(code), Effect.UNKNOWN, "unexpected_answer", detail))
+        if code == 205:
+            self._refused_traffic.add(message.to)
+            if len(self._refused_traffic) >= TRAFFIC_STREAK:
+                raise ProviderFailure(TRAFFIC_BLOCKED)  # refused, so the row goes back to pending
         if problem.effect is Effect.SKIP:
             return [SendResult(message.key, State.REJECTED, problem=problem)]
         raise ProviderFailure(problem)

@@ -59,6 +59,10 @@ CAPABILITIES = Capabilities(
     has_status=False,
     has_balance=True,
     sms_modes=("1via", "2via", "flash"),
+    # A Colombian service: "Por instrucciones de la CRC" (Colombia's regulator), its examples 57...,
+    # and its 12-digit rule fits Colombian mobiles. The replies of section 3 cover other countries, its
+    # sending does not say so: sending is to Colombia only (docs/providers.md).
+    countries=("CO",),
     pushes_replies=True,
 )
 
@@ -86,6 +90,7 @@ FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 _LINE_BREAK = re.compile(r"<br\s*/?>|[\r\n]+", re.IGNORECASE)
 _BARE_CODE = re.compile(r"-?\d+")
 _NUMBER_CODE_LINE = re.compile(r"^[^\S\n]*(\d+)[^\S\n]*,[^\S\n]*(-?\d+)[^\S\n]*$", re.MULTILINE)
+BALANCE_REFUSED = Problem("-1", Effect.UNKNOWN, "balance_unreadable")
 NO_LINE = Problem("missing", Effect.UNKNOWN, "unexpected_answer", "no line for this number")
 
 
@@ -114,8 +119,12 @@ class ItCloudProvider:
             **self._auth(),
             "GSM": ",".join(message.to for message in batch),
             "SMSText": batch[0].text,
-            "metodo_envio": mode,  # without the quotes of the document's example (our reading)
         }
+        if mode != "1via":  # "si no se envia esta variable, por defecto queda 1via" (section 1)
+            # Unquoted: the table quotes each option as a word of prose ('1via' '2via' 'flash'); the
+            # example URL's `metodo_envio='2via'` is as literal as its `user= miusuario@hotmail.com &`
+            # (docs/providers.md, "IT Cloud").
+            form["metodo_envio"] = mode
         # POST keeps 13 KB of numbers out of the URL; the document allows POST and GET. The commas
         # between the numbers go as they are (a form allows them): quoting them makes urllib
         # escape the whole list a byte at a time, which cost more than the rest of the block.
@@ -183,9 +192,9 @@ class ItCloudProvider:
 
     def balance(self) -> Balance:
         """SMS credits left, from `query.php` on the balance host."""
-        # The table names the secret `token`, the example `password`: send it under both (our reading).
-        params = {**self._auth(), "password": self.credentials["token"]}
-        response = self.balance_client.request("GET", BALANCE_PATH, idempotent=True, params=params)
+        # Section 2's table names the secret `token`; its example says `password=miclave`. The table is
+        # the specification (docs/providers.md); a -1 here is not taken for wrong credentials.
+        response = self.balance_client.request("GET", BALANCE_PATH, idempotent=True, params=self._auth())
         self._refuse_http_error(response)
         text = response.text.strip()
         try:
@@ -195,12 +204,22 @@ class ItCloudProvider:
                 Problem("answer", Effect.UNKNOWN, "unexpected_answer", excerpt(text))
             ) from None
         if amount == -1:
-            raise ProviderFailure(CODES[-1])
+            # "Esto no aplica para cuentas con perfil de administrador", and the document's own example
+            # authenticates otherwise: a -1 here does not prove that sending will fail (a send's -1
+            # stops the campaign by itself), so the balance is only unreadable.
+            raise ProviderFailure(BALANCE_REFUSED)
         return Balance(sms=int(amount), email=None)
 
     def test_credentials(self) -> Balance:
-        """The balance call is the cheapest authenticated call."""
-        return self.balance()
+        """The balance call is the cheapest authenticated call (a send would cost a message).
+
+        Its -1 cannot tell wrong credentials from an administrator account: the test says both."""
+        try:
+            return self.balance()
+        except ProviderFailure as failure:
+            if failure.problem is BALANCE_REFUSED:
+                raise ProviderFailure(Problem("-1", Effect.STOP, "credentials_unconfirmed")) from None
+            raise
 
     def close(self) -> None:
         self.client.close()

@@ -21,6 +21,7 @@ ADAPTERS: dict[str, str] = {
     "itcloud": "app.providers.itcloud",
     "wavy": "app.providers.wavy",
     "convergia": "app.providers.convergia",
+    "smtp": "app.providers.smtp",
 }
 
 
@@ -43,6 +44,12 @@ def capabilities(provider_id: str) -> Capabilities:
 
 def all_capabilities() -> list[Capabilities]:
     return [capabilities(provider_id) for provider_id in ADAPTERS]
+
+
+def field_hints(provider_id: str, credentials: Credentials) -> dict[str, str]:
+    """What an empty field will mean, for the form's placeholders (an adapter's optional `field_hints`)."""
+    hints = getattr(_module(provider_id), "field_hints", None)
+    return dict(hints(credentials)) if hints is not None else {}
 
 
 def create(

@@ -7,7 +7,9 @@ Vendor: the seed's first page plus Sinch's page of the Wavy SMS API (see seeds/R
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
+from dataclasses import replace
 from json.encoder import encode_basestring_ascii as quoted  # what json.dumps escapes strings with
 from typing import Any
 
@@ -38,6 +40,10 @@ BULK_PATH = "/v1/send-bulk-sms"
 STATUS_PATH = "/v1/sms/status/search"
 STATUS_CHUNK = 1000  # ids per status search; the API does not document a limit
 BOGUS_ID = "00000000-0000-0000-0000-000000000000"
+# A send no user's account can take (no destination, no text): a sending user gets 400 for it,
+# a user who may not send gets 403 before the body is read. Nothing can leave.
+PROBE = {"destination": "", "messageText": "", "correlationId": "masivo-credential-test"}
+CREDIT_CHECK_EVERY = 10.0  # seconds between two looks for NO_CREDIT in the last messages' statuses
 
 CAPABILITIES = Capabilities(
     id="wavy",
@@ -63,6 +69,10 @@ HTTP_CODES: dict[int, Problem] = {
     401: Problem("http_401", Effect.STOP, "wrong_credentials"),
     403: Problem("http_403", Effect.STOP, "wrong_credentials"),
 }
+# "Administrador ... Este usuario no hace envíos de mensajes ni por el portal ni vía integración API"
+# (seed, "Tipo"): it may read reports, so only a send tells it apart (`test_credentials`).
+ADMIN_USER = Problem("http_403", Effect.STOP, "wavy_admin_user")
+NO_CREDIT = Problem("201", Effect.STOP, "no_balance")  # "201 NO_CREDIT", seen in the statuses only
 
 # `sentStatusCode` failures: 1xx and 301 happened at the carrier, 2xx were refused by Wavy itself.
 SENT_CODES: dict[int, tuple[State, Problem]] = {
@@ -89,6 +99,10 @@ class WavyProvider:
     def __init__(self, credentials: Credentials, client: HttpClient) -> None:
         self.credentials = credentials
         self.client = client
+        self.clock = time.monotonic
+        self.credit_check_every = CREDIT_CHECK_EVERY
+        self._recent: list[str] = []  # ids accepted since the last look for NO_CREDIT
+        self._credit_checked_at: float | None = None  # the first look: `credit_check_every` into the run
 
     def send(self, batch: Sequence[OutgoingMessage], options: SendOptions) -> list[SendResult]:
         """One message goes to `send-sms`, more to `send-bulk-sms` (at most 1000)."""
@@ -96,6 +110,7 @@ class WavyProvider:
             return []
         if len(batch) > CAPABILITIES.bulk_size:
             raise ValueError(f"Wavy takes at most {CAPABILITIES.bulk_size} messages a request.")
+        self._stop_if_out_of_credit()
         single = len(batch) == 1
         body = message_item(batch[0]) if single else bulk_body(batch)
         response = self._post(SEND_PATH if single else BULK_PATH, body, idempotent=False)
@@ -111,9 +126,32 @@ class WavyProvider:
         else:
             rows = answer.get("messages") if isinstance(answer, dict) else None
         results = match_ids(batch, rows)
-        accepted = sum(result.state is State.ACCEPTED for result in results)
-        log.debug("wavy: %d messages sent, %d accepted", len(batch), accepted)
+        accepted = [result.provider_id for result in results if result.provider_id]
+        self._recent = [*self._recent, *accepted][-STATUS_CHUNK:]
+        log.debug("wavy: %d messages sent, %d accepted", len(batch), len(accepted))
         return results
+
+    def _stop_if_out_of_credit(self) -> None:
+        """Wavy takes a message it cannot pay and says NO_CREDIT (201) only in its status: before a
+        request, the last messages' statuses are read (at most every `credit_check_every` seconds),
+        and a 201 stops the campaign for credit before more messages are refused. Only a read."""
+        if self._credit_checked_at is None:
+            self._credit_checked_at = self.clock()
+        if not self._recent or self.clock() - self._credit_checked_at < self.credit_check_every:
+            return
+        ids, self._recent = self._recent, []
+        self._credit_checked_at = self.clock()
+        try:
+            response = self._post(STATUS_PATH, {"ids": ids}, idempotent=True)
+            if self._refusal(response) is not None:
+                return  # the send itself will say what is wrong
+            rows = self._json(response).get("smsStatuses") or []
+        except ProviderFailure as failure:  # looked at again next time
+            log.warning("wavy: credit check skipped (%s)", failure.problem.code)
+            self._recent = [*ids, *self._recent][-STATUS_CHUNK:]
+            return
+        if any(isinstance(row, dict) and as_code(row.get("sentStatusCode")) == 201 for row in rows):
+            raise ProviderFailure(NO_CREDIT)
 
     def statuses(self, provider_ids: Sequence[str], channel: Channel) -> list[StatusUpdate]:
         """Statuses by Wavy id; ids Wavy does not know are left out."""
@@ -163,11 +201,15 @@ class WavyProvider:
         return Balance(None, None)
 
     def test_credentials(self) -> Balance:
-        """A status search for an id that cannot exist: only the credentials can make it fail."""
+        """A status search for an id that cannot exist: only the credentials can make it fail. Then a
+        send that cannot be taken (`PROBE`): 403 there means a user who may not send, an administrator."""
         response = self._post(STATUS_PATH, {"ids": [BOGUS_ID]}, idempotent=True)
         problem = self._refusal(response)
         if problem is not None and problem.code != "http_400":  # a 400 is about the id, not the user
             raise ProviderFailure(problem)
+        probe = self._post(SEND_PATH, PROBE, idempotent=False)
+        if probe.status_code == 403:
+            raise ProviderFailure(replace(ADMIN_USER, detail=body_excerpt(probe)))
         return Balance(None, None)
 
     def close(self) -> None:

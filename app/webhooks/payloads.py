@@ -2,10 +2,11 @@
 
 Connectus v1.3 ("Webhooks", seeds/001) posts JSON: status updates `{"id_sms", "status"}`
 and received SMS `{"id_sms", "dst_number", "src_number", "src_provider", "sms_content"}`;
-its numbers are typed `long` but the examples quote them: both are accepted. The rest of
-its API passes parameters in the query string, so a form body or the query string is
-accepted too. IT Cloud (seeds/002, section 3) sends `mensaje` and `celular` as query
-parameters; a POST form is accepted as well.
+its numbers are typed `long` but the examples quote them: both are accepted. The document
+says only that events are "redirigida a través de HTTP", and the rest of its API passes
+parameters in the query string, so a form body, and a GET's query string, are accepted too.
+IT Cloud (seeds/002, section 3) sends `mensaje` and `celular` as query parameters; a POST
+form is accepted as well.
 
 Text is taken as the sender wrote it: UTF-8 (a byte-order mark dropped), else Windows-1252,
 the encoding of older Latin-American gateways (`%ED` is "í"); no reply loses a character.

@@ -29,10 +29,12 @@ class Route:
     label: str  # where it goes in the provider's console (Spanish, as the console says it)
 
 
+# Connectus says only that its events are "redirigida a través de HTTP" to the URL (seeds/001,
+# "Webhooks"), not by which method: the documented fields are taken by POST (JSON or form) and by GET.
 ROUTES: tuple[Route, ...] = (
-    Route("connectus_status", "connectus", "connectus/status", frozenset({"POST"}),
+    Route("connectus_status", "connectus", "connectus/status", frozenset({"GET", "POST"}),
           "Connectus: Administración › Empresa y Cuenta › URL de envío de actualizaciones de estado de SMS"),
-    Route("connectus_inbound", "connectus", "connectus/inbound", frozenset({"POST"}),
+    Route("connectus_inbound", "connectus", "connectus/inbound", frozenset({"GET", "POST"}),
           "Connectus: Administración › Empresa y Cuenta › URL de reenvío de SMS recibidos"),
     # IT Cloud documents a GET with query parameters; a POST form is accepted as well.
     Route("itcloud_inbound", "itcloud", "itcloud/inbound", frozenset({"GET", "POST"}),

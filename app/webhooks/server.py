@@ -32,6 +32,7 @@ from app.core.journal.inbox_models import Stored
 from app.core.logs import Redactor
 from app.webhooks.guard import MAX_CONNECTIONS, PER_ADDRESS, REQUEST_DEADLINE, GuardedServer
 from app.webhooks.optout import DEFAULT_WORDS, opt_out_words
+from app.webhooks.unsubscribe import UnsubscribePages
 from app.webhooks.writer import GroupWriter
 from app.webhooks.wsgi import MAX_BODY, WebhookApp
 
@@ -61,10 +62,14 @@ class Receiver:
         per_address: int = PER_ADDRESS,
         on_stored: Callable[[Sequence[Stored]], None] | None = None,
         clock: Callable[[], float] = time.time,
+        unsubscribe_secret: str = "",
     ) -> None:
         self.host, self.requested_port = host, port
         self.writer = GroupWriter(journal.inbox, on_stored=on_stored)
-        self.app = WebhookApp(tokens, self.writer, opt_out_words(words), clock=clock)
+        webhooks = WebhookApp(tokens, self.writer, opt_out_words(words), clock=clock)
+        self.app: WebhookApp | UnsubscribePages = webhooks
+        if unsubscribe_secret:  # e-mail's one-click unsubscribe route (app/webhooks/unsubscribe.py)
+            self.app = UnsubscribePages(journal, unsubscribe_secret, webhooks)
         self._limits: dict[str, Any] = dict(
             deadline=request_deadline, max_connections=max_connections, per_address=per_address
         )

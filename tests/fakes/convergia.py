@@ -1,7 +1,9 @@
 """A fake Convergia SMS web service, following its "guía rápida" (section 3, INSTRUCCIONES) to the letter.
 
 `GET /?username=&password=&number=&message=&extra=` sends one SMS and answers a text whose first
-number is the code of the list and, on 100, whose last number is the message id.
+number is the code of the list. The document never shows that text, only that an id is "regresado
+al detonar la misma": `answer` picks the shape (the id labeled, a bare code, or a text that ends in
+the phone number and carries no id), so the adapter is tested against each.
 `GET /estatus_mensaje.php?username=&password=&messageid=` answers 0, 2, 3, 5 or 6. The account
 has a quota of messages (204 beyond it) and any documented code can be forced.
 """
@@ -57,6 +59,7 @@ class FakeConvergia:
     quota: int = 10_000
     ip_allowed: bool = True
     force: dict[str, int] = field(default_factory=dict)  # number -> send code to answer
+    answer: str = "labeled"  # "labeled": "100 - ... ID: 880001"; "bare": "100"; "echo": ends in the number
     sent: dict[int, Sent] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(880001))
 
@@ -77,6 +80,10 @@ class FakeConvergia:
         sent = Sent(next(self._ids), number, message, request.arg("extra"))
         self.sent[sent.id] = sent
         self.quota -= 1
+        if self.answer == "bare":
+            return "100"
+        if self.answer == "echo":
+            return f"100 - {SEND_WORDS[100]} al {number}"
         return f"100 - {SEND_WORDS[100]}. ID: {sent.id}"
 
     def _send_code(self, request: Request) -> int:

@@ -52,6 +52,7 @@ class FakeItCloud:
     separator: str = "<br>\n"  # between the lines of a multi-number answer
     bare_single: bool = True  # one number answers the bare code (else `number,code`)
     links_allowed: bool = False
+    administrator: bool = False  # the balance query "no aplica" to an administrator profile
     blocklist: set[str] = field(default_factory=set)
     whole_code: int | None = None  # a code to answer for the whole request, e.g. -6 (maintenance)
     codes: dict[str, int] = field(default_factory=dict)  # a code to answer for one number
@@ -70,6 +71,8 @@ class FakeItCloud:
     def send(self, request: Request) -> str:
         if request.arg("user") != self.user or request.arg("token") != self.token:
             return "-1"
+        # "si no se envia esta variable, por defecto queda 1via"; a value outside the options is -11,
+        # "Esta variable debe tener una de estas opciones '1via' '2via' 'flash'" (the quotes are prose).
         mode = request.arg("metodo_envio")
         if mode is not None and mode not in MODES:
             return "-11"
@@ -109,8 +112,8 @@ class FakeItCloud:
         return code
 
     def query(self, request: Request) -> str:
-        # The table names the secret `token`, the example `password`: either one authenticates.
-        secret = request.arg("token") or request.arg("password")
-        if request.arg("user") != self.user or secret != self.token:
+        # Section 2's table: `User` and `token` (its example's `password=` is not the table's word).
+        # "Esto no aplica para cuentas con perfil de administrador": such an account reads -1.
+        if request.arg("user") != self.user or request.arg("token") != self.token or self.administrator:
             return "-1"
         return str(self.balance)

@@ -51,6 +51,9 @@ class FakeWavy:
     token: str = "wavy-token-7f3c9a"
     credit: int = 10_000
     blocked: bool = False  # the user exists but may not use the API: 403
+    # "Administrador ... Este usuario no hace envíos de mensajes ni por el portal ni vía integración
+    # API": it reads statuses (reports), and its sends are refused before the body is read (403).
+    administrator: bool = False
     answer_object: bool = False  # answer `send-sms` with `{"id": ...}` instead of the documented list
     clock: Callable[[], float] = time.monotonic
     blacklist: set[str] = field(default_factory=set)
@@ -72,6 +75,8 @@ class FakeWavy:
             body = request.json()
             if request.path == STATUS_PATH:
                 return self.search(body)
+            if self.administrator:
+                return Reply(403, {"errorCode": 403, "errorMessage": "User not allowed to send messages"})
             if request.path == SEND_PATH:
                 row = self.accept(self.valid(body, {}))
                 answer = {"id": row["id"]} if self.answer_object else [self.short(row)]

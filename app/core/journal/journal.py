@@ -218,6 +218,10 @@ class Journal(SendQueue, SuppressionList, Leases):
         """Credits (SMS segments, e-mails) the pending rows will cost."""
         return int(self.backend.query(q.PENDING_CREDITS, (campaign_id,))[0][0])
 
+    def sent_since(self, provider: str, since: float) -> int:
+        """Messages of `provider`'s campaigns that left at or after `since` (epoch seconds)."""
+        return int(self.backend.query(q.SENT_SINCE, (since, provider))[0][0])
+
     def pending_texts(self, campaign_id: int) -> int:
         """Distinct rendered texts among pending rows (a same-text bulk sends one request per text)."""
         return int(self.backend.query(q.PENDING_TEXTS, (campaign_id,))[0][0])

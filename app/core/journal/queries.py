@@ -51,6 +51,12 @@ DELETE_CAMPAIGN_MESSAGES = "DELETE FROM messages WHERE campaign_id = ?"
 # --- counts ------------------------------------------------------------------------------------------
 COUNT_STATES = "SELECT state, COUNT(*) FROM messages WHERE campaign_id = ? GROUP BY state"
 COUNT_ALL_STATES = "SELECT campaign_id, state, COUNT(*) FROM messages GROUP BY campaign_id, state"
+# Messages a provider's campaigns sent since a moment (a mail service's daily limit); a scan of the
+# provider's campaigns' rows, once a run.
+SENT_SINCE = (
+    "SELECT COUNT(*) FROM messages WHERE sent_at >= ? "
+    "AND campaign_id IN (SELECT id FROM campaigns WHERE provider = ?)"
+)
 PENDING_CREDITS = "SELECT COALESCE(SUM(credits), 0) FROM messages WHERE campaign_id = ? AND state = 'pending'"
 PENDING_TEXTS = (
     f"SELECT COUNT(DISTINCT c.text) FROM {WITH_CONTENTS} WHERE m.campaign_id = ? AND m.state = 'pending'"

@@ -137,6 +137,8 @@ class FastPhone:
             return "phone_too_short"
         if digits[0] == "0" or digits.startswith(self.cc):
             return None
+        if self.cc == "52" and length == 11 and digits[0] == "1":
+            return None  # maybe a mobile in Mexico's pre-2019 form: phones.current_mexican_form decides
         if self._npp is not None and not self._no_national_prefix(digits):
             return None
         if length >= self._too_long_from:

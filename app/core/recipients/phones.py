@@ -176,6 +176,7 @@ class PhoneChecker:
         except NumberParseException as exc:
             reason = _PARSE_REASONS.get(exc.error_type, "phone_not_number")
             return Verdict(False, text, reason, {"value": text, "rule": "possible", **self._where(None)})
+        number = current_mexican_form(number)
         digits = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)[1:]
         if phonenumbers.is_valid_number(number):
             kind = phonenumbers.number_type(number)
@@ -203,6 +204,19 @@ class PhoneChecker:
         if number is not None and number.country_code and number.country_code != self._code:
             region = phonenumbers.region_code_for_country_code(number.country_code)
         return {"region": region}
+
+
+def current_mexican_form(number: phonenumbers.PhoneNumber) -> phonenumbers.PhoneNumber:
+    """`+52 1 55 1234 5678` -> `+52 55 1234 5678`: Mexico dropped the '1' of mobiles dialled from
+    abroad in 2019, and Convergia wants "el numero a 12 dígitos (520123456789)" (seeds/004), but
+    sheets still hold the old 13-digit form. Every number that is not already a plain mobile
+    shape reaches this, in `_parse`: the fast path never accepts 13 digits for Mexico."""
+    national = str(number.national_number)
+    if number.country_code != 52 or len(national) != 11 or national[0] != "1":
+        return number
+    current = phonenumbers.PhoneNumber(country_code=52, national_number=int(national[1:]))
+    # Only a real old-form mobile is rewritten: any other 11 digits keep their own "too long".
+    return current if phonenumbers.is_valid_number(current) else number
 
 
 def shown(text: str) -> str:

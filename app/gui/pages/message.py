@@ -19,13 +19,11 @@ from app.gui.message_preview import CampaignCost, CostPanel, RecipientPreview
 from app.gui.pages import Page
 from app.gui.provider_source import ProviderFactory, read_failure_text
 from app.gui.recipients_model import RecipientsModel
+from app.gui.sms_mode import SmsModeChooser
 from app.gui.worker import Task, Worker
 from app.providers import registry
 from app.providers.base import Balance, Channel, ProviderFailure
 
-# Connecta's send_email needs `nombre_remitente` and `email_remitente` (seeds/000, section 4);
-# Capabilities has no field for it yet.
-SENDER_REQUIRED = frozenset({"connecta"})
 COST_DELAY_MS = 300  # the whole-campaign count waits for a pause in typing
 PREVIEW_DELAY_MS = 40  # the preview redraws once per burst of keys, not per key: the counter comes first
 
@@ -61,6 +59,8 @@ class MessagePage(Page):
             self.composer.load(EmailDraft(draft.subject, draft.template_text, draft.html, draft.sender_name,
                                           draft.sender_email))  # fmt: skip
             self.composer.blockSignals(False)
+        self.sms_mode = SmsModeChooser()
+        self.sms_mode.changed.connect(self.on_sms_mode_changed)
         self.preview = RecipientPreview()
         self.cost = CostPanel(self.lang)
         self._cost_timer = QTimer(self, singleShot=True, interval=COST_DELAY_MS)
@@ -74,8 +74,13 @@ class MessagePage(Page):
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.preview, 3)
         side.addWidget(self.cost, 2)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.composer, 1)
+        column.addWidget(self.sms_mode)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.composer)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -92,11 +97,12 @@ class MessagePage(Page):
         self.composer.configure(
             self.draft.channel,
             caps.max_length if sms else None,
-            caps.id in SENDER_REQUIRED,
+            caps.email_sender_required,
             self.draft.columns,
         )
         self.composer.set_sample(self._fields(self.preview.position()))
         self.composer.blockSignals(False)
+        self.sms_mode.configure(caps.sms_modes if sms else (), self.draft.sms_mode)
         self.on_message_changed()
         self.fetch_balance()
 
@@ -123,6 +129,9 @@ class MessagePage(Page):
         self._preview_timer.start()
         self._cost_timer.start()
         self.completeness_changed.emit(self.is_complete())
+
+    def on_sms_mode_changed(self, mode: str) -> None:
+        self.draft.sms_mode = mode
 
     def on_recipient_changed(self, position: int) -> None:
         self.composer.set_sample(self._fields(position))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.reasons import read_text, reason_text
+from app.core.reasons import read_text, reason_text, served_countries
 from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.core.settings import Settings
 from app.gui.dialogs import dialogs_for
@@ -32,7 +32,7 @@ from app.gui.named import buddy, named
 from app.gui.pages import Page
 from app.gui.worker import Task, Worker
 from app.providers import registry
-from app.providers.base import Balance, Capabilities, Channel, Credentials, ProviderFailure
+from app.providers.base import Balance, Capabilities, Channel, CredentialField, Credentials, ProviderFailure
 
 # A connection test is one try with a shorter wait than a send's: the user is watching, and can cancel.
 TEST_HTTP: dict[str, Any] = {"timeout": (5.0, 15.0), "attempts": 1}
@@ -62,7 +62,7 @@ class ProviderPage(Page):
         self.keyring_read = keyring_read
         self.lang = ui_lang(settings)
         self.caps = {caps.id: caps for caps in registry.all_capabilities()}
-        self._fields: dict[str, QLineEdit] = {}
+        self._fields: dict[str, QLineEdit | QComboBox] = {}
         self._worker: Worker | None = None
         self._abandoned: set[Worker] = set()  # cancelled tests, left to end by themselves (timeouts)
         self._build()
@@ -145,6 +145,12 @@ class ProviderPage(Page):
         said.append(self.tr("reports delivery") if caps.has_status else self.tr("no delivery reports"))
         if caps.max_length:
             said.append(self.tr("up to {n} characters per SMS").format(n=number(caps.max_length, self.lang)))
+        if caps.countries:
+            said.append(
+                self.tr("only to numbers of {countries}").format(
+                    countries=served_countries(caps.countries, self.lang)
+                )
+            )
         return " · ".join(said)
 
     @property
@@ -187,14 +193,12 @@ class ProviderPage(Page):
             )
             self.credentials_form.addRow(none)
         for field in caps.credentials:
-            edit = named(QLineEdit(), f"credential_{field.key}", field.label)
-            if field.secret:
-                edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setText(stored[field.key] if stored else "")
-            edit.setEnabled(self.keyring_read)
-            edit.textChanged.connect(self.on_credentials_edited)
-            self.credentials_form.addRow(buddy(f"&{field.label}:", edit), edit)
-            self._fields[field.key] = edit
+            value = stored[field.key] if stored else field.default
+            widget = self._field_widget(field, value)
+            widget.setEnabled(self.keyring_read)
+            self.credentials_form.addRow(buddy(f"&{field.label}:", widget), widget)
+            self._fields[field.key] = widget
+        self._show_hints()
         self.forget_button.setEnabled(bool(caps.credentials) and stored is not None)
         self.test_button.setEnabled(self.keyring_read or not caps.credentials)
         if caps.credentials and not self.keyring_read:
@@ -203,6 +207,41 @@ class ProviderPage(Page):
         chain = [self.email_radio, *self._fields.values(), self.test_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _field_widget(self, field: CredentialField, value: str) -> QLineEdit | QComboBox:
+        """A line edit, or a list when the field has choices (an optional one may stay on "—")."""
+        if field.choices:
+            combo = named(QComboBox(), f"credential_{field.key}", field.label)
+            if not field.required:
+                combo.addItem(self.tr("(the service's)"), "")
+            for choice, label in field.choices:
+                combo.addItem(label, choice)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.currentIndexChanged.connect(lambda _: self.on_choice_changed(field.key))
+            return combo
+        edit = named(QLineEdit(), f"credential_{field.key}", field.label)
+        if field.secret:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setText(value)
+        edit.textChanged.connect(self.on_credentials_edited)
+        return edit
+
+    def _show_hints(self) -> None:
+        """The adapter's suggestions for empty fields (SMTP: the preset's server, port and limits)."""
+        hints = registry.field_hints(self.current.id, self.typed())
+        for key, widget in self._fields.items():
+            if isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(hints.get(key, ""))
+
+    def on_choice_changed(self, key: str) -> None:
+        widget = self._fields[key]
+        if key == "security" and isinstance(widget, QComboBox) and widget.currentData() == "plain":
+            warning = reason_text("smtp_plain", self.current.name, self.lang)
+            if not dialogs_for(self).ask(self, self.tr("Unencrypted connection"), warning):
+                widget.setCurrentIndex(0)  # back to the service's own security
+                return
+        self._show_hints()
+        self.on_credentials_edited()
 
     def _stored(self, caps: Capabilities) -> Credentials | None:
         if not caps.credentials:
@@ -221,7 +260,7 @@ class ProviderPage(Page):
         self.completeness_changed.emit(self.is_complete())
 
     def typed(self) -> Credentials:
-        return Credentials({key: edit.text().strip() for key, edit in self._fields.items()})
+        return Credentials({key: _value(widget) for key, widget in self._fields.items()})
 
     def on_channel_changed(self) -> None:
         self.draft.channel = Channel.SMS if self.sms_radio.isChecked() else Channel.EMAIL
@@ -236,7 +275,8 @@ class ProviderPage(Page):
         self.draft.base_url = url or None
 
     def is_complete(self) -> bool:
-        return all(self.typed().values.values())
+        typed = self.typed()
+        return all(typed[field.key] for field in self.current.credentials if field.required)
 
     def leave(self) -> None:
         """Going on: keep what was typed, so the next steps and the CLI find it."""
@@ -346,3 +386,7 @@ class ProviderPage(Page):
         for worker in [self._worker, *self._abandoned]:
             if worker is not None:
                 worker.wait()
+
+
+def _value(widget: QLineEdit | QComboBox) -> str:
+    return str(widget.currentData() or "") if isinstance(widget, QComboBox) else widget.text().strip()

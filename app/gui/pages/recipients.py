@@ -7,9 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractEventDispatcher, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.core.journal import Journal
+from app.core.reasons import country_notice
 from app.core.recipients import ImportCancelled, RecipientRow, RowStatus
 from app.core.settings import Settings
 from app.gui.dialogs import SHEET_FILTER, dialogs_for
@@ -17,6 +18,7 @@ from app.gui.draft import CampaignDraft
 from app.gui.formatting import number, ui_lang
 from app.gui.gc_pauses import keep_out_of_collections
 from app.gui.import_dialog import ImportChoice, ImportDialog, dropped_file, sheet_error_text
+from app.gui.named import named
 from app.gui.pages import Page
 from app.gui.recipients_import import Batch, ImportRequest, Started, import_rows
 from app.gui.recipients_model import RecipientsModel
@@ -75,7 +77,10 @@ class RecipientsPage(Page):
         for status, button in self.panel.filter_buttons.items():
             button.clicked.connect(lambda _=False, s=status: self.model.set_filter(s))
         self.panel.view.setModel(self.model)
+        self.country_notice = named(QLabel(wordWrap=True), "countryNotice")
+        self.country_notice.setVisible(False)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.country_notice)
         layout.addWidget(self.panel)
 
     # --- state --------------------------------------------------------------------------------------
@@ -85,8 +90,17 @@ class RecipientsPage(Page):
     def importing(self) -> bool:
         return self._worker is not None
 
+    def show_country_notice(self) -> None:
+        """Once, above the rows: the sheet's country is not one the provider sends to (IT Cloud: Colombia)."""
+        caps = registry.capabilities(self.draft.provider_id)
+        sms = self.draft.channel is Channel.SMS
+        notice = country_notice(caps.name, caps.countries, self._country(), self.lang) if sms else ""
+        self.country_notice.setText(notice)
+        self.country_notice.setVisible(bool(notice))
+
     def enter(self) -> None:
         """A changed channel, country or provider re-validates the sheet already chosen."""
+        self.show_country_notice()
         choice = self._choice
         if choice is None or self._worker is not None or self._imported_for == self._conditions():
             return

@@ -9,6 +9,8 @@ campaign to the runner.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import QWidget
@@ -27,6 +29,7 @@ from app.gui.formatting import number, ui_lang
 from app.gui.gc_pauses import keep_out_of_collections
 from app.gui.pages import Page
 from app.gui.pages.message import too_long_text
+from app.gui.pages.review_email import EmailReview, expected_seconds, report_lines, review_email, system_check
 from app.gui.pages.review_form import ReviewForm, pace_text
 from app.gui.pages.review_work import (
     DraftKey,
@@ -45,6 +48,9 @@ from app.gui.worker import Task, Worker
 from app.gui.workers import Workers
 from app.providers.base import Channel, SendResult, State
 from app.providers.registry import capabilities
+
+if TYPE_CHECKING:
+    from app.core.deliverability import DeliverabilityCheck
 
 
 class ReviewPage(Page):
@@ -66,11 +72,14 @@ class ReviewPage(Page):
         parent: QWidget | None = None,
         *,
         runner: CampaignRunner,
+        sender_check: Callable[[], DeliverabilityCheck] = system_check,
     ) -> None:
         super().__init__(draft, parent)
         self.settings, self.journal, self.runner = settings, journal, runner
+        self.sender_check = sender_check  # the DNS lookups of the e-mail review (tests ask a local server)
         self.lang = ui_lang(settings)
         self.prepared: Prepared | None = None
+        self.email_review: EmailReview | None = None
         self.active = False  # shown, between enter() and leave()
         self.balance: int | None = None
         self.confirm_dialog: ConfirmSendDialog | None = None
@@ -95,6 +104,7 @@ class ReviewPage(Page):
         self.form.show_draft(self.draft, capabilities(self.draft.provider_id))
         self._prepare_if_changed()
         self._read_balance()
+        self._review_email()
 
     def _prepare_if_changed(self) -> None:
         key = draft_key(self.draft)
@@ -170,6 +180,7 @@ class ReviewPage(Page):
         pace = pace_text(caps, Pace.for_provider(caps, self.draft.interval))
         slow = guess.one_per_request and caps.same_text_bulk
         self.form.show_prepared(result, self.lang, pace, duration(guess.seconds), slow)
+        self._show_account_pace()
         self.form.show_window(window_text(caps))
         if result.over_limit:
             self.form.show_problem(too_long_text(result.over_limit, caps.name, caps.max_length, self.lang))
@@ -237,6 +248,53 @@ class ReviewPage(Page):
         if self.prepared is not None and self.balance < self.prepared.credits:
             text += " " + reason_text("low_balance", caps.name, self.lang)
         self.form.balance_label.setText(text)
+
+    # --- e-mail: the account's pace and the sender domain ---------------------------------------------
+    def _review_email(self) -> None:
+        self.email_review = None
+        self.form.domain_label.setText("—")
+        if self.draft.channel is not Channel.EMAIL:
+            return
+        providers, provider_id, base_url = self.runner.providers, self.draft.provider_id, self.draft.base_url
+        sender, make_check = self.draft.sender_email, self.sender_check
+
+        def work(task: Task) -> EmailReview:
+            provider = providers(provider_id, base_url)
+            try:
+                return review_email(provider, sender, make_check())
+            finally:
+                provider.close()
+
+        self.form.domain_label.setText(self.tr("Checking the sender domain's DNS…"))
+        self.workers.run(work, self._on_email_reviewed, self._on_email_review_failed)
+
+    def _on_email_reviewed(self, result: object) -> None:
+        assert isinstance(result, EmailReview)
+        self.email_review = result
+        report = result.report
+        if report is None:
+            self.form.domain_label.setText(self.tr("{provider} checks its senders itself.").format(
+                provider=capabilities(self.draft.provider_id).name))  # fmt: skip
+        else:
+            self.form.domain_label.setText("\n".join(report_lines(report, self.lang)))
+        self._show_account_pace()
+
+    def _on_email_review_failed(self, exc: object) -> None:
+        self.form.domain_label.setText(failure_text(exc, self.lang, self.draft.provider_id))
+
+    def _show_account_pace(self) -> None:
+        """The expected finish at the account's own pace and daily limit (SMTP presets)."""
+        review, prepared = self.email_review, self.prepared
+        if review is None or prepared is None:
+            return
+        caps = review.caps
+        seconds, days = expected_seconds(caps, self.draft.interval, prepared.valid)
+        self.form.pace_label.setText(pace_text(caps, Pace.for_provider(caps, self.draft.interval)))
+        text = duration(seconds)
+        if days > 1 and caps.per_day:
+            text = self.tr("{days} days: {per_day} a day, the service's daily limit.").format(
+                days=number(days, self.lang), per_day=number(caps.per_day, self.lang))  # fmt: skip
+        self.form.duration_label.setText(text)
 
     # --- test message -----------------------------------------------------------------------------
     def on_test_send(self) -> None:

@@ -57,6 +57,7 @@ class ReviewForm:
         self.provider_label, self.list_label = _label(), _label()
         self.totals_label, self.credits_label, self.balance_label = _label(), _label(), _label()
         self.sample_label = _label()
+        self.domain_label = named(_label(), "deliverabilityLabel")
         first = translate("ReviewForm", "Message of the first recipient")
         self.sample_edit = named(QPlainTextEdit(), "sampleText", first)
         self.sample_edit.setReadOnly(True)
@@ -94,6 +95,7 @@ class ReviewForm:
             (translate("ReviewForm", "Recipients:"), self.totals_label),
             (translate("ReviewForm", "Cost:"), self.credits_label),
             (translate("ReviewForm", "Balance:"), self.balance_label),
+            (translate("ReviewForm", "Sender domain:"), self.domain_label),
         ):
             campaign.addRow(label, widget)
         message = QVBoxLayout()

@@ -846,37 +846,37 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>MessagePage</name>
     <message>
-        <location filename="../../gui/pages/message.py" line="50"/>
+        <location filename="../../gui/pages/message.py" line="48"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="135"/>
+        <location filename="../../gui/pages/message.py" line="144"/>
         <source>No valid recipient yet: import a sheet in the previous step.</source>
         <translation>No valid recipient yet: import a sheet in the previous step.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="139"/>
+        <location filename="../../gui/pages/message.py" line="148"/>
         <source>Row {row} · {address}</source>
         <translation>Row {row} · {address}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="208"/>
+        <location filename="../../gui/pages/message.py" line="217"/>
         <source>{name} does not report a balance.</source>
         <translation>{name} does not report a balance.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="223"/>
+        <location filename="../../gui/pages/message.py" line="232"/>
         <source>Asking {name} for the balance…</source>
         <translation>Asking {name} for the balance…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="230"/>
+        <location filename="../../gui/pages/message.py" line="239"/>
         <source>Balance unknown.</source>
         <translation>Balance unknown.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="242"/>
+        <location filename="../../gui/pages/message.py" line="251"/>
         <source>The balance could not be read: {reason}</source>
         <translation>The balance could not be read: {reason}</translation>
     </message>
@@ -917,7 +917,7 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>ProviderPage</name>
     <message>
-        <location filename="../../gui/pages/provider.py" line="201"/>
+        <location filename="../../gui/pages/provider.py" line="205"/>
         <source>Reading the saved credentials…</source>
         <translation>Reading the saved credentials…</translation>
     </message>
@@ -1043,74 +1043,89 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <translation>up to {n} characters per SMS</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="185"/>
+        <location filename="../../gui/pages/provider.py" line="191"/>
         <source>{name} needs no credentials: it simulates sending, nothing leaves this computer.</source>
         <translation>{name} needs no credentials: it simulates sending, nothing leaves this computer.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="253"/>
+        <location filename="../../gui/pages/provider.py" line="293"/>
         <source>No keyring</source>
         <translation>No keyring</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="259"/>
+        <location filename="../../gui/pages/provider.py" line="299"/>
         <source>Forget the {name} credentials stored on this computer?</source>
         <translation>Forget the {name} credentials stored on this computer?</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="260"/>
+        <location filename="../../gui/pages/provider.py" line="300"/>
         <source>Forget credentials</source>
         <translation>Forget credentials</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="260"/>
+        <location filename="../../gui/pages/provider.py" line="300"/>
         <source>Forget</source>
         <translation>Forget</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="265"/>
+        <location filename="../../gui/pages/provider.py" line="305"/>
         <source>Credentials forgotten.</source>
         <translation>Credentials forgotten.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="285"/>
+        <location filename="../../gui/pages/provider.py" line="325"/>
         <source>Connecting to {name}…</source>
         <translation>Connecting to {name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="308"/>
+        <location filename="../../gui/pages/provider.py" line="348"/>
         <source>Connection test cancelled.</source>
         <translation>Connection test cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="314"/>
+        <location filename="../../gui/pages/provider.py" line="354"/>
         <source>Connection works. {balance}</source>
         <translation>Connection works. {balance}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="320"/>
+        <location filename="../../gui/pages/provider.py" line="360"/>
         <source>{n} SMS</source>
         <translation>{n} SMS</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="322"/>
+        <location filename="../../gui/pages/provider.py" line="362"/>
         <source>{n} e-mails</source>
         <translation>{n} e-mails</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="324"/>
+        <location filename="../../gui/pages/provider.py" line="364"/>
         <source>This provider does not report a balance.</source>
         <translation>This provider does not report a balance.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="325"/>
+        <location filename="../../gui/pages/provider.py" line="365"/>
         <source>Balance: {parts}.</source>
         <translation>Balance: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="333"/>
+        <location filename="../../gui/pages/provider.py" line="373"/>
         <source>The connection failed: {reason}</source>
         <translation>The connection failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="216"/>
+        <source>(the service&apos;s)</source>
+        <translation>(the service&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="240"/>
+        <source>Unencrypted connection</source>
+        <translation>Unencrypted connection</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="150"/>
+        <source>only to numbers of {countries}</source>
+        <translation>only to numbers of {countries}</translation>
     </message>
 </context>
 <context>
@@ -1256,72 +1271,72 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>RecipientsPage</name>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="49"/>
+        <location filename="../../gui/pages/recipients.py" line="51"/>
         <source>Recipients</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="119"/>
+        <location filename="../../gui/pages/recipients.py" line="133"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Spreadsheets ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="121"/>
+        <location filename="../../gui/pages/recipients.py" line="135"/>
         <source>Choose the recipients sheet</source>
         <translation>Choose the recipients sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="182"/>
+        <location filename="../../gui/pages/recipients.py" line="196"/>
         <source>Reading {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="201"/>
+        <location filename="../../gui/pages/recipients.py" line="215"/>
         <source>{file} · sheet «{sheet}» · addresses in column «{column}»</source>
         <translation>{file} · sheet «{sheet}» · addresses in column «{column}»</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="254"/>
+        <location filename="../../gui/pages/recipients.py" line="268"/>
         <source>Import cancelled: no recipient was loaded.</source>
         <translation>Import cancelled: no recipient was loaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="259"/>
+        <location filename="../../gui/pages/recipients.py" line="273"/>
         <source>The sheet could not be imported</source>
         <translation>The sheet could not be imported</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="279"/>
+        <location filename="../../gui/pages/recipients.py" line="293"/>
         <source>{name}-rejected.xlsx</source>
         <translation>{name}-rejected.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="280"/>
+        <location filename="../../gui/pages/recipients.py" line="294"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="281"/>
+        <location filename="../../gui/pages/recipients.py" line="295"/>
         <source>Export rejected rows</source>
         <translation>Export rejected rows</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="299"/>
+        <location filename="../../gui/pages/recipients.py" line="313"/>
         <source>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</source>
         <translation>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="301"/>
+        <location filename="../../gui/pages/recipients.py" line="315"/>
         <source>Rejected rows exported</source>
         <translation>Rejected rows exported</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="306"/>
+        <location filename="../../gui/pages/recipients.py" line="320"/>
         <source>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</source>
         <translation>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="309"/>
+        <location filename="../../gui/pages/recipients.py" line="323"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
@@ -1515,157 +1530,157 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="60"/>
+        <location filename="../../gui/pages/review_form.py" line="61"/>
         <source>Message of the first recipient</source>
         <translation>Message of the first recipient</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="65"/>
+        <location filename="../../gui/pages/review_form.py" line="66"/>
         <source>S&amp;chedule the start for</source>
         <translation>S&amp;chedule the start for</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="67"/>
+        <location filename="../../gui/pages/review_form.py" line="68"/>
         <source>Start date and time</source>
         <translation>Start date and time</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="74"/>
+        <location filename="../../gui/pages/review_form.py" line="75"/>
         <source>Your number or address for a test</source>
         <translation>Your number or address for a test</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="76"/>
+        <location filename="../../gui/pages/review_form.py" line="77"/>
         <source>Send a &amp;test</source>
         <translation>Send a &amp;test</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="80"/>
+        <location filename="../../gui/pages/review_form.py" line="81"/>
         <source>Preparing the campaign</source>
         <translation>Preparing the campaign</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="83"/>
+        <location filename="../../gui/pages/review_form.py" line="84"/>
         <source>&amp;Send…</source>
         <translation>&amp;Send…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="83"/>
+        <location filename="../../gui/pages/review_form.py" line="84"/>
         <source>Send the campaign</source>
         <translation>Send the campaign</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="91"/>
+        <location filename="../../gui/pages/review_form.py" line="92"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="92"/>
+        <location filename="../../gui/pages/review_form.py" line="93"/>
         <source>Provider:</source>
         <translation>Provider:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="93"/>
+        <location filename="../../gui/pages/review_form.py" line="94"/>
         <source>List:</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="94"/>
+        <location filename="../../gui/pages/review_form.py" line="95"/>
         <source>Recipients:</source>
         <translation>Recipients:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="95"/>
+        <location filename="../../gui/pages/review_form.py" line="96"/>
         <source>Cost:</source>
         <translation>Cost:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="96"/>
+        <location filename="../../gui/pages/review_form.py" line="97"/>
         <source>Balance:</source>
         <translation>Balance:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="103"/>
+        <location filename="../../gui/pages/review_form.py" line="105"/>
         <source>Pace:</source>
         <translation>Pace:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="104"/>
+        <location filename="../../gui/pages/review_form.py" line="106"/>
         <source>Estimated time:</source>
         <translation>Estimated time:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="105"/>
+        <location filename="../../gui/pages/review_form.py" line="107"/>
         <source>Sending hours:</source>
         <translation>Sending hours:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="121"/>
+        <location filename="../../gui/pages/review_form.py" line="123"/>
         <source>Campaign</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="122"/>
+        <location filename="../../gui/pages/review_form.py" line="124"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="123"/>
+        <location filename="../../gui/pages/review_form.py" line="125"/>
         <source>Pace and schedule</source>
         <translation>Pace and schedule</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="124"/>
+        <location filename="../../gui/pages/review_form.py" line="126"/>
         <source>Test message</source>
         <translation>Test message</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="142"/>
+        <location filename="../../gui/pages/review_form.py" line="144"/>
         <source>(named after the sheet and today&apos;s date)</source>
         <translation>(named after the sheet and today&apos;s date)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="147"/>
+        <location filename="../../gui/pages/review_form.py" line="149"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="147"/>
+        <location filename="../../gui/pages/review_form.py" line="149"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="152"/>
+        <location filename="../../gui/pages/review_form.py" line="154"/>
         <source>+56 9 1234 5678</source>
         <translation>+56 9 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="154"/>
+        <location filename="../../gui/pages/review_form.py" line="156"/>
         <source>you@example.com</source>
         <translation>you@example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="167"/>
+        <location filename="../../gui/pages/review_form.py" line="169"/>
         <source>Preparing the campaign: reading the sheet and writing every message…</source>
         <translation>Preparing the campaign: reading the sheet and writing every message…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="177"/>
+        <location filename="../../gui/pages/review_form.py" line="179"/>
         <source>{valid} will receive the message ({skipped} of {rows} rows skipped).</source>
         <translation>{valid} will receive the message ({skipped} of {rows} rows skipped).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="183"/>
+        <location filename="../../gui/pages/review_form.py" line="185"/>
         <source>{credits} credits</source>
         <translation>{credits} credits</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="188"/>
+        <location filename="../../gui/pages/review_form.py" line="190"/>
         <source>Row {row}, to {address}:</source>
         <translation>Row {row}, to {address}:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="190"/>
+        <location filename="../../gui/pages/review_form.py" line="192"/>
         <source>Subject: {subject}
 
 </source>
@@ -1674,137 +1689,200 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="194"/>
+        <location filename="../../gui/pages/review_form.py" line="196"/>
         <source>No row has a valid recipient.</source>
         <translation>No row has a valid recipient.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="197"/>
+        <location filename="../../gui/pages/review_form.py" line="199"/>
         <source> The message is personalized: it goes one number per request (slower).</source>
         <translation> The message is personalized: it goes one number per request (slower).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="201"/>
+        <location filename="../../gui/pages/review_form.py" line="203"/>
         <source>Ready to send.</source>
         <translation>Ready to send.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="215"/>
+        <location filename="../../gui/pages/review_form.py" line="217"/>
         <source>Sending starts as soon as you confirm.</source>
         <translation>Sending starts as soon as you confirm.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="218"/>
+        <location filename="../../gui/pages/review_form.py" line="220"/>
         <source>The provider holds the messages until then: you may close Masivo.</source>
         <translation>The provider holds the messages until then: you may close Masivo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="221"/>
+        <location filename="../../gui/pages/review_form.py" line="223"/>
         <source>Masivo waits until then and must stay open.</source>
         <translation>Masivo waits until then and must stay open.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review_form.py" line="98"/>
+        <source>Sender domain:</source>
+        <translation>Sender domain:</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../gui/pages/review.py" line="104"/>
+        <location filename="../../gui/pages/review.py" line="113"/>
         <source>This list and this message were already sent as “{name}”. To send them again, give the campaign a new name.</source>
         <translation>This list and this message were already sent as “{name}”. To send them again, give the campaign a new name.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="142"/>
+        <location filename="../../gui/pages/review.py" line="151"/>
         <source>Choose a recipients sheet first (step Recipients).</source>
         <translation>Choose a recipients sheet first (step Recipients).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="186"/>
+        <location filename="../../gui/pages/review.py" line="196"/>
         <source>There is already a campaign named “{name}”: choose another name.</source>
         <translation>There is already a campaign named “{name}”: choose another name.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="195"/>
+        <location filename="../../gui/pages/review.py" line="205"/>
         <source>The campaign cannot be prepared</source>
         <translation>The campaign cannot be prepared</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="215"/>
+        <location filename="../../gui/pages/review.py" line="225"/>
         <source>Asking {provider} for the balance…</source>
         <translation>Asking {provider} for the balance…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="226"/>
+        <location filename="../../gui/pages/review.py" line="236"/>
         <source>The balance could not be read: {why}</source>
         <translation>The balance could not be read: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="231"/>
+        <location filename="../../gui/pages/review.py" line="241"/>
         <source>{provider} does not report a balance.</source>
         <translation>{provider} does not report a balance.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="236"/>
+        <location filename="../../gui/pages/review.py" line="246"/>
         <source>{balance} credits available.</source>
         <translation>{balance} credits available.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="248"/>
+        <location filename="../../gui/pages/review.py" line="305"/>
         <source>Wait until the campaign is prepared.</source>
         <translation>Wait until the campaign is prepared.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="252"/>
+        <location filename="../../gui/pages/review.py" line="309"/>
         <source>Type your own e-mail address.</source>
         <translation>Type your own e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="253"/>
+        <location filename="../../gui/pages/review.py" line="310"/>
         <source>Type your own mobile number, e.g. +56 9 1234 5678.</source>
         <translation>Type your own mobile number, e.g. +56 9 1234 5678.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="267"/>
+        <location filename="../../gui/pages/review.py" line="324"/>
         <source>Sending the test message…</source>
         <translation>Sending the test message…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="275"/>
+        <location filename="../../gui/pages/review.py" line="332"/>
         <source>{provider} accepted the test message (id {id}).</source>
         <translation>{provider} accepted the test message (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="296"/>
+        <location filename="../../gui/pages/review.py" line="353"/>
         <source>Schedule</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="297"/>
+        <location filename="../../gui/pages/review.py" line="354"/>
         <source>The scheduled time has already passed: choose a later time or send now.</source>
         <translation>The scheduled time has already passed: choose a later time or send now.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="315"/>
+        <location filename="../../gui/pages/review.py" line="372"/>
         <source>Nothing to send</source>
         <translation>Nothing to send</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="317"/>
+        <location filename="../../gui/pages/review.py" line="374"/>
         <source>No row of the sheet has a valid recipient: check the address column in step Recipients.</source>
         <translation>No row of the sheet has a valid recipient: check the address column in step Recipients.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="324"/>
+        <location filename="../../gui/pages/review.py" line="381"/>
         <source>The message is too long</source>
         <translation>The message is too long</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="342"/>
+        <location filename="../../gui/pages/review.py" line="399"/>
         <source>Another campaign is sending</source>
         <translation>Another campaign is sending</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="343"/>
+        <location filename="../../gui/pages/review.py" line="400"/>
         <source>Only one campaign sends at a time: wait for it to finish or pause it in Tracking.</source>
         <translation>Only one campaign sends at a time: wait for it to finish or pause it in Tracking.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="267"/>
+        <source>Checking the sender domain&apos;s DNS…</source>
+        <translation>Checking the sender domain&apos;s DNS…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="275"/>
+        <source>{provider} checks its senders itself.</source>
+        <translation>{provider} checks its senders itself.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="294"/>
+        <source>{days} days: {per_day} a day, the service&apos;s daily limit.</source>
+        <translation>{days} days: {per_day} a day, the service&apos;s daily limit.</translation>
+    </message>
+</context>
+<context>
+    <name>SmsModeChooser</name>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="35"/>
+        <source>Two-way</source>
+        <translation>Two-way</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="36"/>
+        <source>Recipients can answer the message; their answers arrive in Replies.</source>
+        <translation>Recipients can answer the message; their answers arrive in Replies.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="39"/>
+        <source>Flash</source>
+        <translation>Flash</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="40"/>
+        <source>The message appears at once on the phone&apos;s screen and is not kept in its inbox.</source>
+        <translation>The message appears at once on the phone&apos;s screen and is not kept in its inbox.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="42"/>
+        <source>One-way</source>
+        <translation>One-way</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="42"/>
+        <source>A plain SMS: recipients cannot answer it.</source>
+        <translation>A plain SMS: recipients cannot answer it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="21"/>
+        <source>SMS mode</source>
+        <translation>SMS mode</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="25"/>
+        <source>SMS mo&amp;de:</source>
+        <translation>SMS mo&amp;de:</translation>
     </message>
 </context>
 <context>
@@ -2416,7 +2494,7 @@ Logs: {folder}</translation>
 <context>
     <name>_Wording</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/message.py" line="269"/>
+        <location filename="../../gui/pages/message.py" line="278"/>
         <source>%Ln recipient(s) would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</source>
         <translation>
             <numerusform>%Ln recipient would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</numerusform>
@@ -2424,7 +2502,7 @@ Logs: {folder}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/message.py" line="272"/>
+        <location filename="../../gui/pages/message.py" line="281"/>
         <source>%Ln recipient(s) would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</source>
         <translation>
             <numerusform>%Ln recipient would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</numerusform>

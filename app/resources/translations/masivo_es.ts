@@ -846,37 +846,37 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>MessagePage</name>
     <message>
-        <location filename="../../gui/pages/message.py" line="50"/>
+        <location filename="../../gui/pages/message.py" line="48"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="135"/>
+        <location filename="../../gui/pages/message.py" line="144"/>
         <source>No valid recipient yet: import a sheet in the previous step.</source>
         <translation>Todavía no hay destinatarios válidos: importe una planilla en el paso anterior.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="139"/>
+        <location filename="../../gui/pages/message.py" line="148"/>
         <source>Row {row} · {address}</source>
         <translation>Fila {row} · {address}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="208"/>
+        <location filename="../../gui/pages/message.py" line="217"/>
         <source>{name} does not report a balance.</source>
         <translation>{name} no informa el saldo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="223"/>
+        <location filename="../../gui/pages/message.py" line="232"/>
         <source>Asking {name} for the balance…</source>
         <translation>Consultando el saldo a {name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="230"/>
+        <location filename="../../gui/pages/message.py" line="239"/>
         <source>Balance unknown.</source>
         <translation>Saldo desconocido.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/message.py" line="242"/>
+        <location filename="../../gui/pages/message.py" line="251"/>
         <source>The balance could not be read: {reason}</source>
         <translation>No se pudo leer el saldo: {reason}</translation>
     </message>
@@ -917,7 +917,7 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>ProviderPage</name>
     <message>
-        <location filename="../../gui/pages/provider.py" line="201"/>
+        <location filename="../../gui/pages/provider.py" line="205"/>
         <source>Reading the saved credentials…</source>
         <translation>Leyendo las credenciales guardadas…</translation>
     </message>
@@ -1043,74 +1043,89 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <translation>hasta {n} caracteres por SMS</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="185"/>
+        <location filename="../../gui/pages/provider.py" line="191"/>
         <source>{name} needs no credentials: it simulates sending, nothing leaves this computer.</source>
         <translation>{name} no necesita credenciales: simula el envío y nada sale de este computador.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="253"/>
+        <location filename="../../gui/pages/provider.py" line="293"/>
         <source>No keyring</source>
         <translation>Sin almacén de claves</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="259"/>
+        <location filename="../../gui/pages/provider.py" line="299"/>
         <source>Forget the {name} credentials stored on this computer?</source>
         <translation>¿Olvidar las credenciales de {name} guardadas en este computador?</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="260"/>
+        <location filename="../../gui/pages/provider.py" line="300"/>
         <source>Forget credentials</source>
         <translation>Olvidar credenciales</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="260"/>
+        <location filename="../../gui/pages/provider.py" line="300"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="265"/>
+        <location filename="../../gui/pages/provider.py" line="305"/>
         <source>Credentials forgotten.</source>
         <translation>Credenciales olvidadas.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="285"/>
+        <location filename="../../gui/pages/provider.py" line="325"/>
         <source>Connecting to {name}…</source>
         <translation>Conectando con {name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="308"/>
+        <location filename="../../gui/pages/provider.py" line="348"/>
         <source>Connection test cancelled.</source>
         <translation>Prueba de conexión cancelada.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="314"/>
+        <location filename="../../gui/pages/provider.py" line="354"/>
         <source>Connection works. {balance}</source>
         <translation>La conexión funciona. {balance}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="320"/>
+        <location filename="../../gui/pages/provider.py" line="360"/>
         <source>{n} SMS</source>
         <translation>{n} SMS</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="322"/>
+        <location filename="../../gui/pages/provider.py" line="362"/>
         <source>{n} e-mails</source>
         <translation>{n} correos</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="324"/>
+        <location filename="../../gui/pages/provider.py" line="364"/>
         <source>This provider does not report a balance.</source>
         <translation>Este proveedor no informa el saldo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="325"/>
+        <location filename="../../gui/pages/provider.py" line="365"/>
         <source>Balance: {parts}.</source>
         <translation>Saldo: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="333"/>
+        <location filename="../../gui/pages/provider.py" line="373"/>
         <source>The connection failed: {reason}</source>
         <translation>La conexión falló: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="216"/>
+        <source>(the service&apos;s)</source>
+        <translation>(la del servicio)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="240"/>
+        <source>Unencrypted connection</source>
+        <translation>Conexión sin cifrar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="150"/>
+        <source>only to numbers of {countries}</source>
+        <translation>solo a números de {countries}</translation>
     </message>
 </context>
 <context>
@@ -1256,72 +1271,72 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>RecipientsPage</name>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="49"/>
+        <location filename="../../gui/pages/recipients.py" line="51"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="119"/>
+        <location filename="../../gui/pages/recipients.py" line="133"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Planillas ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="121"/>
+        <location filename="../../gui/pages/recipients.py" line="135"/>
         <source>Choose the recipients sheet</source>
         <translation>Elija la planilla de destinatarios</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="182"/>
+        <location filename="../../gui/pages/recipients.py" line="196"/>
         <source>Reading {name}…</source>
         <translation>Leyendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="201"/>
+        <location filename="../../gui/pages/recipients.py" line="215"/>
         <source>{file} · sheet «{sheet}» · addresses in column «{column}»</source>
         <translation>{file} · hoja «{sheet}» · direcciones en la columna «{column}»</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="254"/>
+        <location filename="../../gui/pages/recipients.py" line="268"/>
         <source>Import cancelled: no recipient was loaded.</source>
         <translation>Importación cancelada: no se cargó ningún destinatario.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="259"/>
+        <location filename="../../gui/pages/recipients.py" line="273"/>
         <source>The sheet could not be imported</source>
         <translation>No se pudo importar la planilla</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="279"/>
+        <location filename="../../gui/pages/recipients.py" line="293"/>
         <source>{name}-rejected.xlsx</source>
         <translation>{name}-rechazadas.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="280"/>
+        <location filename="../../gui/pages/recipients.py" line="294"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="281"/>
+        <location filename="../../gui/pages/recipients.py" line="295"/>
         <source>Export rejected rows</source>
         <translation>Exportar filas rechazadas</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="299"/>
+        <location filename="../../gui/pages/recipients.py" line="313"/>
         <source>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</source>
         <translation>Filas rechazadas guardadas en {path}: {n}. Corríjalas ahí e importe esa planilla.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="301"/>
+        <location filename="../../gui/pages/recipients.py" line="315"/>
         <source>Rejected rows exported</source>
         <translation>Filas rechazadas exportadas</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="306"/>
+        <location filename="../../gui/pages/recipients.py" line="320"/>
         <source>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</source>
         <translation>No se pudo escribir {path}: puede estar abierto en otro programa. Ciérrelo o elija otro nombre, e intente de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/recipients.py" line="309"/>
+        <location filename="../../gui/pages/recipients.py" line="323"/>
         <source>Export failed</source>
         <translation>No se pudo exportar</translation>
     </message>
@@ -1515,157 +1530,157 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
         <translation>Nombre de la campaña</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="60"/>
+        <location filename="../../gui/pages/review_form.py" line="61"/>
         <source>Message of the first recipient</source>
         <translation>Mensaje del primer destinatario</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="65"/>
+        <location filename="../../gui/pages/review_form.py" line="66"/>
         <source>S&amp;chedule the start for</source>
         <translation>Programar el &amp;inicio para</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="67"/>
+        <location filename="../../gui/pages/review_form.py" line="68"/>
         <source>Start date and time</source>
         <translation>Fecha y hora de inicio</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="74"/>
+        <location filename="../../gui/pages/review_form.py" line="75"/>
         <source>Your number or address for a test</source>
         <translation>Su número o dirección para una prueba</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="76"/>
+        <location filename="../../gui/pages/review_form.py" line="77"/>
         <source>Send a &amp;test</source>
         <translation>Enviar &amp;prueba</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="80"/>
+        <location filename="../../gui/pages/review_form.py" line="81"/>
         <source>Preparing the campaign</source>
         <translation>Preparando la campaña</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="83"/>
+        <location filename="../../gui/pages/review_form.py" line="84"/>
         <source>&amp;Send…</source>
         <translation>&amp;Enviar…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="83"/>
+        <location filename="../../gui/pages/review_form.py" line="84"/>
         <source>Send the campaign</source>
         <translation>Enviar la campaña</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="91"/>
+        <location filename="../../gui/pages/review_form.py" line="92"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="92"/>
+        <location filename="../../gui/pages/review_form.py" line="93"/>
         <source>Provider:</source>
         <translation>Proveedor:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="93"/>
+        <location filename="../../gui/pages/review_form.py" line="94"/>
         <source>List:</source>
         <translation>Lista:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="94"/>
+        <location filename="../../gui/pages/review_form.py" line="95"/>
         <source>Recipients:</source>
         <translation>Destinatarios:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="95"/>
+        <location filename="../../gui/pages/review_form.py" line="96"/>
         <source>Cost:</source>
         <translation>Costo:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="96"/>
+        <location filename="../../gui/pages/review_form.py" line="97"/>
         <source>Balance:</source>
         <translation>Saldo:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="103"/>
+        <location filename="../../gui/pages/review_form.py" line="105"/>
         <source>Pace:</source>
         <translation>Ritmo:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="104"/>
+        <location filename="../../gui/pages/review_form.py" line="106"/>
         <source>Estimated time:</source>
         <translation>Tiempo estimado:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="105"/>
+        <location filename="../../gui/pages/review_form.py" line="107"/>
         <source>Sending hours:</source>
         <translation>Horario de envío:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="121"/>
+        <location filename="../../gui/pages/review_form.py" line="123"/>
         <source>Campaign</source>
         <translation>Campaña</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="122"/>
+        <location filename="../../gui/pages/review_form.py" line="124"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="123"/>
+        <location filename="../../gui/pages/review_form.py" line="125"/>
         <source>Pace and schedule</source>
         <translation>Ritmo y programación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="124"/>
+        <location filename="../../gui/pages/review_form.py" line="126"/>
         <source>Test message</source>
         <translation>Mensaje de prueba</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="142"/>
+        <location filename="../../gui/pages/review_form.py" line="144"/>
         <source>(named after the sheet and today&apos;s date)</source>
         <translation>(con el nombre de la planilla y la fecha de hoy)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="147"/>
+        <location filename="../../gui/pages/review_form.py" line="149"/>
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="147"/>
+        <location filename="../../gui/pages/review_form.py" line="149"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="152"/>
+        <location filename="../../gui/pages/review_form.py" line="154"/>
         <source>+56 9 1234 5678</source>
         <translation>+56 9 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="154"/>
+        <location filename="../../gui/pages/review_form.py" line="156"/>
         <source>you@example.com</source>
         <translation>su.correo@ejemplo.com</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="167"/>
+        <location filename="../../gui/pages/review_form.py" line="169"/>
         <source>Preparing the campaign: reading the sheet and writing every message…</source>
         <translation>Preparando la campaña: leyendo la planilla y escribiendo cada mensaje…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="177"/>
+        <location filename="../../gui/pages/review_form.py" line="179"/>
         <source>{valid} will receive the message ({skipped} of {rows} rows skipped).</source>
         <translation>{valid} recibirán el mensaje (se omiten {skipped} de {rows} filas).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="183"/>
+        <location filename="../../gui/pages/review_form.py" line="185"/>
         <source>{credits} credits</source>
         <translation>{credits} créditos</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="188"/>
+        <location filename="../../gui/pages/review_form.py" line="190"/>
         <source>Row {row}, to {address}:</source>
         <translation>Fila {row}, para {address}:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="190"/>
+        <location filename="../../gui/pages/review_form.py" line="192"/>
         <source>Subject: {subject}
 
 </source>
@@ -1674,137 +1689,200 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="194"/>
+        <location filename="../../gui/pages/review_form.py" line="196"/>
         <source>No row has a valid recipient.</source>
         <translation>Ninguna fila tiene un destinatario válido.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="197"/>
+        <location filename="../../gui/pages/review_form.py" line="199"/>
         <source> The message is personalized: it goes one number per request (slower).</source>
         <translation> El mensaje es personalizado: va un número por solicitud (más lento).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="201"/>
+        <location filename="../../gui/pages/review_form.py" line="203"/>
         <source>Ready to send.</source>
         <translation>Lista para enviar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="215"/>
+        <location filename="../../gui/pages/review_form.py" line="217"/>
         <source>Sending starts as soon as you confirm.</source>
         <translation>El envío comienza apenas confirme.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="218"/>
+        <location filename="../../gui/pages/review_form.py" line="220"/>
         <source>The provider holds the messages until then: you may close Masivo.</source>
         <translation>El proveedor retiene los mensajes hasta entonces: puede cerrar Masivo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review_form.py" line="221"/>
+        <location filename="../../gui/pages/review_form.py" line="223"/>
         <source>Masivo waits until then and must stay open.</source>
         <translation>Masivo espera hasta entonces y debe quedar abierto.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review_form.py" line="98"/>
+        <source>Sender domain:</source>
+        <translation>Dominio del remitente:</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../gui/pages/review.py" line="104"/>
+        <location filename="../../gui/pages/review.py" line="113"/>
         <source>This list and this message were already sent as “{name}”. To send them again, give the campaign a new name.</source>
         <translation>Esta lista y este mensaje ya se enviaron como «{name}». Para enviarlos de nuevo, dé a la campaña un nombre nuevo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="142"/>
+        <location filename="../../gui/pages/review.py" line="151"/>
         <source>Choose a recipients sheet first (step Recipients).</source>
         <translation>Primero elija una planilla de destinatarios (paso Destinatarios).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="186"/>
+        <location filename="../../gui/pages/review.py" line="196"/>
         <source>There is already a campaign named “{name}”: choose another name.</source>
         <translation>Ya hay una campaña llamada «{name}»: elija otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="195"/>
+        <location filename="../../gui/pages/review.py" line="205"/>
         <source>The campaign cannot be prepared</source>
         <translation>No se puede preparar la campaña</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="215"/>
+        <location filename="../../gui/pages/review.py" line="225"/>
         <source>Asking {provider} for the balance…</source>
         <translation>Consultando el saldo a {provider}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="226"/>
+        <location filename="../../gui/pages/review.py" line="236"/>
         <source>The balance could not be read: {why}</source>
         <translation>No se pudo leer el saldo: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="231"/>
+        <location filename="../../gui/pages/review.py" line="241"/>
         <source>{provider} does not report a balance.</source>
         <translation>{provider} no informa el saldo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="236"/>
+        <location filename="../../gui/pages/review.py" line="246"/>
         <source>{balance} credits available.</source>
         <translation>{balance} créditos disponibles.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="248"/>
+        <location filename="../../gui/pages/review.py" line="305"/>
         <source>Wait until the campaign is prepared.</source>
         <translation>Espere a que la campaña esté preparada.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="252"/>
+        <location filename="../../gui/pages/review.py" line="309"/>
         <source>Type your own e-mail address.</source>
         <translation>Escriba su propia dirección de correo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="253"/>
+        <location filename="../../gui/pages/review.py" line="310"/>
         <source>Type your own mobile number, e.g. +56 9 1234 5678.</source>
         <translation>Escriba su propio número de celular, p. ej. +56 9 1234 5678.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="267"/>
+        <location filename="../../gui/pages/review.py" line="324"/>
         <source>Sending the test message…</source>
         <translation>Enviando el mensaje de prueba…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="275"/>
+        <location filename="../../gui/pages/review.py" line="332"/>
         <source>{provider} accepted the test message (id {id}).</source>
         <translation>{provider} aceptó el mensaje de prueba (ID {id}).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="296"/>
+        <location filename="../../gui/pages/review.py" line="353"/>
         <source>Schedule</source>
         <translation>Programación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="297"/>
+        <location filename="../../gui/pages/review.py" line="354"/>
         <source>The scheduled time has already passed: choose a later time or send now.</source>
         <translation>La hora programada ya pasó: elija una hora posterior o envíe ahora.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="315"/>
+        <location filename="../../gui/pages/review.py" line="372"/>
         <source>Nothing to send</source>
         <translation>Nada que enviar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="317"/>
+        <location filename="../../gui/pages/review.py" line="374"/>
         <source>No row of the sheet has a valid recipient: check the address column in step Recipients.</source>
         <translation>Ninguna fila de la planilla tiene un destinatario válido: revise la columna de direcciones en el paso Destinatarios.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="324"/>
+        <location filename="../../gui/pages/review.py" line="381"/>
         <source>The message is too long</source>
         <translation>El mensaje es demasiado largo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="342"/>
+        <location filename="../../gui/pages/review.py" line="399"/>
         <source>Another campaign is sending</source>
         <translation>Otra campaña se está enviando</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/review.py" line="343"/>
+        <location filename="../../gui/pages/review.py" line="400"/>
         <source>Only one campaign sends at a time: wait for it to finish or pause it in Tracking.</source>
         <translation>Solo se envía una campaña a la vez: espere a que termine o páusela en Seguimiento.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="267"/>
+        <source>Checking the sender domain&apos;s DNS…</source>
+        <translation>Revisando el DNS del dominio del remitente…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="275"/>
+        <source>{provider} checks its senders itself.</source>
+        <translation>{provider} revisa a sus remitentes por su cuenta.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="294"/>
+        <source>{days} days: {per_day} a day, the service&apos;s daily limit.</source>
+        <translation>{days} días: {per_day} por día, el límite diario del servicio.</translation>
+    </message>
+</context>
+<context>
+    <name>SmsModeChooser</name>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="35"/>
+        <source>Two-way</source>
+        <translation>Doble vía</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="36"/>
+        <source>Recipients can answer the message; their answers arrive in Replies.</source>
+        <translation>Los destinatarios pueden responder el mensaje; sus respuestas llegan a Respuestas.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="39"/>
+        <source>Flash</source>
+        <translation>Flash</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="40"/>
+        <source>The message appears at once on the phone&apos;s screen and is not kept in its inbox.</source>
+        <translation>El mensaje aparece de inmediato en la pantalla del teléfono y no queda guardado en su bandeja.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="42"/>
+        <source>One-way</source>
+        <translation>Una vía</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="42"/>
+        <source>A plain SMS: recipients cannot answer it.</source>
+        <translation>Un SMS normal: los destinatarios no pueden responderlo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="21"/>
+        <source>SMS mode</source>
+        <translation>Modalidad de envío SMS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sms_mode.py" line="25"/>
+        <source>SMS mo&amp;de:</source>
+        <translation>Moda&amp;lidad de envío SMS:</translation>
     </message>
 </context>
 <context>
@@ -2416,7 +2494,7 @@ Registros: {folder}</translation>
 <context>
     <name>_Wording</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/message.py" line="269"/>
+        <location filename="../../gui/pages/message.py" line="278"/>
         <source>%Ln recipient(s) would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</source>
         <translation>
             <numerusform>%Ln destinatario recibiría un mensaje más largo de lo que {provider} acepta ({segments} segmentos): acórtelo para continuar.</numerusform>
@@ -2424,7 +2502,7 @@ Registros: {folder}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/message.py" line="272"/>
+        <location filename="../../gui/pages/message.py" line="281"/>
         <source>%Ln recipient(s) would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</source>
         <translation>
             <numerusform>%Ln destinatario recibiría un mensaje sobre el límite de {limit} caracteres de {provider} (con los campos combinados): acórtelo para continuar.</numerusform>
