@@ -14,14 +14,24 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import QCoreApplication, QSize, QTranslator
-from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.journal import Journal
 from app.core.paths import resources_dir
 from app.core.settings import Settings
-from app.gui.main_window import HISTORY, INBOX, MESSAGE, REVIEW, SUPPRESSION, TRACKING, MainWindow
-from tests.gui_campaigns import NAMES, demo, journal_at, make_campaign, phone
+from app.gui.main_window import (
+    HISTORY,
+    INBOX,
+    MESSAGE,
+    PROVIDER,
+    RECIPIENTS,
+    REVIEW,
+    SUPPRESSION,
+    TRACKING,
+    MainWindow,
+)
+from tests.gui_campaigns import NAMES, demo, journal_at, make_campaign
 from tests.gui_window import import_sheet, open_window, write_message
 
 SIZE = QSize(1024, 700)
@@ -33,6 +43,7 @@ PHRASE = (
 )
 MESSAGE_TEXT = PHRASE * (1700 // len(PHRASE))
 MESSAGE_TEXT += "x" * (1700 - len(MESSAGE_TEXT))
+LONG = "El servidor de correo rechazó la conexión: 535 5.7.8 Username and Password not accepted. " * 3
 
 
 def wide_sheet(path: Path, rows: int = 30) -> Path:
@@ -43,7 +54,9 @@ def wide_sheet(path: Path, rows: int = 30) -> Path:
     sheet.append(["Nombre", "Celular", "Ciudad", *extra])
     for i in range(rows):
         values = [f"Valor bastante largo de la columna {n} para la fila {i}" for n in range(COLUMNS - 3)]
-        sheet.append([NAMES[i % len(NAMES)] + " de los Santos Fernández", phone(i), "Santiago", *values])
+        # Colombian mobiles, written in full: every provider takes them, IT Cloud (Colombia only) too.
+        number = f"+57 300 {100 + i:03d} {1000 + i:04d}"
+        sheet.append([NAMES[i % len(NAMES)] + " de los Santos Fernández", number, "Santiago", *values])
     book.save(path)
     return path
 
@@ -92,10 +105,33 @@ def test_every_step_fits_1024_by_700_with_long_texts(
     sheet = wide_sheet(tmp_path / "clientes de la campaña de temporada con un nombre de archivo largo.xlsx")
     window = open_window(qtbot, settings, journal, demo(), sheet)
     window.resize(SIZE)
-    combo = window.provider_page.findChild(QComboBox, "providerCombo")
+    provider_page = window.provider_page
+    combo = provider_page.findChild(QComboBox, "providerCombo")
+    walked = []
     for index in [*range(combo.count()), combo.findData("demo")]:  # every provider's form, then the demo
         combo.setCurrentIndex(index)
+        walked.append(provider_page.current.id)
         assert_kept(window, f"provider {combo.currentText()}")
+    assert {"smtp", "itcloud"} <= set(walked)
+    # The SMTP form (a dozen fields, lists among them) filled with long values, its placeholders shown.
+    combo.setCurrentIndex(combo.findData("itcloud"))
+    provider_page.advanced_button.setChecked(True)  # opened for a web service; SMTP has no base URL
+    combo.setCurrentIndex(combo.findData("smtp"))
+    assert not provider_page.advanced.isVisible()
+    for field in provider_page.current.credentials:
+        widget = provider_page.findChild(QWidget, f"credential_{field.key}")
+        if isinstance(widget, QComboBox):
+            widget.setCurrentIndex(widget.count() - 2)  # not "plain": that one asks first
+        elif isinstance(widget, QLineEdit) and field.required:
+            widget.setText(f"{field.label} muy largo de una empresa con nombre extenso " * 2)
+    assert_kept(window, "provider smtp filled")
+    provider_page.status_label.setText(
+        provider_page.tr("The connection failed: {reason}").format(reason=LONG)
+    )
+    assert_kept(window, "provider smtp failed test")
+    provider_page.advanced_button.setChecked(False)
+    combo.setCurrentIndex(combo.findData("demo"))
+    provider_page.sms_radio.setChecked(True)  # the e-mail-only SMTP switched the channel to e-mail
     import_sheet(qtbot, window, sheet)
     assert_kept(window, "recipients")
     with qtbot.waitSignal(window.message_page.cost_ready, timeout=10_000):
@@ -119,3 +155,16 @@ def test_every_step_fits_1024_by_700_with_long_texts(
         assert window.go_to(step)
         QCoreApplication.processEvents()
         assert_kept(window, f"step {step}")
+    # IT Cloud: a notice atop the recipients (it sends to Colombia only), the SMS mode under the message.
+    assert window.go_to(PROVIDER)
+    combo.setCurrentIndex(combo.findData("itcloud"))
+    for field in provider_page.current.credentials:
+        provider_page.findChild(QLineEdit, f"credential_{field.key}").setText("x" * 40)
+    with qtbot.waitSignal(window.recipients_page.import_finished, timeout=20_000):  # read again for it
+        assert window.go_to(RECIPIENTS)
+    assert window.recipients_page.country_notice.isVisible()
+    assert_kept(window, "recipients itcloud")
+    assert window.go_to(MESSAGE)
+    assert page.sms_mode.isVisible()
+    page.sms_mode.combo.setCurrentIndex(page.sms_mode.combo.findData("flash"))  # the longest explanation
+    assert_kept(window, "message itcloud")

@@ -169,6 +169,10 @@ class ProviderPage(Page):
             channel = Channel.SMS if Channel.SMS in caps.channels else Channel.EMAIL
         (self.sms_radio if channel is Channel.SMS else self.email_radio).setChecked(True)
         self.draft.channel = channel
+        # Only a web service has an address to change: SMTP's server is in its form, the demo has none.
+        movable = caps.default_base_url.startswith(("http://", "https://"))
+        self.advanced_button.setVisible(movable)
+        self.advanced.setVisible(movable and self.advanced_button.isChecked())
         self.base_url_edit.setPlaceholderText(caps.default_base_url)
         self.base_url_edit.setText(self.settings.get(f"base_url.{caps.id}"))
         self.draft.base_url = self.base_url_edit.text().strip() or None
