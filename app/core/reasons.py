@@ -335,6 +335,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "{provider} respondió algo que Masivo no reconoce: revise la URL del proveedor.",
         "{provider} answered something Masivo does not recognise: check the provider's URL.",
     ),
+    "busy_read": (
+        "{provider} pidió esperar (respuesta temporal): intente de nuevo en unos minutos.",
+        "{provider} asked to wait (a temporary answer): try again in a few minutes.",
+    ),
     "refused_read": (
         "{provider} rechazó la consulta sin decir por qué: revise las credenciales y la URL.",
         "{provider} refused the request without saying why: check the credentials and the URL.",
@@ -347,6 +351,7 @@ _SEND_ONLY = {
     "maybe_sent": "server_error",
     "provider_unavailable": "server_error",
     "unexpected_answer": "unreadable_answer",
+    "smtp_busy": "busy_read",  # a 4xx at login: nothing is retried after a connection test
 }
 _READ_CODES = {
     "http_404": "url_not_found",

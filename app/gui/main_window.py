@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self._owns_journal = journal is None
         self.store = store or CredentialStore()
         self.draft = CampaignDraft(provider_id=settings.get("provider"), country=settings.get("country"))
-        self.saved_sheet = self.draft.restore(settings.get("draft"))  # read again by `open_sheet_at_start`
+        self.saved_sheet = self.draft.restore(settings.get("draft"))  # read by `open_sheet_from_arguments`
         self.sample = sample if sample is not None else sample_sheet()
         self._opener: Worker | None = None
         self.keyring_read = self._closed = False
