@@ -1,6 +1,8 @@
-"""Screenshots of every step of the window, made offscreen: docs/screenshots/NN-step.png.
+"""Screenshots of every step of the window at 1024×700: docs/screenshots/NN-step.png (English: en-NN-step.png).
 
-    .venv/bin/python docs/make_screenshots.py [--lang es|en]
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/make_screenshots.py [--lang es|en]
+
+Under a real X server (Xvfb) the window is laid out as on a desktop; offscreen works too.
 
 It drives the real window through a demo campaign of the sample sheet, as a user would
 (the demo's deliveries are sped up), and grabs the window at each step. Nothing is sent
@@ -48,9 +50,12 @@ def settle(seconds: float = 0.3) -> None:
     wait_until(lambda: time.monotonic() > end)
 
 
+PREFIX = [""]  # "en-" for the English set
+
+
 def grab(widget: QWidget, name: str) -> None:
     settle()
-    path = OUT / f"{name}.png"
+    path = OUT / f"{PREFIX[0]}{name}.png"
     widget.grab().save(str(path))
     print(f"wrote {path.relative_to(ROOT)}")
 
@@ -65,6 +70,7 @@ def main() -> int:
     parser.add_argument("--lang", choices=("es", "en"), default="es")
     args = parser.parse_args()
     os.environ["MASIVO_LANG"] = args.lang
+    PREFIX[0] = "en-" if args.lang == "en" else ""
 
     from app.core.journal import open_journal
     from app.core.paths import sample_sheet
@@ -91,7 +97,7 @@ def main() -> int:
     window.runner.providers = lambda provider_id, base_url: provider
     window.runner.poll_every = 0.3
     window.runner.dispatcher_options = {"batch_size": 6}
-    window.resize(1100, 720)
+    window.resize(1024, 700)
     window.show()
     grab(window, "01-provider")
 

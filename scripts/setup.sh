@@ -13,7 +13,7 @@ PY="${PYTHON:-python3}"
 QT_PACKAGES="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0
  libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core"
-TEST_PACKAGES="dbus dbus-x11 gnome-keyring postgresql binutils"
+TEST_PACKAGES="dbus dbus-x11 gnome-keyring postgresql binutils xvfb xauth"
 
 apt_install() {
     command -v dpkg-query >/dev/null 2>&1 || return 0  # not Debian-like: the user installs Qt's libraries

@@ -127,12 +127,31 @@ def test_non_gsm_characters_are_highlighted_and_convertible(
     # ó at 5, “ú at 8-9 (one range: Qt joins neighbours), ” at 14, the emoji: two UTF-16 units at 16.
     assert marked == {(5, 1), (8, 2), (14, 1), (16, 2)}
     convert = page.findChild(QPushButton, "convertButton")
+    assert not convert.isVisible(), "offered though the emoji keeps the message UCS-2: it would not help"
+    editor(page).setPlainText("Canción “única”")
     assert convert.isVisible()
     qtbot.mouseClick(convert, Qt.MouseButton.LeftButton)
-    assert editor(page).toPlainText() == 'Cancion "unica" 😀'
+    assert editor(page).toPlainText() == 'Cancion "unica"'
+    assert "GSM-7" in counter(page)
     assert "Ctrl+Z" in page.findChild(QLabel, "convertedLabel").text()
     editor(page).undo()
-    assert editor(page).toPlainText() == "Canción “única” 😀"
+    assert editor(page).toPlainText() == "Canción “única”"
+    assert page.findChild(QLabel, "convertedLabel").text() == "", "the note outlives the undo"
+    marked = {f.start for f in editor(page).document().firstBlock().layout().formats()
+              if f.format.background().color() == NON_GSM_BACKGROUND}  # fmt: skip
+    assert 5 in marked, "the highlights did not come back with the undo"
+
+
+def test_conversion_is_not_offered_when_a_merged_value_keeps_the_message_ucs2(
+    qtbot: QtBot, settings: Settings, tmp_path: Path
+) -> None:
+    page = make_page(qtbot, settings, write_sheet(tmp_path / "s.xlsx"))
+    type_text(editor(page), "Hola {Nombre}, “oferta”")
+    convert = page.findChild(QPushButton, "convertButton")
+    assert convert.isVisible()  # Ana Pérez: GSM-7 once the quotes are plain
+    qtbot.mouseClick(page.findChild(QPushButton, "nextRecipientButton"), Qt.MouseButton.LeftButton)
+    assert "Díaz" in page.composer.rendered()
+    assert not convert.isVisible(), "offered for Bruno Díaz, whose í keeps the message UCS-2 anyway"
 
 
 def test_the_cost_counts_every_recipient_against_the_balance(

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.core.domain import CampaignStatus, State
 from app.core.journal import Journal
 from app.core.settings import Settings
+from app.gui.models.history_model import HistoryEntry, HistoryModel
 from app.gui.pages.history import HistoryPage, offer_resume
 from app.gui.runner import CampaignRunner
 from app.providers.base import Effect, Problem
@@ -187,3 +188,11 @@ def test_startup_says_nothing_when_all_campaigns_ended(
     qtbot.waitSignal(offer_resume(window).done, timeout=10_000).wait()
     assert window.dialogs.said == []
     window.history.shutdown()
+
+
+def test_sent_counts_every_message_that_left(journal: Journal) -> None:
+    campaign = journal.require(make_campaign(journal, 1, "Cuenta"))
+    counts = {"delivered": 3, "undelivered": 1, "accepted": 2, "rejected": 1, "unknown": 1, "pending": 4}
+    model = HistoryModel()
+    model.set_entries([HistoryEntry(campaign, "completed", counts)])
+    assert model.data(model.index(0, 6)) == 6  # delivered, undelivered (it left) and accepted; not refused

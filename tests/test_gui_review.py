@@ -65,7 +65,7 @@ def test_review_shows_totals_cost_sample_and_pace_then_sends_after_confirming(
     assert form.pace_label.text() == "Up to 1000 messages per request, with no wait between requests."
     assert "any hour" in form.window_label.text()
     assert form.balance_label.text() == "5.000 credits available."
-    assert form.name_label.text().startswith("clientes ")
+    assert form.name_edit.text().startswith("clientes ")
 
     qtbot.mouseClick(form.send_button, Qt.MouseButton.LeftButton)
     dialog = page.confirm_dialog

@@ -118,6 +118,14 @@ def test_a_login_against_a_real_server_stores_the_fields_in_the_keyring(
     qtbot.waitUntil(lambda: wrong in status(page))
     assert memory_keyring.entries == {} and "wrong-password" not in status(page)
 
+    server.behaviour.auth_reply = "454 4.7.0 Temporary authentication failure"  # the server's trouble
+    qtbot.waitUntil(test.isEnabled)
+    qtbot.mouseClick(test, Qt.MouseButton.LeftButton)
+    busy = reason_text("busy_read", "Correo propio (SMTP)", "es")
+    qtbot.waitUntil(lambda: busy in status(page))
+    assert "454" in status(page) and "reintentará" not in status(page)  # a test is not retried
+    server.behaviour.auth_reply = ""
+
     field(page, "password").clear()
     qtbot.keyClicks(field(page, "password"), PASSWORD)
     qtbot.waitUntil(test.isEnabled)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from app.core.domain import CampaignStatus, State
@@ -124,7 +124,7 @@ def test_cancel_asks_first_then_stops_for_good(qtbot: QtBot, settings: Settings,
         qtbot.mouseClick(page.panel.cancel_button, Qt.MouseButton.LeftButton)
         provider.release.set()
     assert ended.args[0].status is CampaignStatus.CANCELLED
-    assert "pending recipients will not receive the message" in said(page).texts("ask")[-1]
+    assert "not yet sent to will not receive the message" in said(page).texts("ask")[-1]
     qtbot.waitUntil(lambda: page.panel.status_label.text() == "Cancelled")
     assert not page.panel.resume_button.isEnabled()
     finish(qtbot, page)
@@ -197,3 +197,28 @@ def test_merged_counts_move_polled_rows_out_of_accepted() -> None:
     older = {"delivered": 1, "pending": 5}
     assert merge_counts({"accepted": 3, "pending": 3}, older) == {"accepted": 2, "pending": 3, "delivered": 1}
     assert State.DELIVERED.value == "delivered"
+
+
+def test_exporting_a_large_report_shows_its_progress(
+    qtbot: QtBot, settings: Settings, journal: Journal, tmp_path: Path
+) -> None:
+    campaign_id = make_campaign(journal, 25_000)
+    runner = runner_for(journal, settings, demo())
+    page = tracking(qtbot, settings, journal, runner)
+    page.show_campaign(campaign_id)
+    qtbot.waitUntil(lambda: page.campaign is not None)
+    page.panel.export_button.show()
+    page.panel.export_button.setEnabled(True)
+    said(page).files.append(tmp_path / "informe.xlsx")
+    label = page.panel.export_button.text()
+    seen: list[str] = []
+    watch = QTimer(page, interval=5)
+    watch.timeout.connect(lambda: seen.append(page.panel.export_button.text()))
+    watch.start()
+    qtbot.mouseClick(page.panel.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: said(page).texts("inform") != [], timeout=60_000)
+    watch.stop()
+    assert any("10.000" in text or "10,000" in text for text in seen), sorted(set(seen))
+    qtbot.waitUntil(lambda: page.panel.export_button.text() == label)
+    page.runner.pause_and_wait()
+    page.shutdown()

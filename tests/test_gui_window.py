@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLineEdit,
     QListWidget,
@@ -24,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from app import __version__
 from app.core.paths import log_dir
 from app.core.settings import Settings, open_settings
+from app.gui.application import remove_translations
 from app.gui.main_window import MESSAGE, PROVIDER, RECIPIENTS, REVIEW, TRACKING, MainWindow
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.sheets import VALID, write_sheet
@@ -120,16 +122,20 @@ def test_geometry_is_remembered_between_runs(
     assert (again.width(), again.height()) == size
 
 
-def test_the_language_menu_stores_the_choice_for_the_next_start(
-    window: MainWindow, settings: Settings, dialogs: ScriptedDialogs
+def test_the_language_menu_stores_the_choice_and_switches_at_once(
+    qtbot: QtBot, qapp: QApplication, window: MainWindow, settings: Settings, dialogs: ScriptedDialogs
 ) -> None:
     assert action(window, "language_system").isChecked()
-    action(window, "language_en").trigger()
-    assert settings.get("language") == "en"
-    assert action(window, "language_en").isChecked()
-    assert "next time" in dialogs.texts("inform")[-1]
-    action(window, "language_system").trigger()
-    assert settings.get("language") == ""
+    try:
+        action(window, "language_es").trigger()
+        assert settings.get("language") == "es"
+        qtbot.waitUntil(lambda: window.step_list.item(0).text() == "1. Proveedor")
+        assert action(window, "language_es").isChecked() and dialogs.texts("inform") == []
+        action(window, "language_en").trigger()
+        qtbot.waitUntil(lambda: window.step_list.item(0).text() == "1. Provider")
+        assert len(window.findChildren(QAction, "language_en")) == 1, "the old menus' actions stayed"
+    finally:
+        remove_translations(qapp)
 
 
 def test_help_menu_tells_the_version_and_opens_the_log_folder(

@@ -54,6 +54,7 @@ def verdict(value: object, country: str = "CL", **options: object) -> Verdict:
         ("9 8765 4321", "CL", "56987654321"),
         ("'987654321", "CL", "56987654321"),  # Excel's "this is text" apostrophe
         ("09 8765 4321", "CL", "56987654321"),  # the old trunk zero
+        ("(09) 8123 4567", "CL", "56981234567"),  # the old trunk zero, as business cards printed it
         ("(55) 1234-5678", "MX", "525512345678"),
         ("573102111111", "CO", "573102111111"),
         ("310 211 1111", "CO", "573102111111"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from app.core.domain import CampaignStatus, State
 from app.core.engine.dispatcher import Dispatcher
 from app.core.engine.pacing import DailyQuota, Pace, quota_days
-from app.core.engine.progress import Progress
+from app.core.engine.progress import Controls, Progress
 from app.core.journal import Journal
 from tests.dispatcher_support import FakeClock
 from tests.fakes.smtp import FakeSmtpServer, smtp_server
@@ -54,6 +55,40 @@ def test_a_full_day_waits_for_the_next_and_goes_on(server: FakeSmtpServer, journ
     assert waits[1].resume_at == pytest.approx(start + 2 * DAY)
     assert clock() >= start + 2 * DAY
     assert sorted(server.recipients()) == sorted(f"cliente{i}@example.com" for i in range(7)), "each once"
+
+
+def test_a_hold_asked_during_the_day_wait_keeps_the_next_day_s_messages_until_released(
+    server: FakeSmtpServer, journal: Journal
+) -> None:
+    """The window holds the run while it asks "cancel?": the day opening meanwhile sends nothing."""
+    campaign = email_campaign(journal, 5)
+    provider = smtp_adapter(server, per_day="3")
+    clock, controls, seen = FakeClock(), Controls(), dict[str, object]()
+    start = clock()
+
+    def user_answers() -> None:  # "keep sending", once the run stopped for the question
+        seen["held"] = controls.holding.wait(30.0)
+        seen["sent"], seen["clock"] = len(server.recipients()), clock()
+        controls.release()
+
+    def on_progress(progress: Progress) -> None:
+        if progress.reason == "daily_quota" and "user" not in seen:
+            controls.hold()  # asked while the campaign waits for the next day
+            seen["user"] = user = threading.Thread(target=user_answers)
+            user.start()
+
+    dispatcher = Dispatcher(journal, campaign, provider, pace=Pace.off(), clock=clock, sleep=clock.sleep,
+                            controls=controls, progress=on_progress)  # fmt: skip
+    result = dispatcher.run()
+    provider.close()
+    user = seen["user"]
+    assert isinstance(user, threading.Thread)
+    user.join()
+
+    assert seen["held"] is True and seen["sent"] == 3, "the day opened while held: nothing left until release"
+    assert seen["clock"] >= start + DAY  # held after the day's wait, before the next day's first message
+    assert result.status is CampaignStatus.COMPLETED and result.counts.get("accepted") == 5
+    assert sorted(server.recipients()) == sorted(f"cliente{i}@example.com" for i in range(5)), "each once"
 
 
 def test_a_paused_day_resumes_in_a_later_run(server: FakeSmtpServer, journal: Journal) -> None:

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from app.commands._errors import CommandError
 from app.core import provider_access
-from app.core.reasons import reason_text
+from app.core.reasons import read_reason, reason_text
 from app.core.secrets import CredentialStore
 from app.core.settings import open_settings
 from app.providers import registry
@@ -31,8 +31,9 @@ def open_provider(
 
 
 def failure_message(failure: ProviderFailure, provider_name: str) -> str:
+    """A failed read (balance, credentials test, statuses) in one sentence, with the vendor's code."""
     problem = failure.problem
-    text = reason_text(problem.reason, provider_name)
+    text = reason_text(read_reason(problem.code, problem.reason, problem.detail), provider_name)
     return f"{text} [{problem.code}] {problem.detail}".rstrip()
 
 

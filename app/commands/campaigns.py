@@ -21,7 +21,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 "name": campaign.name,
                 "provider": campaign.provider,
                 "channel": campaign.channel,
-                "status": shown_status(campaign),
+                "status": shown_status(campaign, holder=journal.leases.holder),
                 "reason": campaign.reason,
                 "created_at": dt.datetime.fromtimestamp(campaign.created_at).isoformat(timespec="seconds"),
                 "counts": counts.get(campaign.id, {}),

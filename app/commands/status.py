@@ -47,7 +47,7 @@ def status(args: argparse.Namespace, out: TextIO) -> int:
                 )
         counts = journal.counts(campaign.id)
         current = journal.require(campaign.id)
-        shown = shown_status(current)
+        shown = shown_status(current, holder=journal.leases.holder)
         data = {
             "campaign": current.id,
             "name": current.name,

@@ -4,6 +4,7 @@ status shown for a campaign. Every layer (providers, journal, engine, CLI, windo
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -72,9 +73,18 @@ class CampaignStatus(StrEnum):
     FAILED = "failed"  # the import or the engine broke; see the reason
 
 
-def shown_status(campaign: Campaign, now: float | None = None) -> str:
-    """The status to show: a `running` campaign whose sender stopped beating is `interrupted`."""
+def shown_status(
+    campaign: Campaign, now: float | None = None, holder: Callable[[int], object | None] | None = None
+) -> str:
+    """The status to show: a `running` campaign whose sender is gone is `interrupted`.
+
+    With `holder` (the journal's `leases.holder`), the campaign's lease says it at once: a holder on
+    this machine whose process no longer exists (a crash, kill -9), or an expired lease. Without it
+    (or for a live lease) a sender that stopped beating for STALE_AFTER seconds is gone too.
+    """
     if campaign.status is CampaignStatus.RUNNING:
+        if holder is not None and holder(campaign.id) is None:
+            return "interrupted"
         beat = campaign.heartbeat_at or campaign.updated_at
         if (now or time.time()) - beat > STALE_AFTER:
             return "interrupted"

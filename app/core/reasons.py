@@ -305,7 +305,80 @@ REASONS: dict[str, tuple[str, str]] = {
         "The connection to the team database was lost: the campaign paused. Resume it when the "
         "connection is back; what was already sent is recorded.",
     ),
+    # A read that failed (a connection test, a balance, a status look-up): nothing was sent, so
+    # these never say "may or may not have been sent" nor "the campaign was paused".
+    "url_not_found": (
+        "No hay un servicio de {provider} en esa dirección (HTTP 404): revise la URL del proveedor.",
+        "There is no {provider} service at that address (HTTP 404): check the provider's URL.",
+    ),
+    "access_denied": (
+        "{provider} negó el acceso (HTTP 401/403): revise las credenciales y que la URL sea la de su cuenta.",
+        "{provider} denied access (HTTP 401/403): check the credentials and that the URL is your account's.",
+    ),
+    "connect_timeout": (
+        "{provider} no aceptó la conexión a tiempo: revise su conexión a Internet y la URL del proveedor.",
+        "{provider} did not accept the connection in time: check your Internet connection and the URL.",
+    ),
+    "no_answer_in_time": (
+        "{provider} no respondió a tiempo: puede estar lento o caído; intente de nuevo en unos minutos.",
+        "{provider} did not answer in time: it may be slow or down; try again in a few minutes.",
+    ),
+    "connection_cut": (
+        "La conexión con {provider} se cortó antes de su respuesta: intente de nuevo.",
+        "The connection to {provider} was cut before it answered: try again.",
+    ),
+    "server_error": (
+        "{provider} tuvo un error en su servidor: intente de nuevo más tarde.",
+        "{provider} had an error on its server: try again later.",
+    ),
+    "unreadable_answer": (
+        "{provider} respondió algo que Masivo no reconoce: revise la URL del proveedor.",
+        "{provider} answered something Masivo does not recognise: check the provider's URL.",
+    ),
+    "busy_read": (
+        "{provider} pidió esperar (respuesta temporal): intente de nuevo en unos minutos.",
+        "{provider} asked to wait (a temporary answer): try again in a few minutes.",
+    ),
+    "refused_read": (
+        "{provider} rechazó la consulta sin decir por qué: revise las credenciales y la URL.",
+        "{provider} refused the request without saying why: check the credentials and the URL.",
+    ),
 }
+
+# Reasons worded for a send, and the sentence a failed read gets instead (see `read_reason`).
+_SEND_ONLY = {
+    "answer_lost": "no_answer_in_time",
+    "maybe_sent": "server_error",
+    "provider_unavailable": "server_error",
+    "unexpected_answer": "unreadable_answer",
+    "smtp_busy": "busy_read",  # a 4xx at login: nothing is retried after a connection test
+}
+_READ_CODES = {
+    "http_404": "url_not_found",
+    "http_401": "access_denied",
+    "http_403": "access_denied",
+    "connect_timeout": "connect_timeout",
+    "read_timeout": "no_answer_in_time",
+    "connection_dropped": "connection_cut",
+}
+
+
+def read_reason(code: str, reason: str, detail: str = "") -> str:
+    """The reason to show for a failed read: by the transport's code first (a 404 is a wrong URL,
+    whatever the adapter made of it), then the adapter's reason reworded when it speaks of a send."""
+    if code in _READ_CODES:
+        return _READ_CODES[code]
+    if code.startswith("http_5"):
+        return "server_error"
+    if reason == "refused" and not detail:  # "see the detail" only when there is one
+        return "refused_read"
+    return _SEND_ONLY.get(reason, reason)
+
+
+def read_text(code: str, reason: str, detail: str, provider: str = "", lang: str | None = None) -> str:
+    """The sentence for a failed read, with the vendor's detail unless the sentence already says it all."""
+    text = reason_text(read_reason(code, reason, detail), provider, lang)
+    return f"{text} ({detail})" if detail and code not in _READ_CODES else text
 
 
 # The countries a provider serves only (`Capabilities.countries`), as the notices name them.

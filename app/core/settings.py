@@ -43,6 +43,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("database_url", "", str, "Team database (empty: this computer only)"),
     Setting("plain_http_warned", "", str, "Providers already warned about plain HTTP"),
+    Setting("draft", "", str, "The campaign being prepared when the window closed (JSON)"),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 # Provider base URLs are per provider: "base_url.<provider id>", a str, default "" (the vendor's).

@@ -70,20 +70,59 @@ def ui_language(settings: Settings) -> str:
     return "en" if QLocale.system().language() == QLocale.Language.English else "es"
 
 
+_INSTALLED: list[QTranslator] = []  # the translators in use: a language switch replaces them
+
+
+def remove_translations(app: QApplication) -> None:
+    """Back to the source texts (English): what `install_translations` put in place is taken out."""
+    for old in _INSTALLED:
+        app.removeTranslator(old)
+    _INSTALLED.clear()
+
+
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
-    """Masivo's own .qm plus Qt's (button texts of standard dialogs)."""
+    """Masivo's own .qm plus Qt's (button texts of standard dialogs), in place of those installed before."""
+    remove_translations(app)
     translators = []
     ours = QTranslator(app)
     if ours.load(f"masivo_{language}", str(resources_dir() / "translations")):
         translators.append(ours)
     else:
         log.warning("no compiled translation for %s (run packaging/translations.py)", language)
-    qt = QTranslator(app)
+    qt = LatinAmericanQt(app) if language == "es" else QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         translators.append(qt)
     for translator in translators:
         app.installTranslator(translator)
+    _INSTALLED.extend(translators)
+    from app.gui.formatting import use_locale
+
+    use_locale(language)
     return translators
+
+
+class LatinAmericanQt(QTranslator):
+    """Qt's Spanish (Spain's words) as Latin America says them: "archivo", not "fichero"."""
+
+    WORDS = (
+        ("ficheros", "archivos"),
+        ("Ficheros", "Archivos"),
+        ("fichero", "archivo"),
+        ("Fichero", "Archivo"),
+    )
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None (a null QString) when the catalogue lacks it: Qt then asks the next translator,
+        # where an empty string would be taken as the translation and blank every label.
+        text = super().translate(context, source, disambiguation, n)  # "" when missing, here
+        if not text:
+            return None
+        if "ichero" in text:
+            for spain, ours in self.WORDS:
+                text = text.replace(spain, ours)
+        return text
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
@@ -123,17 +162,23 @@ def open_window(argv: Sequence[str]) -> tuple[QApplication, MainWindow]:
 
 
 def open_sheet_from_arguments(window: MainWindow, argv: Sequence[str]) -> Path | None:
-    """`masivo gui clientes.xlsx`: the window starts with that sheet loaded, as the sample button does."""
+    """`masivo gui clientes.xlsx`: the window starts with that sheet loaded, as the sample button does;
+    without one, the sheet of the last session's draft, read as it was then."""
     from app.gui.dialogs.import_dialog import ImportChoice
 
     # Qt takes options too (`-style fusion`): a sheet is the argument with a file extension.
     sheets = [Path(arg) for arg in argv if not arg.startswith("-") and Path(arg).suffix]
-    if not sheets:
+    saved = window.saved_sheet
+    if sheets:
+        choice = ImportChoice(sheets[0], None, None, None)
+    elif saved is not None:
+        choice = ImportChoice(saved.path, saved.sheet, saved.header_row, saved.column)
+    else:
         return None
-    sheet = sheets[0]
+    sheet = choice.path
 
     def load() -> None:
-        window.recipients_page.start_import(ImportChoice(sheet, None, None, None))
+        window.recipients_page.start_import(choice)
 
     # The recipients step reads the suppression list, and the journal opens after the first paint.
     if window.is_open():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTimeZone
 
 from app.core.engine.pacing import window_opens_at
 from app.providers.base import Capabilities
@@ -62,14 +62,22 @@ def window_text(caps: Capabilities, now: float | None = None) -> str:
         )
     text = translate(
         "CampaignText",
-        "{provider} only sends between {start} and {end} ({zone} time); outside those hours the "
+        "{provider} only sends between {start} and {end} ({zone}); outside those hours the "
         "campaign waits and continues by itself."
     ).format(
         provider=caps.name, start=window.start.strftime("%H:%M"), end=window.end.strftime("%H:%M"),
-        zone=window.tz,
+        zone=zone_name(window.tz),
     )  # fmt: skip
     opens = window_opens_at(window, time.time() if now is None else now)
     if opens is not None:
         closed = translate("CampaignText", "It is closed now: sending would start at {when}.")
         text += " " + closed.format(when=local_time(opens))
     return text
+
+
+def zone_name(tz: str) -> str:
+    """A time zone as people say it ("hora estándar de Colombia"), not its id (America/Bogota)."""
+    zone = QTimeZone(tz.encode("ascii"))
+    if not zone.isValid():
+        return tz
+    return zone.displayName(QTimeZone.TimeType.GenericTime, QTimeZone.NameType.LongName, QLocale())

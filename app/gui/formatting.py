@@ -19,6 +19,11 @@ def ui_lang(settings: Settings) -> str:
     return ui_language(settings)
 
 
+def use_locale(lang: str) -> None:
+    """Qt's own number and date formats (%Ln in plural sentences, date editors) in the window's language."""
+    QLocale.setDefault(_LOCALES.get(lang, _LOCALES["es"]))
+
+
 def number(value: int, lang: str) -> str:
     """An integer with the language's thousands separator."""
     return _LOCALES.get(lang, _LOCALES["es"]).toString(value)

@@ -32,6 +32,16 @@ class LazyPage(QWidget):
             self._on_built(self._page)
         return self._page
 
+    def drop(self) -> None:
+        """Forget the page (it shuts down); the next use builds it again, in the language now installed."""
+        page, self._page = self._page, None
+        if page is not None:
+            if hasattr(page, "shutdown"):
+                page.shutdown()
+            self._layout.removeWidget(page)
+            page.hide()
+            page.deleteLater()
+
     def built(self) -> Page | None:
         """The page if it was built, else None (closing the window builds nothing)."""
         return self._page

@@ -8,12 +8,14 @@ and pauses the campaign cleanly; it can be resumed on the next start.
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,10 +23,12 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.domain import Channel
 from app.core.paths import sample_sheet
 from app.core.secrets import CredentialStore
 from app.core.settings import Settings
@@ -65,6 +69,20 @@ if TYPE_CHECKING:  # each page's module is imported when the page is first shown
     from app.gui.runner import CampaignRunner
 
 
+_ICON = QStyle.StandardPixmap
+# The style's own icons: they follow its light or dark palette and are crisp at any scale.
+STEP_ICONS = (
+    _ICON.SP_DriveNetIcon,  # provider
+    _ICON.SP_FileDialogDetailedView,  # recipients
+    _ICON.SP_FileDialogContentsView,  # message
+    _ICON.SP_DialogApplyButton,  # review and send
+    _ICON.SP_BrowserReload,  # tracking
+    _ICON.SP_FileDialogListView,  # history
+    _ICON.SP_MessageBoxInformation,  # replies
+    _ICON.SP_DialogCancelButton,  # suppression list
+)
+
+
 class MainWindow(QMainWindow):
     """Masivo's window.
 
@@ -99,6 +117,7 @@ class MainWindow(QMainWindow):
         self._owns_journal = journal is None
         self.store = store or CredentialStore()
         self.draft = CampaignDraft(provider_id=settings.get("provider"), country=settings.get("country"))
+        self.saved_sheet = self.draft.restore(settings.get("draft"))  # read by `open_sheet_from_arguments`
         self.sample = sample if sample is not None else sample_sheet()
         self._opener: Worker | None = None
         self.keyring_read = self._closed = False
@@ -115,19 +134,12 @@ class MainWindow(QMainWindow):
     # --- building -----------------------------------------------------------------------------------
     def _build(self) -> None:
         self.step_list = named(QListWidget(), "stepList", self.tr("Campaign steps"))
-        titles = (
-            self.tr("1. Provider"),
-            self.tr("2. Recipients"),
-            self.tr("3. Message"),
-            self.tr("4. Review and send"),
-            self.tr("5. Tracking"),
-            self.tr("Campaign history"),
-            self.tr("Replies"),
-            self.tr("Suppression list"),
-        )
-        for title in titles:
-            self.step_list.addItem(QListWidgetItem(title))
-        self.step_list.setFixedWidth(self.step_list.sizeHintForColumn(0) + 32)
+        style = self.style()
+        for icon in STEP_ICONS:
+            self.step_list.addItem(QListWidgetItem(style.standardIcon(icon), ""))
+        self.step_list.setSpacing(2)
+        self.hint_label = named(QLabel(), "stepHintLabel")
+        self.hint_label.setWordWrap(True)
         self.step_list.currentRowChanged.connect(self.on_step_clicked)
         self.title_label = named(QLabel(), "stepTitleLabel")
         font = self.title_label.font()
@@ -143,9 +155,9 @@ class MainWindow(QMainWindow):
         for holder in self.holders:
             self.stack.addWidget(holder)
 
-        self.back_button = named(QPushButton(self.tr("← &Back")), "backButton", self.tr("Back"))
+        self.back_button = named(QPushButton(), "backButton")
         self.back_button.clicked.connect(self.on_back_clicked)
-        self.next_button = named(QPushButton(self.tr("&Next →")), "nextButton", self.tr("Next"))
+        self.next_button = named(QPushButton(), "nextButton")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.on_next_clicked)
         buttons = QHBoxLayout()
@@ -154,6 +166,8 @@ class MainWindow(QMainWindow):
         buttons.addWidget(self.next_button)
         right = QVBoxLayout()
         right.addWidget(self.title_label)
+        right.addWidget(self.hint_label)
+        right.addSpacing(4)
         right.addWidget(self.stack, 1)
         right.addLayout(buttons)
         central = QWidget()
@@ -163,6 +177,38 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         # Tab walks: the steps, then the page, then Back and Next.
         self.setTabOrder(self.back_button, self.next_button)
+        self._show_words()
+
+    def _show_words(self) -> None:
+        """The window's own texts, in the language installed now (at start, and after a switch)."""
+        titles = (
+            self.tr("1. Provider"),
+            self.tr("2. Recipients"),
+            self.tr("3. Message"),
+            self.tr("4. Review and send"),
+            self.tr("5. Tracking"),
+            self.tr("Campaign history"),
+            self.tr("Replies"),
+            self.tr("Suppression list"),
+        )
+        for index, title in enumerate(titles):
+            self.step_list.item(index).setText(title)
+        self.step_list.setAccessibleName(self.tr("Campaign steps"))
+        self.step_list.setFixedWidth(self.step_list.sizeHintForColumn(0) + 32)
+        self.step_hints = (
+            self.tr("Who sends your messages: choose the provider and check that its credentials work."),
+            self.tr("Who receives them: open the Excel sheet; every row is checked."),
+            self.tr("What they receive: write it once; merge fields make it personal."),
+            self.tr("Check the name, the count and the cost, try a test message, then send."),
+            self.tr("The campaign as it goes: sent, delivered, failed, live."),
+            self.tr("Every campaign sent from this computer or your team."),
+            self.tr("Answers to your messages, and who asked not to get more."),
+            self.tr("Numbers and addresses that never receive anything."),
+        )
+        self.back_button.setText(self.tr("← &Back"))
+        self.back_button.setAccessibleName(self.tr("Back"))
+        self.next_button.setText(self.tr("&Next →"))
+        self.next_button.setAccessibleName(self.tr("Next"))
 
     def page(self, step: int) -> Page:
         """The page of `step`, built now if it was not yet."""
@@ -287,6 +333,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(step)
         page.enter()
         self.title_label.setText(self.step_list.item(step).text().split(". ", 1)[-1])
+        self.hint_label.setText(self.step_hints[step])
         self.update_navigation()
         self.step_changed.emit(step)
         return True
@@ -337,6 +384,46 @@ class MainWindow(QMainWindow):
                 self.tr("First choose the provider and enter its credentials (step 1)."),
             )
 
+    # --- the language -------------------------------------------------------------------------------
+    def switch_language(self) -> bool:
+        """Speak the language chosen in View › Language now: every step is made again in it, the sheet
+        is read again and the message kept (the draft). False while a campaign sends or a sheet is read:
+        then it takes effect at the next start."""
+        from app.gui.application import install_translations, ui_language
+        from app.gui.dialogs.import_dialog import ImportChoice
+
+        recipients = self.holders[RECIPIENTS].built()
+        busy = recipients is not None and cast("RecipientsPage", recipients).importing()
+        if (self.is_open() and self.runner.is_sending()) or busy:
+            return False
+        app = QCoreApplication.instance()
+        language = ui_language(self.settings)
+        os.environ["MASIVO_LANG"] = language  # the core's own sentences
+        if isinstance(app, QApplication):
+            install_translations(app, language)
+        step, draft = self.current_step(), self.draft
+        sheet = draft.recipients_path if recipients is not None and recipients.is_complete() else None
+        column = draft.email_column if draft.channel is Channel.EMAIL else draft.phone_column
+        tracking = self.holders[TRACKING].built()
+        campaign_id = cast("TrackingPage", tracking).campaign_id if tracking is not None else None
+        built = [index for index, holder in enumerate(self.holders) if holder.built() is not None]
+        for holder in self.holders:
+            holder.drop()
+        for index in built:  # made again at once: a flow step counts as done only once made
+            self.page(index)
+        self.menuBar().clear()
+        self.menus.deleteLater()
+        self.menus = WindowMenus(self, self.settings, self.dialogs)
+        self.menus.open_sheet_requested.connect(self.on_open_sheet)
+        self._show_words()
+        if sheet is not None and self.is_open():
+            self.recipients_page.start_import(ImportChoice(sheet, draft.sheet, draft.header_row, column))
+        if campaign_id is not None:
+            self.show_campaign(campaign_id)
+        if not self.go_to(step):
+            self.go_to(RECIPIENTS if sheet is not None else PROVIDER)
+        return True
+
     # --- opening and closing ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         saved = self.settings.get("window_geometry")
@@ -350,8 +437,15 @@ class MainWindow(QMainWindow):
                 "A campaign is sending. Masivo will pause it after the messages in flight; "
                 "next time you open Masivo it offers to resume it where it stopped."
             )
+            if self.runner.is_waiting():  # nothing leaves now: say so, not "sending"
+                question = self.tr(
+                    "A campaign is waiting to send (its start time or the provider's sending hours). "
+                    "Masivo will pause it; next time you open Masivo it offers to resume it."
+                )
             pause, keep = self.tr("&Pause and close"), self.tr("&Keep sending")
+            self.runner.hold()  # nothing more leaves while the user decides
             if not self.dialogs.ask(self, self.tr("Close Masivo?"), question, yes=pause, no=keep):
+                self.runner.release()
                 event.ignore()
                 return
         self._closed = True
@@ -362,6 +456,7 @@ class MainWindow(QMainWindow):
             if hasattr(page, "shutdown"):
                 page.shutdown()
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        self.settings.set("draft", self.draft.saved())
         if self._owns_journal and self.is_open():
             self.journal.close()
         event.accept()

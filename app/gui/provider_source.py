@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from app.core.journal import CampaignBusy, JournalError
 from app.core.paths import log_dir
 from app.core.provider_access import open_provider
-from app.core.reasons import reason_text
+from app.core.reasons import read_text, reason_text
 from app.core.secrets import CredentialStore
 from app.core.settings import Settings
 from app.providers import registry
@@ -51,6 +51,14 @@ def provider_name(provider_id: str) -> str:
         return registry.capabilities(provider_id).name
     except registry.UnknownProvider:
         return provider_id
+
+
+def read_failure_text(exc: object, lang: str, provider_id: str) -> str:
+    """A failed read (a connection test, a balance) in one sentence: nothing was sent, whatever failed."""
+    if not isinstance(exc, ProviderFailure):
+        return failure_text(exc, lang, provider_id)
+    problem = exc.problem
+    return read_text(problem.code, problem.reason, problem.detail, provider_name(provider_id), lang)
 
 
 def failure_text(exc: object, lang: str, provider_id: str = "") -> str:

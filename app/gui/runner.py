@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, QTimer, Signal, Slot
 
 from app.core.domain import CampaignStatus, State
 from app.core.engine.dispatcher import Dispatcher, RunResult
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 DEMO_POLL_EVERY = 2.0  # the demo delivers after 3 s: a quick watch makes it feel real
 BALANCE_EVERY = 30.0  # seconds between balance reads while a campaign sends
+HOLD_WAIT_MS = 1_000  # at most this long for the request in flight before "cancel?" is asked
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class CampaignRunner(QObject):
         self.dispatcher_options = dict(dispatcher_options or {})
         self._sender: Worker | None = None
         self._sending_id: int | None = None
+        self.activity = ""  # the sending run's last: "sending", or "waiting" (a schedule, sending hours)
         self._controls = Controls()
         self._watched: _Watched | None = None
         self._watcher: Worker | None = None
@@ -136,6 +138,8 @@ class CampaignRunner(QObject):
         keep_out_of_collections()  # the rows the window holds must not be scanned mid-send
         worker = self._sender = Worker(send, self)
         self._sending_id = campaign_id
+        self.activity = "sending"
+        worker.progress.connect(self._on_progress)
         worker.progress.connect(self.progress)
         worker.result.connect(self._on_run_result)
         worker.error.connect(lambda exc: self._on_run_error(campaign_id, exc))
@@ -152,6 +156,29 @@ class CampaignRunner(QObject):
     def cancel(self) -> None:
         """Stop after the request in flight, for good."""
         self._controls.cancel()
+
+    def _on_progress(self, progress: object) -> None:
+        self.activity = getattr(progress, "activity", self.activity)
+
+    def is_waiting(self) -> bool:
+        """A campaign's run is on, but waiting to send (its start time, the sending hours, a backoff)."""
+        return self.is_sending() and self.activity == "waiting"
+
+    def hold(self, timeout_ms: int = HOLD_WAIT_MS) -> None:
+        """Start no new request until `release`, `pause` or `cancel` (while the user is asked).
+
+        Returns once the request in flight was answered and its progress shown (or after
+        `timeout_ms`), so that a question asked next names the campaign's counts as they stay.
+        """
+        controls = self._controls
+        controls.hold()
+        sender = self._sender
+        if sender is not None:
+            _wait_until(lambda: controls.holding.is_set() or self._sender is None, timeout_ms)
+            QCoreApplication.sendPostedEvents()  # the progress the run emitted as it stopped
+
+    def release(self) -> None:
+        self._controls.release()
 
     def pause_and_wait(self, timeout_ms: int = 30_000) -> None:
         """Pause the sending campaign and let the events flow until it has stopped (closing the window)."""
@@ -284,6 +311,17 @@ def _watch_pass(
             problem = failure.problem
     counts = journal.counts(campaign.id)
     return Watch(campaign.id, campaign.provider, counts, polled.changed, balance, caps.has_status, problem)
+
+
+def _wait_until(done: Callable[[], bool], timeout_ms: int) -> None:
+    """Let events flow until `done()` (checked every 10 ms) or `timeout_ms`."""
+    loop = QEventLoop()
+    deadline = QDeadlineTimer(timeout_ms)
+    poll = QTimer(loop)
+    poll.timeout.connect(lambda: loop.quit() if done() or deadline.hasExpired() else None)
+    poll.start(10)
+    if not done():
+        loop.exec()
 
 
 def _wait_for(worker: Worker, running: Callable[[], bool], timeout_ms: int) -> None:

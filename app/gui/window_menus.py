@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -53,13 +53,15 @@ class WindowMenus(QObject):
             self.language_actions[code] = action
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.guide_action = self._action(help_menu, self.tr("&User guide"), "guideAction", self.on_guide)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(help_menu, self.tr("&About Masivo"), "aboutAction", self.on_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._action(help_menu, self.tr("Open the &log folder"), "logFolderAction",
                      lambda: dialogs.show_folder(log_dir()))  # fmt: skip
 
     def _action(self, menu: QMenu, text: str, name: str, slot: Callable[..., object]) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self)  # owned by the menus: a language switch deletes them together
         action.setObjectName(name)
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -67,8 +69,14 @@ class WindowMenus(QObject):
 
     def on_language_chosen(self, code: str, checked: bool = True) -> None:
         self.settings.set("language", code)
-        text = self.tr("The new language takes effect the next time you start Masivo.")
-        self.dialogs.inform(self.window, self.tr("Language"), text)
+        # After this slot: the switch remakes the menus, this action with them.
+        QTimer.singleShot(0, self.window, self._switch_language)
+
+    def _switch_language(self) -> None:
+        switch = getattr(self.window, "switch_language", None)
+        if switch is None or not switch():
+            text = self.tr("The new language takes effect the next time you start Masivo.")
+            self.dialogs.inform(self.window, self.tr("Language"), text)
 
     def on_workspace(self) -> None:
         """File > Team workspace: which database the team shares (takes effect on the next start)."""
@@ -77,6 +85,13 @@ class WindowMenus(QObject):
         dialog = WorkspaceDialog(self.settings, self.dialogs, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def on_guide(self) -> None:
+        from app.gui.formatting import ui_lang
+        from app.gui.guide import GuideDialog
+
+        self.guide = GuideDialog(ui_lang(self.settings), self.window)
+        self.guide.show()
 
     def on_about(self) -> None:
         text = self.tr("Masivo {version}\nSMS and e-mail campaigns from a spreadsheet.\n\nLogs: {folder}")

@@ -37,6 +37,10 @@ def refreshing_in_turn(function: Callable[[Task], Any]) -> Callable[[Task], Any]
     return in_turn
 
 
+class Expected(Exception):
+    """A failure its page shows in its own words (a name already taken...): not a bug, so no traceback."""
+
+
 @dataclass
 class Task:
     """What a background function gets: a way to report progress and to notice cancel/pause."""
@@ -60,6 +64,8 @@ class _Runner(QObject):
     def run(self) -> None:
         try:
             result = self._function(self._task)
+        except Expected as exc:
+            self.failed.emit(exc)
         except Exception as exc:  # delivered to the GUI thread, shown there, logged with its traceback
             log.exception("background task failed")
             self.failed.emit(exc)

@@ -306,10 +306,24 @@ class Dispatcher:
 
     # --- waiting, stopping, telling -------------------------------------------------------------------
     def _check_controls(self) -> None:
+        self._wait_while_held()
         if self.controls.cancelled:
             raise _Ended(CampaignStatus.CANCELLED, "cancelled_by_user")
         if self.controls.paused:
             raise _Ended(CampaignStatus.PAUSED, "paused_by_user")
+
+    def _wait_while_held(self) -> None:
+        """The user is being asked whether to stop: no new request until they answer."""
+        if not self.controls.held:
+            return
+        self._emit("sending", force=True)  # every answer is recorded already: the counts are the journal's
+        self.controls.holding.set()
+        try:
+            while self.controls.held:
+                self.controls.wait_released(self.wait_slice)
+                self.journal.touch(self.campaign_id)  # still alive: the campaign is not `interrupted`
+        finally:
+            self.controls.holding.clear()
 
     def _wait_until(self, when: float, reason: str, detail: str = "") -> None:
         """Wait (interruptibly) for a window, a schedule or a backoff, saying why and until when."""

@@ -50,28 +50,52 @@ ProgressCallback = Callable[[Progress], None]
 
 
 class Controls:
-    """Pause and cancel a run from any thread; `sleep` returns early when either is asked for."""
+    """Pause, cancel or hold a run from any thread; `sleep` returns early when pause or cancel is asked for.
+
+    A hold starts no new request until `release`, pause or cancel: the window holds the run
+    while it asks "cancel?", so that the answer is about the campaign as it stands.
+    """
 
     def __init__(self) -> None:
         self._pause = threading.Event()
         self._cancel = threading.Event()
         self._wake = threading.Event()
+        self._go = threading.Event()  # cleared while held
+        self._go.set()
+        self.holding = threading.Event()  # set by the run once it waits, its answers written
 
     def pause(self) -> None:
         """Stop before the next request; the campaign stays resumable."""
         self._pause.set()
         self._wake.set()
+        self._go.set()
 
     def cancel(self) -> None:
         """Stop before the next request, for good."""
         self._cancel.set()
         self._wake.set()
+        self._go.set()
+
+    def hold(self) -> None:
+        """Start no new request until `release` (or pause, or cancel)."""
+        self._go.clear()
+
+    def release(self) -> None:
+        self._go.set()
+
+    @property
+    def held(self) -> bool:
+        return not self._go.is_set()
+
+    def wait_released(self, seconds: float) -> None:
+        self._go.wait(seconds)
 
     def clear(self) -> None:
         """Ready for another run (after a pause, `resume` starts a new run with the same controls)."""
         self._pause.clear()
         self._cancel.clear()
         self._wake.clear()
+        self._go.set()
 
     @property
     def paused(self) -> bool:

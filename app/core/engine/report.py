@@ -38,9 +38,9 @@ HEADERS: tuple[tuple[str, str], ...] = (
     ("Código de error", "Error code"),
     ("ID del proveedor", "Provider id"),
     ("Estado del proveedor", "Provider status"),
-    ("Enviado", "Sent at"),
-    ("Respondido", "Answered at"),
-    ("Estado final", "Final at"),
+    ("Fecha de envío", "Sent at"),
+    ("Fecha de respuesta del proveedor", "Provider answered at"),
+    ("Fecha del estado final", "Final status at"),
     ("Fila", "Row"),
 )
 

@@ -156,7 +156,8 @@ class PhoneChecker:
         if not verdict.ok and verdict.reason not in ("phone_empty", "phone_is_date"):
             # A trunk '0' the metadata does not know any more (Chile's old "09 8765 4321"): forgiven
             # when what is left passes on its own.
-            stripped = " ".join(text.split()).lstrip("' ")
+            # Its parentheses too: "(09) 8123 4567" is how it was printed on business cards.
+            stripped = text.lstrip("'").translate(_SEPARATORS)
             if stripped[:1] == "0" and stripped[1:2] != "0":
                 retry = self._parse(stripped[1:])
                 if retry.ok:

@@ -57,7 +57,7 @@ class ConfirmSendDialog(QDialog):
         message.setTextFormat(Qt.TextFormat.RichText)
         buttons = QDialogButtonBox()
         send = buttons.addButton(
-            self.tr("&Send {count} messages").format(count=count), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Send %Ln message(s)", "", summary.count), QDialogButtonBox.ButtonRole.AcceptRole
         )
         send.setObjectName("confirmSendButton")
         send.setAccessibleName(self.tr("Confirm and send"))

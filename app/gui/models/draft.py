@@ -6,6 +6,7 @@ Pages read and write this plain object; none of them talks to another page direc
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,3 +38,44 @@ class CampaignDraft:
     batch_size: int | None = None
     interval: float | None = None
     start_at: dt.datetime | None = None
+
+    def saved(self) -> str:
+        """What a restart brings back: the sheet as it was read and the message (JSON for the settings)."""
+        path = self.recipients_path
+        return json.dumps({
+            "path": str(path) if path is not None else "", "sheet": self.sheet, "header_row": self.header_row,
+            "column": self.email_column if self.channel is Channel.EMAIL else self.phone_column,
+            "message": self.template_text, "subject": self.subject, "sender_name": self.sender_name,
+            "sender_email": self.sender_email, "html": self.html,
+        }, ensure_ascii=False)  # fmt: skip
+
+    def restore(self, saved: str) -> SavedSheet | None:
+        """Take back the message of `saved()`; returns the sheet to read again, if it is still there."""
+        try:
+            data = json.loads(saved) if saved else {}
+        except ValueError:
+            return None
+        if not isinstance(data, dict):
+            return None
+        self.template_text = str(data.get("message") or "")
+        self.subject, self.html = str(data.get("subject") or ""), bool(data.get("html"))
+        self.sender_name, self.sender_email = (
+            str(data.get("sender_name") or ""),
+            str(data.get("sender_email") or ""),
+        )
+        path = Path(str(data.get("path") or ""))
+        if not data.get("path") or not path.is_file():
+            return None
+        header = data.get("header_row")
+        return SavedSheet(path, data.get("sheet") or None, header if isinstance(header, int) else None,
+                          data.get("column") or None)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SavedSheet:
+    """The sheet of the last session's draft and how it was read."""
+
+    path: Path
+    sheet: str | None
+    header_row: int | None
+    column: str | None

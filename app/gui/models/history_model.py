@@ -19,6 +19,10 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+# Taken by the provider: delivered or not since; refused (`rejected`) and `unknown` rows are not counted.
+LEFT_STATES = (State.ACCEPTED, State.DELIVERED, State.OPENED, State.CLICKED, State.UNDELIVERED, State.BOUNCED)
+
+
 @dataclass(frozen=True)
 class HistoryEntry:
     """One campaign with its status as shown (a dead sender's `running` is `interrupted`) and its counts."""
@@ -30,6 +34,11 @@ class HistoryEntry:
     @property
     def groups(self) -> dict[str, int]:
         return group_counts(self.counts)
+
+    @property
+    def sent(self) -> int:
+        """Messages that left: the provider took them, whatever became of them after (a bounce too)."""
+        return sum(self.counts.get(state.value, 0) for state in LEFT_STATES)
 
     @property
     def pending(self) -> int:
@@ -44,7 +53,8 @@ def read_history(journal: Journal) -> list[HistoryEntry]:
     """Every campaign, newest first, with its counts (on a worker: it counts every row)."""
     counts = journal.all_counts()
     campaigns = sorted(journal.campaigns(), key=lambda campaign: campaign.id, reverse=True)
-    return [HistoryEntry(c, shown_status(c), counts.get(c.id, {})) for c in campaigns]
+    holder = journal.leases.holder
+    return [HistoryEntry(c, shown_status(c, holder=holder), counts.get(c.id, {})) for c in campaigns]
 
 
 class HistoryModel(TableModel):
@@ -80,7 +90,7 @@ class HistoryModel(TableModel):
         campaign, groups = entry.campaign, entry.groups
         values = (campaign.id, campaign.name, provider_name(campaign.provider), campaign.created_at,
                   status_label(entry.status), sum(entry.counts.values()),
-                  groups["accepted"] + groups["delivered"], groups["delivered"],
+                  entry.sent, groups["delivered"],
                   groups["failed"], groups["unknown"], entry.pending)  # fmt: skip
         return values[column]
 

@@ -68,6 +68,14 @@ class InboxPage(Page):
         self.settings, self.journal, self.receiver = settings, journal, receiver
         self.workers = Workers(self, self._on_error)
         self.model = RepliesModel(self)
+        self.explanation = named(QLabel(self.tr(
+            "When someone answers one of your SMS, the provider can pass the answer on to Masivo: it "
+            "appears here, beside the campaign and the sheet row it answers. Whoever answers only with a "
+            "word like STOP or BAJA goes on the suppression list and gets no more messages. For this, "
+            "Masivo keeps a small receiver running while it is open, and your provider must be told its "
+            "address once (the technical set-up, for whoever manages your network, is in docs/webhooks.md)."
+        )), "repliesExplanation")  # fmt: skip
+        self.explanation.setWordWrap(True)
         self.status_label = named(QLabel(), "receiverStatusLabel")
         self.status_label.setWordWrap(True)
         self.count_label = named(QLabel(), "repliesCountLabel")
@@ -78,6 +86,7 @@ class InboxPage(Page):
         buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
         layout.addWidget(self.status_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from app.core.domain import Channel
+from app.core.email_draft import EmailDraft, RenderedEmail
 from app.core.preview import preview_campaign
 from app.core.reasons import reason_text
 from app.core.recipients import RecipientRow, RowStatus
-from app.core.segments import to_gsm
+from app.core.segments import MAX_SEGMENTS, to_gsm
 from app.core.settings import Settings
 from app.core.templates import Template, TemplateError
-from app.gui.formatting import ui_lang
+from app.gui.formatting import number, ui_lang
 from app.gui.models.draft import CampaignDraft
 from app.gui.models.recipients_model import RecipientsModel
 from app.gui.pages import Page
-from app.gui.provider_source import ProviderFactory
+from app.gui.provider_source import ProviderFactory, read_failure_text
 from app.gui.sms_mode import SmsModeChooser
 from app.gui.widgets.composer import Composer
 from app.gui.widgets.message_preview import CampaignCost, CostPanel, RecipientPreview
@@ -52,7 +53,13 @@ class MessagePage(Page):
         self._cost_worker: Worker | None = None
         self._cost_again = False
         self._balance_worker: Worker | None = None
+        self.over_limit = 0  # recipients whose SMS the provider refuses, at the last whole-campaign count
         self.composer = Composer(self.lang)
+        if draft.template_text:  # the last session's message (CampaignDraft.restore)
+            self.composer.blockSignals(True)
+            self.composer.load(EmailDraft(draft.subject, draft.template_text, draft.html, draft.sender_name,
+                                          draft.sender_email))  # fmt: skip
+            self.composer.blockSignals(False)
         self.sms_mode = SmsModeChooser()
         self.sms_mode.changed.connect(self.on_sms_mode_changed)
         self.preview = RecipientPreview()
@@ -107,7 +114,10 @@ class MessagePage(Page):
         compiled = (
             self.composer.template if self.draft.channel is Channel.SMS else self.composer.email_template
         )
-        return compiled is not None and not self.composer.problems and bool(self.rows)
+        # The shown recipient's count is instant; the whole campaign's comes after a pause in typing
+        # (Review counts the prepared campaign again before Send).
+        fits = self.draft.channel is Channel.EMAIL or not (self.composer.over_limit or self.over_limit)
+        return compiled is not None and not self.composer.problems and bool(self.rows) and fits
 
     # --- on every change ----------------------------------------------------------------------------
     def on_message_changed(self) -> None:
@@ -145,6 +155,8 @@ class MessagePage(Page):
         elif self.composer.email_template is not None:
             email = self.composer.email_template
             self.preview.show_email(who, email.render(fields), email.empty_fields(fields))
+        else:  # not an e-mail yet: nothing rather than the last one that compiled
+            self.preview.show_email(who, RenderedEmail("", "", False), ())
 
     # --- the whole campaign, on a worker ------------------------------------------------------------
     def count_cost(self) -> None:
@@ -175,9 +187,18 @@ class MessagePage(Page):
 
         self.cost.show_computing()
         self._cost_worker = Worker(count, self)
-        self._cost_worker.result.connect(lambda cost: self.cost.show_sms(cost, limit))
+        self._cost_worker.result.connect(lambda cost: self.on_cost(cost, limit))
         self._cost_worker.done.connect(self.on_cost_done)
         self._cost_worker.start()
+
+    def on_cost(self, cost: CampaignCost, limit: int | None) -> None:
+        """Show the campaign's figures; a message some recipients cannot receive keeps Next disabled."""
+        self.cost.show_sms(cost, limit)
+        over = self.over_limit = cost.preview.over_limit_count
+        caps = registry.capabilities(self.draft.provider_id)
+        blocking = too_long_text(over, caps.name, limit, self.lang) if over else ""
+        self.composer.set_blocking(blocking)
+        self.completeness_changed.emit(self.is_complete())
 
     def on_cost_done(self) -> None:
         if self._cost_worker is not None:
@@ -224,10 +245,11 @@ class MessagePage(Page):
         self._balance_worker.start()
 
     def on_balance_failed(self, name: str, exc: object) -> None:
-        reason = exc.problem.reason if isinstance(exc, ProviderFailure) else "provider_unreachable"
-        note = self.tr("The balance could not be read: {reason}").format(
-            reason=reason_text(reason, name, self.lang)
-        )
+        if isinstance(exc, ProviderFailure):
+            reason = read_failure_text(exc, self.lang, self.draft.provider_id)
+        else:
+            reason = reason_text("provider_unreachable", name, self.lang)
+        note = self.tr("The balance could not be read: {reason}").format(reason=reason)
         self.cost.set_balance(name, None, note)
 
     def on_balance_done(self) -> None:
@@ -242,3 +264,21 @@ class MessagePage(Page):
         for worker in (self._cost_worker, self._balance_worker):
             if worker is not None:
                 worker.wait()
+
+
+def too_long_text(over: int, provider: str, limit: int | None, lang: str) -> str:
+    """Why the campaign cannot go: how many personalized messages are over the provider's limit."""
+    return _Wording().too_long(over, provider, limit, lang)
+
+
+class _Wording(QObject):
+    """Plural sentences: lupdate marks a string plural ("numerus") only in a `self.tr` call."""
+
+    def too_long(self, over: int, provider: str, limit: int | None, lang: str) -> str:
+        if limit is None:
+            text = self.tr("%Ln recipient(s) would get a message longer than {provider} accepts "
+                           "({segments} segments): shorten it to continue.", "", over)  # fmt: skip
+            return text.format(provider=provider, segments=MAX_SEGMENTS)
+        text = self.tr("%Ln recipient(s) would get a message over {provider}'s limit of {limit} "
+                       "characters (merge fields included): shorten it to continue.", "", over)  # fmt: skip
+        return text.format(provider=provider, limit=number(limit, lang))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain import Channel
-from app.core.reasons import reason_text, served_countries
+from app.core.reasons import read_text, reason_text, served_countries
 from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.core.settings import Settings
 from app.gui.dialogs import dialogs_for
@@ -33,6 +34,9 @@ from app.gui.widgets.named import buddy, named
 from app.gui.worker import Task, Worker
 from app.providers import registry
 from app.providers.base import Balance, Capabilities, CredentialField, Credentials, ProviderFailure
+
+# A connection test is one try with a shorter wait than a send's: the user is watching, and can cancel.
+TEST_HTTP: dict[str, Any] = {"timeout": (5.0, 15.0), "attempts": 1}
 
 
 class ProviderPage(Page):
@@ -61,6 +65,7 @@ class ProviderPage(Page):
         self.caps = {caps.id: caps for caps in registry.all_capabilities()}
         self._fields: dict[str, QLineEdit | QComboBox] = {}
         self._worker: Worker | None = None
+        self._abandoned: set[Worker] = set()  # cancelled tests, left to end by themselves (timeouts)
         self._build()
         chosen = settings.get("provider")
         self.provider_combo.setCurrentIndex(max(0, self.provider_combo.findData(chosen)))
@@ -95,6 +100,9 @@ class ProviderPage(Page):
         self.plain_http_label = named(QLabel(wordWrap=True), "plainHttpLabel")
         self.test_button = named(QPushButton(self.tr("&Test connection")), "testConnectionButton")
         self.test_button.clicked.connect(self.on_test_clicked)
+        self.cancel_test_button = named(QPushButton(self.tr("&Cancel test")), "cancelTestButton")
+        self.cancel_test_button.clicked.connect(self.on_cancel_test_clicked)
+        self.cancel_test_button.hide()
         self.forget_button = named(QPushButton(self.tr("Forget c&redentials")), "forgetCredentialsButton")
         self.forget_button.clicked.connect(self.on_forget_clicked)
         self.status_label = named(
@@ -102,6 +110,7 @@ class ProviderPage(Page):
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
+        buttons.addWidget(self.cancel_test_button)
         buttons.addWidget(self.forget_button)
         buttons.addStretch()
 
@@ -161,6 +170,10 @@ class ProviderPage(Page):
             channel = Channel.SMS if Channel.SMS in caps.channels else Channel.EMAIL
         (self.sms_radio if channel is Channel.SMS else self.email_radio).setChecked(True)
         self.draft.channel = channel
+        # Only a web service has an address to change: SMTP's server is in its form, the demo has none.
+        movable = caps.default_base_url.startswith(("http://", "https://"))
+        self.advanced_button.setVisible(movable)
+        self.advanced.setVisible(movable and self.advanced_button.isChecked())
         self.base_url_edit.setPlaceholderText(caps.default_base_url)
         self.base_url_edit.setText(self.settings.get(f"base_url.{caps.id}"))
         self.draft.base_url = self.base_url_edit.text().strip() or None
@@ -308,19 +321,36 @@ class ProviderPage(Page):
         base_url = self.draft.base_url
 
         def test(task: Task) -> Balance:
-            provider = registry.create(caps.id, credentials, base_url)
+            provider = registry.create(caps.id, credentials, base_url, **TEST_HTTP)
             try:
                 return provider.test_credentials()
             finally:
                 provider.close()
 
         self.status_label.setText(self.tr("Connecting to {name}…").format(name=caps.name))
-        self.test_button.setEnabled(False)
-        self._worker = Worker(test, self)
-        self._worker.result.connect(lambda balance: self.on_test_passed(caps, credentials, balance))
-        self._worker.error.connect(lambda exc: self.on_test_failed(caps, exc))
-        self._worker.done.connect(self.on_test_done)
-        self._worker.start()
+        self._show_testing(True)
+        worker = self._worker = Worker(test, self)
+        worker.result.connect(lambda balance: self.on_test_passed(caps, credentials, balance))
+        worker.error.connect(lambda exc: self.on_test_failed(caps, exc))
+        worker.done.connect(lambda: self.on_test_done(worker))
+        worker.start()
+
+    def _show_testing(self, testing: bool) -> None:
+        self.test_button.setEnabled(not testing)
+        self.cancel_test_button.setVisible(testing)
+
+    def on_cancel_test_clicked(self) -> None:
+        """Stop waiting for the test: its answer, when it comes, is dropped (the request times out)."""
+        worker = self._worker
+        if worker is None:
+            return
+        worker.result.disconnect()
+        worker.error.disconnect()
+        worker.cancel()
+        self._abandoned.add(worker)
+        self._worker = None
+        self._show_testing(False)
+        self.status_label.setText(self.tr("Connection test cancelled."))
 
     def on_test_passed(self, caps: Capabilities, credentials: Credentials, balance: Balance) -> None:
         if credentials.values:
@@ -340,23 +370,27 @@ class ProviderPage(Page):
         return self.tr("Balance: {parts}.").format(parts=", ".join(parts))
 
     def on_test_failed(self, caps: Capabilities, exc: object) -> None:
-        if isinstance(exc, ProviderFailure):
-            text = reason_text(exc.problem.reason, caps.name, self.lang)
+        if isinstance(exc, ProviderFailure):  # a read: never worded as a send that may have left
+            problem = exc.problem
+            text = read_text(problem.code, problem.reason, problem.detail, caps.name, self.lang)
         else:  # a malformed base URL and the like: the log has the details
             text = reason_text("provider_unreachable", caps.name, self.lang)
         self.status_label.setText(self.tr("The connection failed: {reason}").format(reason=text))
 
-    def on_test_done(self) -> None:
-        self.test_button.setEnabled(True)
-        if self._worker is not None:
-            self._worker.deleteLater()
+    def on_test_done(self, worker: Worker) -> None:
+        worker.deleteLater()
+        self._abandoned.discard(worker)
+        if worker is not self._worker:  # a cancelled test
+            return
         self._worker = None
+        self._show_testing(False)
         self.completeness_changed.emit(self.is_complete())
 
     def shutdown(self) -> None:
         """The window is closing: let a running test finish (requests time out by themselves)."""
-        if self._worker is not None:
-            self._worker.wait()
+        for worker in [self._worker, *self._abandoned]:
+            if worker is not None:
+                worker.wait()
 
 
 def _value(widget: QLineEdit | QComboBox) -> str:

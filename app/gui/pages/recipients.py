@@ -189,6 +189,8 @@ class RecipientsPage(Page):
         self._imported_for = self._conditions()
         self.draft.valid_count = 0
         self.model.reset()
+        self.model.set_filter(None)  # a filter chosen for the last sheet would hide this one's rows
+        self.panel.filter_buttons[None].setChecked(True)
         self._started = None
         self.panel.show_progress(0, None)
         self.panel.source_label.setText(self.tr("Reading {name}…").format(name=choice.path.name))

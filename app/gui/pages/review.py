@@ -29,9 +29,12 @@ from app.gui.formatting import number, ui_lang
 from app.gui.gc_pauses import keep_out_of_collections
 from app.gui.models.draft import CampaignDraft
 from app.gui.pages import Page
+from app.gui.pages.message import too_long_text
 from app.gui.pages.review_email import EmailReview, expected_seconds, report_lines, review_email, system_check
 from app.gui.pages.review_form import ReviewForm, pace_text
 from app.gui.pages.review_work import (
+    DraftKey,
+    NameTaken,
     Prepared,
     discard,
     draft_key,
@@ -40,7 +43,7 @@ from app.gui.pages.review_work import (
     read_balance,
     send_test,
 )
-from app.gui.provider_source import failure_text
+from app.gui.provider_source import failure_text, read_failure_text
 from app.gui.runner import CampaignRunner
 from app.gui.worker import Task, Worker
 from app.gui.workers import Workers
@@ -85,7 +88,10 @@ class ReviewPage(Page):
         self._preparing: Worker | None = None
         self._again = False  # the draft changed while preparing
         self._confirm_when_ready = False
+        self.sent: tuple[DraftKey, str] | None = None  # the draft's key and the name it was last sent as
         self.form = ReviewForm(self)
+        self.form.name_edit.textEdited.connect(self._on_name_edited)
+        self.form.name_edit.editingFinished.connect(self._on_name_finished)
         self.form.send_button.clicked.connect(self.on_send)
         self.form.test_button.clicked.connect(self.on_test_send)
         self.form.schedule_check.toggled.connect(self._on_schedule_toggled)
@@ -97,10 +103,27 @@ class ReviewPage(Page):
         self.active = True
         self.lang = ui_lang(self.settings)
         self.form.show_draft(self.draft, capabilities(self.draft.provider_id))
-        if self.prepared is None or self.prepared.key != draft_key(self.draft):
-            self._prepare()
+        self._prepare_if_changed()
         self._read_balance()
         self._review_email()
+
+    def _prepare_if_changed(self) -> None:
+        key = draft_key(self.draft)
+        if self.sent is not None and self.sent[0] == key:  # the same list and message, just sent
+            self.form.name_edit.setText("")
+            self.form.show_problem(self.tr(
+                "This list and this message were already sent as “{name}”. To send them again, give the "
+                "campaign a new name.").format(name=self.sent[1]))  # fmt: skip
+            return
+        if self.prepared is None or self.prepared.key != key:
+            self._prepare()
+
+    def _on_name_edited(self, text: str) -> None:
+        self.draft.name = text.strip()
+
+    def _on_name_finished(self) -> None:
+        if self.active:
+            self._prepare_if_changed()
 
     def leave(self) -> None:
         """Going elsewhere without sending: the prepared campaign is deleted (it is made again on return)."""
@@ -160,6 +183,8 @@ class ReviewPage(Page):
         self.form.show_prepared(result, self.lang, pace, duration(guess.seconds), slow)
         self._show_account_pace()
         self.form.show_window(window_text(caps))
+        if result.over_limit:
+            self.form.show_problem(too_long_text(result.over_limit, caps.name, caps.max_length, self.lang))
         self._show_balance()
         if self._confirm_when_ready:
             self._confirm_when_ready = False
@@ -168,6 +193,11 @@ class ReviewPage(Page):
     def _on_prepare_failed(self, exc: object) -> None:
         self._confirm_when_ready = False
         if isinstance(exc, ImportCancelled):
+            return
+        if isinstance(exc, NameTaken):
+            text = self.tr("There is already a campaign named “{name}”: choose another name.")
+            self.form.show_problem(text.format(name=exc.name))
+            self.form.name_edit.setFocus()
             return
         if isinstance(exc, SheetError | CampaignError):
             text = str(exc)
@@ -204,7 +234,7 @@ class ReviewPage(Page):
 
     def _on_balance_failed(self, exc: object) -> None:
         self.balance = None
-        text = failure_text(exc, self.lang, self.draft.provider_id)
+        text = read_failure_text(exc, self.lang, self.draft.provider_id)
         self.form.balance_label.setText(self.tr("The balance could not be read: {why}").format(why=text))
 
     def _show_balance(self, known: bool = True) -> None:
@@ -325,6 +355,9 @@ class ReviewPage(Page):
             dialogs_for(self).warn(self, self.tr("Schedule"), self.tr(
                 "The scheduled time has already passed: choose a later time or send now."))  # fmt: skip
             return
+        if self.sent is not None and self.sent[0] == draft_key(self.draft):
+            self._prepare_if_changed()  # says why not
+            return
         if self.prepared is None or self.prepared.key != draft_key(self.draft):
             self._confirm_when_ready = True
             self._prepare()
@@ -345,6 +378,10 @@ class ReviewPage(Page):
             )
             return  # fmt: skip
         caps = capabilities(self.draft.provider_id)
+        if prepared.over_limit:  # the button is disabled then; this guards every other way in
+            text = too_long_text(prepared.over_limit, caps.name, caps.max_length, self.lang)
+            dialogs_for(self).warn(self, self.tr("The message is too long"), text)
+            return
         summary = SendSummary(
             campaign_name=prepared.name, provider_name=caps.name,
             email=self.draft.channel is Channel.EMAIL, count=prepared.valid, credits=prepared.credits,
@@ -365,7 +402,8 @@ class ReviewPage(Page):
                 self.tr("Only one campaign sends at a time: wait for it to finish or pause it in Tracking."),
             )
             return  # fmt: skip
-        self.prepared = None  # sent: coming back here makes a new campaign
+        self.prepared = None  # sent: coming back here with the same draft does not arm Send again
+        self.sent = (prepared.key, prepared.name)
         self.campaign_started.emit(prepared.campaign_id)
 
 

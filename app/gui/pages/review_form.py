@@ -53,7 +53,9 @@ class ReviewForm:
     """Builds the review page's widgets on `page` and fills them in."""
 
     def __init__(self, page: QWidget) -> None:
-        self.name_label, self.provider_label, self.list_label = _label(), _label(), _label()
+        name = translate("ReviewForm", "Campaign name")
+        self.name_edit = named(QLineEdit(), "campaignNameEdit", name)  # the page writes it to the draft
+        self.provider_label, self.list_label = _label(), _label()
         self.totals_label, self.credits_label, self.balance_label = _label(), _label(), _label()
         self.sample_label = _label()
         self.domain_label = named(_label(), "deliverabilityLabel")
@@ -88,7 +90,7 @@ class ReviewForm:
     def _lay_out(self, page: QWidget) -> None:
         campaign = QFormLayout()
         for label, widget in (
-            (translate("ReviewForm", "Name:"), self.name_label),
+            (translate("ReviewForm", "&Name:"), self.name_edit),
             (translate("ReviewForm", "Provider:"), self.provider_label),
             (translate("ReviewForm", "List:"), self.list_label),
             (translate("ReviewForm", "Recipients:"), self.totals_label),
@@ -141,7 +143,9 @@ class ReviewForm:
 
     def show_draft(self, draft: CampaignDraft, caps: Capabilities) -> None:
         unnamed = translate("ReviewForm", "(named after the sheet and today's date)")
-        self.name_label.setText(draft.name or unnamed)
+        self.name_edit.setPlaceholderText(unnamed)
+        if draft.name:
+            self.name_edit.setText(draft.name)
         email = draft.channel is Channel.EMAIL
         channel = translate("ReviewForm", "E-mail") if email else translate("ReviewForm", "SMS")
         self.provider_label.setText(f"{caps.name} — {channel}")
@@ -172,7 +176,7 @@ class ReviewForm:
 
     def show_prepared(self, prepared: Prepared, lang: str, pace: str, took: str, slow: bool) -> None:
         self.progress.setVisible(False)
-        self.name_label.setText(prepared.name)
+        self.name_edit.setText(prepared.name)  # the name it will have, the default one too
         totals = translate(
             "ReviewForm", "{valid} will receive the message ({skipped} of {rows} rows skipped)."
         )

@@ -6,19 +6,30 @@ plain result, so the page stays responsive while a 100,000-row sheet is journale
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.domain import CampaignStatus, Channel, State
-from app.core.engine.campaigns import CampaignPlan, import_campaign
+from app.core.engine.campaigns import CampaignPlan, default_name, import_campaign
 from app.core.journal import Journal
+from app.core.segments import over_limit
 from app.gui.models.draft import CampaignDraft
+from app.gui.worker import Expected
 from app.providers.base import Balance, OutgoingMessage, Provider, SendOptions, SendResult
 from app.providers.registry import capabilities
 
 DraftKey = tuple[object, ...]
+
+
+class NameTaken(Expected):
+    """Another campaign already has the name the user typed."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,7 @@ class Prepared:
     sample_row: int = 0
     sample_text: str = ""
     sample_subject: str = ""
+    over_limit: int = 0  # SMS the provider would refuse as too long (merge fields included)
 
     @property
     def skipped(self) -> int:
@@ -86,15 +98,45 @@ def prepare(
     """Journal the campaign (replacing an earlier unsent one) and read what the review shows."""
     if previous is not None:
         discard(journal, previous)
+    plan = dataclasses.replace(plan, name=unique_name(journal, plan, path))
     created = import_campaign(journal, plan, path, progress=progress, cancel=cancel)
     campaign_id = created.campaign_id
     sample = next(iter(journal.messages(campaign_id, [State.PENDING])), None)
     texts = journal.pending_texts(campaign_id) if capabilities(plan.provider).same_text_bulk else None
     name = journal.require(campaign_id).name
     counted = (key, campaign_id, name, created.rows, created.valid, created.credits, texts)
+    over = count_over_limit(journal, campaign_id, plan) if sample is not None else 0
     if sample is None:
         return Prepared(*counted)
-    return Prepared(*counted, sample.address, sample.sheet_row, sample.text, sample.subject)
+    return Prepared(*counted, sample.address, sample.sheet_row, sample.text, sample.subject, over)
+
+
+def count_over_limit(journal: Journal, campaign_id: int, plan: CampaignPlan) -> int:
+    """How many of the campaign's SMS are over the provider's length limit (or segments.MAX_SEGMENTS)."""
+    if plan.channel is not Channel.SMS:
+        return 0
+    limit = capabilities(plan.provider).max_length
+    return sum(1 for row in journal.messages(campaign_id, [State.PENDING]) if over_limit(row.text, limit))
+
+
+def unique_name(journal: Journal, plan: CampaignPlan, path: Path) -> str:
+    """The name the user typed (NameTaken if another campaign has it), else the sheet's and the date,
+    numbered when taken: a campaign is found by its name in the history, the reports and the CLI."""
+    if plan.name:
+        if _taken(journal, plan.name):
+            raise NameTaken(plan.name)
+        return plan.name
+    name = base = default_name(str(path), journal.clock())
+    number = 1
+    while _taken(journal, name):
+        number += 1
+        name = f"{base} ({number})"
+    return name
+
+
+def _taken(journal: Journal, name: str) -> bool:
+    found = journal.find_campaign(name)
+    return found is not None and found.name == name
 
 
 def discard(journal: Journal, campaign_id: int) -> None:

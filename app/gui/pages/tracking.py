@@ -53,6 +53,7 @@ class TrackingPage(Page):
         self.settings, self.journal, self.runner = settings, journal, runner
         self.lang = ui_lang(settings)
         self.campaign: Campaign | None = None
+        self.status = ""  # as shown: a `running` campaign whose sender is gone is `interrupted`
         self.campaign_id: int | None = None
         self.counts: dict[str, int] = {}
         self._journal_counts: dict[str, int] = {}
@@ -94,6 +95,7 @@ class TrackingPage(Page):
             self.panel.summary_box.setVisible(False)
             self.panel.show_speed(None, None)
             self.panel.balance_label.setText("—")
+            self.panel.filter_combo.setCurrentIndex(0)  # every row: a filter was chosen for another campaign
         self.runner.watch(campaign_id)
         self._load_campaign()
         self.rows.lang = self.lang
@@ -176,13 +178,20 @@ class TrackingPage(Page):
         campaign_id = self.campaign_id
         if campaign_id is None:
             return
-        pending = self.counts.get(State.PENDING.value, 0)  # rows already leaving are answered first
-        question = self.tr("The {count} pending recipients will not receive the message, and the campaign "
-                           "cannot be resumed.").format(count=number(pending, self.lang))  # fmt: skip
-        if not dialogs_for(self).ask(self, self.tr("Cancel the campaign?"), question,
-                                     yes=self.tr("Cancel the campaign"), no=self.tr("Keep it")):  # fmt: skip
+        sending = self.sending()
+        if sending:
+            self.runner.hold()  # nothing more leaves while the user reads the question
+        # Live counts: rows claimed but not yet sent go back to pending when the run stops.
+        counts = self.counts
+        waiting = counts.get(State.PENDING.value, 0) + (counts.get(State.SENDING.value, 0) if sending else 0)
+        question = self.tr("Sending is on hold. %Ln recipient(s) not yet sent to will not receive the "
+                           "message, and the campaign cannot be resumed.", "", waiting)  # fmt: skip
+        yes, no = self.tr("Cancel the campaign"), self.tr("Keep sending")
+        if not dialogs_for(self).ask(self, self.tr("Cancel the campaign?"), question, yes=yes, no=no):
+            if sending:
+                self.runner.release()
             return
-        if self.sending():
+        if sending:
             self.runner.cancel()
             return
         journal = self.journal
@@ -208,16 +217,17 @@ class TrackingPage(Page):
         if campaign_id is None:
             return
 
-        def load(task: Task) -> tuple[Campaign, dict[str, int]]:
-            return journal.require(campaign_id), journal.counts(campaign_id)
+        def load(task: Task) -> tuple[Campaign, dict[str, int], str]:
+            campaign = journal.require(campaign_id)
+            return campaign, journal.counts(campaign_id), shown_status(campaign, holder=journal.leases.holder)
 
         self.workers.run(load, self._on_campaign_loaded)
 
     def _on_campaign_loaded(self, loaded: object) -> None:
-        campaign, counts = cast(tuple[Campaign, dict[str, int]], loaded)
+        campaign, counts, status = cast(tuple[Campaign, dict[str, int], str], loaded)
         if campaign.id != self.campaign_id:
             return
-        self.campaign = campaign
+        self.campaign, self.status = campaign, status
         self.panel.title_label.setText(self.tr("Campaign {id}: {name} ({provider})").format(
             id=campaign.id, name=campaign.name, provider=provider_name(campaign.provider)))  # fmt: skip
         if self.sending():
@@ -225,7 +235,6 @@ class TrackingPage(Page):
             return
         self.counts = self._journal_counts = dict(counts)
         self.panel.show_counts(self.counts, self.lang)
-        status = shown_status(campaign)
         self._show_activity(status, campaign.reason, campaign.detail, campaign.resume_at)
         self.panel.summary_box.setVisible(status in ENDED)
         self._show_summary()
@@ -246,7 +255,7 @@ class TrackingPage(Page):
                                                                    CampaignStatus.CANCELLED,
                                                                    CampaignStatus.CREATING)  # fmt: skip
         # A campaign `running` with a fresh heartbeat has a live sender elsewhere (a `masivo send`).
-        elsewhere = campaign is not None and not sending and shown_status(campaign) == "running"
+        elsewhere = campaign is not None and not sending and self.status == "running"
         resumable = open_ and not self.runner.is_sending() and not elsewhere
         self.panel.show_controls(sending=sending, resumable=resumable, cancellable=sending or resumable)
 
@@ -276,7 +285,7 @@ class TrackingPage(Page):
         campaign = self.campaign
         if campaign is None or not self.panel.summary_box.isVisible():
             return
-        status = shown_status(campaign)
+        status = self.status
         when = f": {local_time(campaign.finished_at)}" if campaign.finished_at else ""
         lines = [status_label(status) + when, self.panel.counts_label.text()]
         if self.counts.get(State.UNKNOWN.value):

@@ -11,6 +11,7 @@ from app.core.engine.report import write_report
 from app.core.journal import Campaign, Journal
 from app.core.settings import Settings
 from app.gui.dialogs import dialogs_for
+from app.gui.formatting import number
 from app.gui.provider_source import failure_text
 from app.gui.worker import Task
 from app.gui.workers import Workers
@@ -42,7 +43,7 @@ def export_report(
     button.setEnabled(False)
 
     def export(task: Task) -> Path:
-        write_report(journal, campaign.id, target, lang=lang)
+        write_report(journal, campaign.id, target, lang=lang, progress=task.progress)
         return target
 
     def exported(_: object) -> None:
@@ -58,8 +59,16 @@ def export_report(
         ).format(why=why)
         dialogs_for(page).warn(page, translate("TrackingPage", "The report was not saved"), text)
 
+    label = button.text()
+    writing = translate("TrackingPage", "Writing the report: {n} rows…")
     worker = workers.run(export, exported, failed)
-    worker.done.connect(lambda: button.setEnabled(True))
+    worker.progress.connect(lambda rows: button.setText(writing.format(n=number(int(rows), lang))))
+
+    def done() -> None:
+        button.setText(label)
+        button.setEnabled(True)
+
+    worker.done.connect(done)
 
 
 def safe_name(name: str) -> str:

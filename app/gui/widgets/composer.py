@@ -54,6 +54,9 @@ class Composer(QWidget):
         self.template: Template | None = None
         self.email_template: EmailTemplate | None = None
         self.problems: list[str] = []
+        self.over_limit = False  # the shown recipient's SMS is longer than the provider takes
+        self._converting = False
+        self.blocking = ""  # the page's reason the message cannot go (over the provider's limit)
         self._build()
         self.highlighter = MessageHighlighter(self.message_edit.document())
         self._last_editor: QWidget = self.message_edit
@@ -78,6 +81,7 @@ class Composer(QWidget):
         self.insert_button = named(QPushButton(self.tr("In&sert field")), "insertFieldButton")
         self.insert_button.clicked.connect(self.on_insert_clicked)
         self.counter_label = named(QLabel(), "counterLabel", self.tr("Message length"))
+        self.counter_label.setWordWrap(True)  # a long line must not widen the window
         self.convert_button = named(QPushButton(), "convertButton", self.tr("Convert to GSM-7"))
         self.convert_button.clicked.connect(self.on_convert_clicked)
         self.converted_label = named(QLabel(), "convertedLabel")
@@ -129,6 +133,14 @@ class Composer(QWidget):
         self.insert_button.setEnabled(bool(self.columns))
         self.recount()
 
+    def load(self, draft: EmailDraft) -> None:
+        """Show a message written earlier (the last session's draft); `configure` counts it."""
+        for edit, text in ((self.subject_edit, draft.subject), (self.sender_name_edit, draft.sender_name),
+                           (self.sender_email_edit, draft.sender_email)):  # fmt: skip
+            edit.setText(text)
+        self.html_check.setChecked(draft.html)
+        self.message_edit.setPlainText(draft.body)
+
     def set_sample(self, fields: Mapping[str, str] | None) -> None:
         """The recipient the counter line is about (the message itself did not change)."""
         self.sample = fields
@@ -140,6 +152,8 @@ class Composer(QWidget):
 
     def recount(self) -> None:
         """Compile the message, count it for the previewed recipient, say what is wrong; then `changed`."""
+        if not self._converting:  # an edit or Ctrl+Z after the conversion: its note no longer holds
+            self.converted_label.clear()
         text = self.text()
         errors: list[str] = []
         try:
@@ -155,9 +169,18 @@ class Composer(QWidget):
         if not text.strip() and self.channel is Channel.SMS:
             errors.append(self.tr("Write the message."))
         self.problems = errors
-        self.error_label.setText("\n".join(errors))
+        self._show_problems()
         self._show_count(text)
         self.changed.emit()
+
+    def set_blocking(self, text: str) -> None:
+        """A reason found by counting the whole campaign (\"\" when there is none)."""
+        self.blocking = text
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        shown = [*self.problems, self.blocking] if self.blocking else self.problems
+        self.error_label.setText("\n".join(shown))
 
     def rendered(self) -> str:
         """The SMS as the previewed recipient gets it (the text as typed while it does not compile)."""
@@ -166,6 +189,7 @@ class Composer(QWidget):
         return self.template.render(self.sample)
 
     def _show_count(self, text: str) -> None:
+        self.over_limit = False
         if self.channel is Channel.EMAIL:
             self.counter_label.setText(self.tr("Characters: {n}").format(n=number(len(text), self.lang)))
             self.convert_button.hide()
@@ -181,8 +205,9 @@ class Composer(QWidget):
             )
         if self.max_length is not None:
             line += " · " + self.tr("Limit: {n}").format(n=number(self.max_length, self.lang))
-            if counted.over_limit(self.max_length):
-                line += " · " + self.tr("TOO LONG: the provider rejects it")
+        if counted.over_limit(self.max_length):
+            self.over_limit = True
+            line += " · " + self.tr("TOO LONG: the provider rejects it")
         self.counter_label.setText(line)
         self._offer_conversion(text, counted)
 
@@ -191,8 +216,14 @@ class Composer(QWidget):
             self.convert_button.hide()
             return
         after = count(self._rendered_converted())
-        self.convert_button.setText(
-            self.tr("&Convert to GSM-7: {before} → {after} segments per message").format(
+        # Only when it helps this recipient's message, merged values included ("María" keeps UCS-2).
+        if after.segments >= before.segments and after.encoding == before.encoding:
+            self.convert_button.hide()
+            return
+        # The figures go in the tooltip: a button does not wrap, and a long one would widen the window.
+        self.convert_button.setText(self.tr("&Convert to GSM-7"))
+        self.convert_button.setToolTip(
+            self.tr("Convert to GSM-7: {before} → {after} segments per message").format(
                 before=before.segments, after=after.segments
             )
         )
@@ -221,10 +252,12 @@ class Composer(QWidget):
         converted = to_gsm(text)
         replaced = dict.fromkeys((c, to_gsm(c)) for c in text if to_gsm(c) != c)
         cursor = QTextCursor(self.message_edit.document())
+        self._converting = True
         cursor.beginEditBlock()
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.insertText(converted)
         cursor.endEditBlock()
+        self._converting = False
         pairs = ", ".join(f"{a} → {b or '∅'}" for a, b in list(replaced)[:12])
         self.converted_label.setText(self.tr("Replaced: {pairs}. Ctrl+Z undoes it.").format(pairs=pairs))
 

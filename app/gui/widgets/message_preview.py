@@ -185,7 +185,7 @@ class CostPanel(QGroupBox):
                     n=self._n(len(p.empty_fields)), row=row, fields=", ".join(fields)
                 )
             )
-        if cost.converted is not None:
+        if cost.converted is not None and cost.converted.total_segments < p.total_segments:
             offer = self.tr("Converted to GSM-7 it would cost {after} credits instead of {before}.")
             lines.append(
                 offer.format(after=self._n(cost.converted.total_segments), before=self._n(p.total_segments))

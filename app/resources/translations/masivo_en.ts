@@ -4,12 +4,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/gui/application.py" line="51"/>
+        <location filename="../../gui/application.py" line="54"/>
         <source>Masivo: unexpected error</source>
         <translation>Masivo: unexpected error</translation>
     </message>
     <message>
-        <location filename="../../app/gui/application.py" line="52"/>
+        <location filename="../../gui/application.py" line="55"/>
         <source>Something went wrong and Masivo could not finish what it was doing. Your campaigns are safe in the journal.
 
 Details were written to:
@@ -23,83 +23,83 @@ Details were written to:
 <context>
     <name>CampaignText</name>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="21"/>
+        <location filename="../../gui/campaign_text.py" line="21"/>
         <source>less than a second</source>
         <translation>less than a second</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="26"/>
+        <location filename="../../gui/campaign_text.py" line="26"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} h {m:02d} min</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="28"/>
+        <location filename="../../gui/campaign_text.py" line="28"/>
         <source>{m} min {s:02d} s</source>
         <translation>{m} min {s:02d} s</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="29"/>
+        <location filename="../../gui/campaign_text.py" line="29"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="42"/>
+        <location filename="../../gui/campaign_text.py" line="42"/>
         <source>Being created</source>
         <translation>Being created</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="43"/>
+        <location filename="../../gui/campaign_text.py" line="43"/>
         <source>Ready, not sent</source>
         <translation>Ready, not sent</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="44"/>
-        <location filename="../../app/gui/campaign_text.py" line="45"/>
+        <location filename="../../gui/campaign_text.py" line="44"/>
+        <location filename="../../gui/campaign_text.py" line="45"/>
         <source>Sending</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="46"/>
+        <location filename="../../gui/campaign_text.py" line="46"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="47"/>
+        <location filename="../../gui/campaign_text.py" line="47"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="48"/>
+        <location filename="../../gui/campaign_text.py" line="48"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="49"/>
+        <location filename="../../gui/campaign_text.py" line="49"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="50"/>
+        <location filename="../../gui/campaign_text.py" line="50"/>
         <source>Stopped by an error</source>
         <translation>Stopped by an error</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="51"/>
+        <location filename="../../gui/campaign_text.py" line="51"/>
         <source>Interrupted</source>
         <translation>Interrupted</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="60"/>
+        <location filename="../../gui/campaign_text.py" line="60"/>
         <source>{provider} accepts messages at any hour.</source>
         <translation>{provider} accepts messages at any hour.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="63"/>
-        <source>{provider} only sends between {start} and {end} ({zone} time); outside those hours the campaign waits and continues by itself.</source>
-        <translation>{provider} only sends between {start} and {end} ({zone} time); outside those hours the campaign waits and continues by itself.</translation>
+        <location filename="../../gui/campaign_text.py" line="63"/>
+        <source>{provider} only sends between {start} and {end} ({zone}); outside those hours the campaign waits and continues by itself.</source>
+        <translation>{provider} only sends between {start} and {end} ({zone}); outside those hours the campaign waits and continues by itself.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="73"/>
+        <location filename="../../gui/campaign_text.py" line="73"/>
         <source>It is closed now: sending would start at {when}.</source>
         <translation>It is closed now: sending would start at {when}.</translation>
     </message>
@@ -107,122 +107,127 @@ Details were written to:
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../app/gui/composer.py" line="62"/>
+        <location filename="../../gui/composer.py" line="65"/>
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="63"/>
+        <location filename="../../gui/composer.py" line="66"/>
         <source>Sender name</source>
         <translation>Sender name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="64"/>
+        <location filename="../../gui/composer.py" line="67"/>
         <source>Sender address</source>
         <translation>Sender address</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="65"/>
+        <location filename="../../gui/composer.py" line="68"/>
         <source>sales@yourcompany.com</source>
         <translation>sales@yourcompany.com</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="66"/>
+        <location filename="../../gui/composer.py" line="69"/>
         <source>The body is H&amp;TML</source>
         <translation>The body is H&amp;TML</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="70"/>
+        <location filename="../../gui/composer.py" line="73"/>
         <source>S&amp;ubject:</source>
         <translation>S&amp;ubject:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="71"/>
+        <location filename="../../gui/composer.py" line="74"/>
         <source>Sende&amp;r name:</source>
         <translation>Sende&amp;r name:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="72"/>
+        <location filename="../../gui/composer.py" line="75"/>
         <source>Sender &amp;address:</source>
         <translation>Sender &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="74"/>
+        <location filename="../../gui/composer.py" line="77"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="76"/>
+        <location filename="../../gui/composer.py" line="79"/>
         <source>Merge fields</source>
         <translation>Merge fields</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="78"/>
+        <location filename="../../gui/composer.py" line="81"/>
         <source>In&amp;sert field</source>
         <translation>In&amp;sert field</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="80"/>
+        <location filename="../../gui/composer.py" line="83"/>
         <source>Message length</source>
         <translation>Message length</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="81"/>
+        <location filename="../../gui/composer.py" line="85"/>
         <source>Convert to GSM-7</source>
         <translation>Convert to GSM-7</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="85"/>
+        <location filename="../../gui/composer.py" line="89"/>
         <source>Problems with the message</source>
         <translation>Problems with the message</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="89"/>
+        <location filename="../../gui/composer.py" line="93"/>
         <source>Merge f&amp;ields:</source>
         <translation>Merge f&amp;ields:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="93"/>
+        <location filename="../../gui/composer.py" line="97"/>
         <source>&amp;Message:</source>
         <translation>&amp;Message:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="156"/>
+        <location filename="../../gui/composer.py" line="170"/>
         <source>Write the message.</source>
         <translation>Write the message.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="170"/>
+        <location filename="../../gui/composer.py" line="194"/>
         <source>Characters: {n}</source>
         <translation>Characters: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="174"/>
+        <location filename="../../gui/composer.py" line="198"/>
         <source>Characters: {chars} · Segments: {segments} · {encoding}</source>
         <translation>Characters: {chars} · Segments: {segments} · {encoding}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="179"/>
+        <location filename="../../gui/composer.py" line="203"/>
         <source>(because of {chars})</source>
         <translation>(because of {chars})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="183"/>
+        <location filename="../../gui/composer.py" line="207"/>
         <source>Limit: {n}</source>
         <translation>Limit: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="185"/>
+        <location filename="../../gui/composer.py" line="210"/>
         <source>TOO LONG: the provider rejects it</source>
         <translation>TOO LONG: the provider rejects it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="195"/>
-        <source>&amp;Convert to GSM-7: {before} → {after} segments per message</source>
-        <translation>&amp;Convert to GSM-7: {before} → {after} segments per message</translation>
+        <location filename="../../gui/composer.py" line="224"/>
+        <source>&amp;Convert to GSM-7</source>
+        <translation>&amp;Convert to GSM-7</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="229"/>
+        <location filename="../../gui/composer.py" line="226"/>
+        <source>Convert to GSM-7: {before} → {after} segments per message</source>
+        <translation>Convert to GSM-7: {before} → {after} segments per message</translation>
+    </message>
+    <message>
+        <location filename="../../gui/composer.py" line="262"/>
         <source>Replaced: {pairs}. Ctrl+Z undoes it.</source>
         <translation>Replaced: {pairs}. Ctrl+Z undoes it.</translation>
     </message>
@@ -230,47 +235,50 @@ Details were written to:
 <context>
     <name>ConfirmSendDialog</name>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="37"/>
+        <location filename="../../gui/confirm_send.py" line="37"/>
         <source>Send the campaign?</source>
         <translation>Send the campaign?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="41"/>
+        <location filename="../../gui/confirm_send.py" line="41"/>
         <source>{count} e-mails will be sent with {provider}.</source>
         <translation>{count} e-mails will be sent with {provider}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="43"/>
+        <location filename="../../gui/confirm_send.py" line="43"/>
         <source>{count} SMS will be sent with {provider}, costing {credits} credits.</source>
         <translation>{count} SMS will be sent with {provider}, costing {credits} credits.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="45"/>
+        <location filename="../../gui/confirm_send.py" line="45"/>
         <source>Balance: {balance} credits.</source>
         <translation>Balance: {balance} credits.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="49"/>
+        <location filename="../../gui/confirm_send.py" line="49"/>
         <source>It starts on {when}; keep Masivo open until then.</source>
         <translation>It starts on {when}; keep Masivo open until then.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="51"/>
+        <location filename="../../gui/confirm_send.py" line="51"/>
         <source>The provider delivers it on {when}.</source>
         <translation>The provider delivers it on {when}.</translation>
     </message>
-    <message>
-        <location filename="../../app/gui/confirm_send.py" line="60"/>
-        <source>&amp;Send {count} messages</source>
-        <translation>&amp;Send {count} messages</translation>
+    <message numerus="yes">
+        <location filename="../../gui/confirm_send.py" line="60"/>
+        <source>&amp;Send %Ln message(s)</source>
+        <translation>
+            <numerusform>&amp;Send %Ln message</numerusform>
+            <numerusform>&amp;Send %Ln messages</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="63"/>
+        <location filename="../../gui/confirm_send.py" line="63"/>
         <source>Confirm and send</source>
         <translation>Confirm and send</translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="64"/>
+        <location filename="../../gui/confirm_send.py" line="64"/>
         <source>&amp;Not yet</source>
         <translation>&amp;Not yet</translation>
     </message>
@@ -278,140 +286,153 @@ Details were written to:
 <context>
     <name>CostPanel</name>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="128"/>
+        <location filename="../../gui/message_preview.py" line="128"/>
         <source>Cost</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="134"/>
+        <location filename="../../gui/message_preview.py" line="134"/>
         <source>Campaign cost</source>
         <translation>Campaign cost</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="136"/>
+        <location filename="../../gui/message_preview.py" line="136"/>
         <source>Provider balance</source>
         <translation>Provider balance</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="147"/>
+        <location filename="../../gui/message_preview.py" line="147"/>
         <source>Counting the cost for every recipient…</source>
         <translation>Counting the cost for every recipient…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="153"/>
+        <location filename="../../gui/message_preview.py" line="153"/>
         <source>Messages: {n} · Total credits (segments): {credits}</source>
         <translation>Messages: {n} · Total credits (segments): {credits}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="158"/>
+        <location filename="../../gui/message_preview.py" line="158"/>
         <source>{segments} segm.: {n}</source>
         <translation>{segments} segm.: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="162"/>
+        <location filename="../../gui/message_preview.py" line="162"/>
         <source>Distribution: {spread}</source>
         <translation>Distribution: {spread}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="164"/>
+        <location filename="../../gui/message_preview.py" line="164"/>
         <source>Longest message: row {row}, {chars} characters, {segments} segments</source>
         <translation>Longest message: row {row}, {chars} characters, {segments} segments</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="172"/>
+        <location filename="../../gui/message_preview.py" line="172"/>
         <source>Sent as UCS-2 (70 characters per segment): {n}</source>
         <translation>Sent as UCS-2 (70 characters per segment): {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="177"/>
+        <location filename="../../gui/message_preview.py" line="177"/>
         <source>Over the provider&apos;s limit of {limit} characters: {n} (rows {rows})</source>
         <translation>Over the provider&apos;s limit of {limit} characters: {n} (rows {rows})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="184"/>
+        <location filename="../../gui/message_preview.py" line="184"/>
         <source>With an empty merge field: {n} (for example row {row}: {fields})</source>
         <translation>With an empty merge field: {n} (for example row {row}: {fields})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="189"/>
+        <location filename="../../gui/message_preview.py" line="189"/>
         <source>Converted to GSM-7 it would cost {after} credits instead of {before}.</source>
         <translation>Converted to GSM-7 it would cost {after} credits instead of {before}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="199"/>
+        <location filename="../../gui/message_preview.py" line="199"/>
         <source>E-mails: {n} · Total credits: {n}</source>
         <translation>E-mails: {n} · Total credits: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="212"/>
+        <location filename="../../gui/message_preview.py" line="212"/>
         <source>Balance at {provider}: {n} credits.</source>
         <translation>Balance at {provider}: {n} credits.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="217"/>
+        <location filename="../../gui/message_preview.py" line="217"/>
         <source>{missing} credits are missing: </source>
         <translation>{missing} credits are missing: </translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="220"/>
+        <location filename="../../gui/message_preview.py" line="220"/>
         <source>Enough for this campaign.</source>
         <translation>Enough for this campaign.</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../gui/guide.py" line="26"/>
+        <source>Masivo user guide</source>
+        <translation>Masivo user guide</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="27"/>
+        <source>User guide</source>
+        <translation>User guide</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Recipients</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="59"/>
+        <location filename="../../gui/history_model.py" line="68"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="59"/>
+        <location filename="../../gui/history_model.py" line="68"/>
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="59"/>
+        <location filename="../../gui/history_model.py" line="68"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
@@ -419,72 +440,72 @@ Details were written to:
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="68"/>
+        <location filename="../../gui/pages/history.py" line="68"/>
         <source>Campaigns</source>
         <translation>Campaigns</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="81"/>
+        <location filename="../../gui/pages/history.py" line="81"/>
         <source>No campaigns yet.</source>
         <translation>No campaigns yet.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="82"/>
+        <location filename="../../gui/pages/history.py" line="82"/>
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="83"/>
+        <location filename="../../gui/pages/history.py" line="83"/>
         <source>&amp;Resume</source>
         <translation>&amp;Resume</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="84"/>
+        <location filename="../../gui/pages/history.py" line="84"/>
         <source>Re-send &amp;unknown…</source>
         <translation>Re-send &amp;unknown…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="85"/>
+        <location filename="../../gui/pages/history.py" line="85"/>
         <source>Re-&amp;send failed…</source>
         <translation>Re-&amp;send failed…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="159"/>
+        <location filename="../../gui/pages/history.py" line="159"/>
         <source>Another campaign is sending</source>
         <translation>Another campaign is sending</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="160"/>
+        <location filename="../../gui/pages/history.py" line="160"/>
         <source>Only one campaign sends at a time: wait for it to finish or pause it.</source>
         <translation>Only one campaign sends at a time: wait for it to finish or pause it.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="168"/>
+        <location filename="../../gui/pages/history.py" line="168"/>
         <source>{name} (re-send)</source>
         <translation>{name} (re-send)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="194"/>
+        <location filename="../../gui/pages/history.py" line="194"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="219"/>
+        <location filename="../../gui/pages/history.py" line="219"/>
         <source>The campaign “{name}” stopped with {count} messages still to send. Resume it now?</source>
         <translation>The campaign “{name}” stopped with {count} messages still to send. Resume it now?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="223"/>
+        <location filename="../../gui/pages/history.py" line="223"/>
         <source>Resume the campaign?</source>
         <translation>Resume the campaign?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="224"/>
+        <location filename="../../gui/pages/history.py" line="224"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="224"/>
+        <location filename="../../gui/pages/history.py" line="224"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
@@ -492,102 +513,102 @@ Details were written to:
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="75"/>
+        <location filename="../../gui/import_dialog.py" line="79"/>
         <source>Import recipients</source>
         <translation>Import recipients</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="88"/>
+        <location filename="../../gui/import_dialog.py" line="92"/>
         <source>Choose a sheet, or drag it here.</source>
         <translation>Choose a sheet, or drag it here.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="90"/>
+        <location filename="../../gui/import_dialog.py" line="94"/>
         <source>&amp;Choose file…</source>
         <translation>&amp;Choose file…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="91"/>
+        <location filename="../../gui/import_dialog.py" line="95"/>
         <source>Choose file</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="94"/>
+        <location filename="../../gui/import_dialog.py" line="98"/>
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="97"/>
+        <location filename="../../gui/import_dialog.py" line="101"/>
         <source>No header row</source>
         <translation>No header row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="98"/>
+        <location filename="../../gui/import_dialog.py" line="102"/>
         <source>Header row</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="101"/>
+        <location filename="../../gui/import_dialog.py" line="105"/>
         <source>Address column</source>
         <translation>Address column</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="106"/>
+        <location filename="../../gui/import_dialog.py" line="110"/>
         <source>First rows of the sheet</source>
         <translation>First rows of the sheet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="109"/>
+        <location filename="../../gui/import_dialog.py" line="113"/>
         <source>Problem with the file</source>
         <translation>Problem with the file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="112"/>
+        <location filename="../../gui/import_dialog.py" line="116"/>
         <source>&amp;Import</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="123"/>
+        <location filename="../../gui/import_dialog.py" line="127"/>
         <source>&amp;Phone column:</source>
         <translation>&amp;Phone column:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="123"/>
+        <location filename="../../gui/import_dialog.py" line="127"/>
         <source>&amp;E-mail column:</source>
         <translation>&amp;E-mail column:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="125"/>
+        <location filename="../../gui/import_dialog.py" line="129"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="126"/>
+        <location filename="../../gui/import_dialog.py" line="130"/>
         <source>&amp;Header row:</source>
         <translation>&amp;Header row:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="133"/>
+        <location filename="../../gui/import_dialog.py" line="137"/>
         <source>First rows:</source>
         <translation>First rows:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="141"/>
+        <location filename="../../gui/import_dialog.py" line="145"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Spreadsheets ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="142"/>
+        <location filename="../../gui/import_dialog.py" line="146"/>
         <source>Choose the recipients sheet</source>
         <translation>Choose the recipients sheet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="189"/>
+        <location filename="../../gui/import_dialog.py" line="193"/>
         <source>Reading {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="216"/>
+        <location filename="../../gui/import_dialog.py" line="220"/>
         <source>Choose the column that holds the addresses.</source>
         <translation>Choose the column that holds the addresses.</translation>
     </message>
@@ -595,53 +616,58 @@ Details were written to:
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="39"/>
-        <location filename="../../app/gui/pages/inbox.py" line="165"/>
+        <location filename="../../gui/pages/inbox.py" line="38"/>
+        <location filename="../../gui/pages/inbox.py" line="175"/>
         <source>Replies</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="76"/>
+        <location filename="../../gui/pages/inbox.py" line="72"/>
+        <source>When someone answers one of your SMS, the provider can pass the answer on to Masivo: it appears here, beside the campaign and the sheet row it answers. Whoever answers only with a word like STOP or BAJA goes on the suppression list and gets no more messages. For this, Masivo keeps a small receiver running while it is open, and your provider must be told its address once (the technical set-up, for whoever manages your network, is in docs/webhooks.md).</source>
+        <translation>When someone answers one of your SMS, the provider can pass the answer on to Masivo: it appears here, beside the campaign and the sheet row it answers. Whoever answers only with a word like STOP or BAJA goes on the suppression list and gets no more messages. For this, Masivo keeps a small receiver running while it is open, and your provider must be told its address once (the technical set-up, for whoever manages your network, is in docs/webhooks.md).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inbox.py" line="83"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xport…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="122"/>
+        <location filename="../../gui/pages/inbox.py" line="130"/>
         <source>{replies} replies; opted out: {opt_outs}.</source>
         <translation>{replies} replies; opted out: {opt_outs}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="129"/>
+        <location filename="../../gui/pages/inbox.py" line="137"/>
         <source>Receiving replies and delivery updates on port {port} while this window is open.</source>
         <translation>Receiving replies and delivery updates on port {port} while this window is open.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="132"/>
+        <location filename="../../gui/pages/inbox.py" line="140"/>
         <source>The receiver could not run ({problem}): another program may be using port {port}.</source>
         <translation>The receiver could not run ({problem}): another program may be using port {port}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="137"/>
+        <location filename="../../gui/pages/inbox.py" line="145"/>
         <source>This window is not receiving replies. Replies received by the server&apos;s receiver appear here; to set one up, see “masivo webhooks urls” in docs/webhooks.md.</source>
         <translation>This window is not receiving replies. Replies received by the server&apos;s receiver appear here; to set one up, see “masivo webhooks urls” in docs/webhooks.md.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="145"/>
+        <location filename="../../gui/pages/inbox.py" line="153"/>
         <source>Export replies</source>
         <translation>Export replies</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="146"/>
+        <location filename="../../gui/pages/inbox.py" line="154"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="157"/>
+        <location filename="../../gui/pages/inbox.py" line="167"/>
         <source>{count} replies were saved in {path}.</source>
         <translation>{count} replies were saved in {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="158"/>
+        <location filename="../../gui/pages/inbox.py" line="168"/>
         <source>Replies saved</source>
         <translation>Replies saved</translation>
     </message>
@@ -649,12 +675,12 @@ Details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="290"/>
         <source>The journal cannot be opened</source>
         <translation>The journal cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="92"/>
+        <location filename="../../gui/main_window.py" line="276"/>
         <source>{problem}
 
 Masivo will keep this session&apos;s campaigns on this computer.</source>
@@ -663,102 +689,148 @@ Masivo will keep this session&apos;s campaigns on this computer.</source>
 Masivo will keep this session&apos;s campaigns on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="93"/>
+        <location filename="../../gui/main_window.py" line="277"/>
         <source>Team database unavailable</source>
         <translation>Team database unavailable</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="98"/>
+        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>Campaign steps</source>
         <translation>Campaign steps</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="100"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>1. Provider</source>
         <translation>1. Provider</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>2. Recipients</source>
         <translation>2. Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>3. Message</source>
         <translation>3. Message</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>4. Review and send</source>
         <translation>4. Review and send</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>5. Tracking</source>
         <translation>5. Tracking</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>Campaign history</source>
         <translation>Campaign history</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Replies</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>Suppression list</source>
         <translation>Suppression list</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="199"/>
+        <source>Who sends your messages: choose the provider and check that its credentials work.</source>
+        <translation>Who sends your messages: choose the provider and check that its credentials work.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="200"/>
+        <source>Who receives them: open the Excel sheet; every row is checked.</source>
+        <translation>Who receives them: open the Excel sheet; every row is checked.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="201"/>
+        <source>What they receive: write it once; merge fields make it personal.</source>
+        <translation>What they receive: write it once; merge fields make it personal.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="202"/>
+        <source>Check the name, the count and the cost, try a test message, then send.</source>
+        <translation>Check the name, the count and the cost, try a test message, then send.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="203"/>
+        <source>The campaign as it goes: sent, delivered, failed, live.</source>
+        <translation>The campaign as it goes: sent, delivered, failed, live.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="204"/>
+        <source>Every campaign sent from this computer or your team.</source>
+        <translation>Every campaign sent from this computer or your team.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="205"/>
+        <source>Answers to your messages, and who asked not to get more.</source>
+        <translation>Answers to your messages, and who asked not to get more.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="206"/>
+        <source>Numbers and addresses that never receive anything.</source>
+        <translation>Numbers and addresses that never receive anything.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>← &amp;Back</source>
         <translation>← &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>&amp;Next →</source>
         <translation>&amp;Next →</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="383"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="384"/>
         <source>First choose the provider and enter its credentials (step 1).</source>
         <translation>First choose the provider and enter its credentials (step 1).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="255"/>
+        <location filename="../../gui/main_window.py" line="437"/>
         <source>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</source>
         <translation>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="258"/>
+        <location filename="../../gui/main_window.py" line="442"/>
+        <source>A campaign is waiting to send (its start time or the provider&apos;s sending hours). Masivo will pause it; next time you open Masivo it offers to resume it.</source>
+        <translation>A campaign is waiting to send (its start time or the provider&apos;s sending hours). Masivo will pause it; next time you open Masivo it offers to resume it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>&amp;Pause and close</source>
         <translation>&amp;Pause and close</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="258"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>&amp;Keep sending</source>
         <translation>&amp;Keep sending</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>Close Masivo?</source>
         <translation>Close Masivo?</translation>
     </message>
@@ -766,7 +838,7 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>MessageHighlighter</name>
     <message>
-        <location filename="../../app/gui/highlighter.py" line="27"/>
+        <location filename="../../gui/highlighter.py" line="27"/>
         <source>Not in the GSM alphabet: the whole SMS is sent as UCS-2</source>
         <translation>Not in the GSM alphabet: the whole SMS is sent as UCS-2</translation>
     </message>
@@ -774,37 +846,37 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>MessagePage</name>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="49"/>
+        <location filename="../../gui/pages/message.py" line="48"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="125"/>
+        <location filename="../../gui/pages/message.py" line="144"/>
         <source>No valid recipient yet: import a sheet in the previous step.</source>
         <translation>No valid recipient yet: import a sheet in the previous step.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="129"/>
+        <location filename="../../gui/pages/message.py" line="148"/>
         <source>Row {row} · {address}</source>
         <translation>Row {row} · {address}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="187"/>
+        <location filename="../../gui/pages/message.py" line="217"/>
         <source>{name} does not report a balance.</source>
         <translation>{name} does not report a balance.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="202"/>
+        <location filename="../../gui/pages/message.py" line="232"/>
         <source>Asking {name} for the balance…</source>
         <translation>Asking {name} for the balance…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="209"/>
+        <location filename="../../gui/pages/message.py" line="239"/>
         <source>Balance unknown.</source>
         <translation>Balance unknown.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="218"/>
+        <location filename="../../gui/pages/message.py" line="251"/>
         <source>The balance could not be read: {reason}</source>
         <translation>The balance could not be read: {reason}</translation>
     </message>
@@ -812,32 +884,32 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>MessagesModel</name>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <location filename="../../gui/campaign_model.py" line="145"/>
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <location filename="../../gui/campaign_model.py" line="145"/>
         <source>Recipient</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <location filename="../../gui/campaign_model.py" line="145"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <location filename="../../gui/campaign_model.py" line="145"/>
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="146"/>
+        <location filename="../../gui/campaign_model.py" line="146"/>
         <source>Provider id</source>
         <translation>Provider id</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="146"/>
+        <location filename="../../gui/campaign_model.py" line="146"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -845,203 +917,213 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>ProviderPage</name>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="192"/>
+        <location filename="../../gui/pages/provider.py" line="205"/>
         <source>Reading the saved credentials…</source>
         <translation>Reading the saved credentials…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="47"/>
-        <location filename="../../app/gui/pages/provider.py" line="60"/>
+        <location filename="../../gui/pages/provider.py" line="57"/>
+        <location filename="../../gui/pages/provider.py" line="74"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="68"/>
+        <location filename="../../gui/pages/provider.py" line="82"/>
         <source>&amp;SMS</source>
         <translation>&amp;SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="69"/>
+        <location filename="../../gui/pages/provider.py" line="83"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="79"/>
+        <location filename="../../gui/pages/provider.py" line="93"/>
         <source>&amp;Provider:</source>
         <translation>&amp;Provider:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="81"/>
+        <location filename="../../gui/pages/provider.py" line="95"/>
         <source>Send by:</source>
         <translation>Send by:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="83"/>
+        <location filename="../../gui/pages/provider.py" line="97"/>
         <source>Credentials</source>
         <translation>Credentials</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="86"/>
+        <location filename="../../gui/pages/provider.py" line="100"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="88"/>
+        <location filename="../../gui/pages/provider.py" line="102"/>
+        <source>&amp;Cancel test</source>
+        <translation>&amp;Cancel test</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="105"/>
         <source>Forget c&amp;redentials</source>
         <translation>Forget c&amp;redentials</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="91"/>
+        <location filename="../../gui/pages/provider.py" line="108"/>
         <source>Connection status</source>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="98"/>
+        <location filename="../../gui/pages/provider.py" line="116"/>
         <source>Advanced options</source>
         <translation>Advanced options</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="100"/>
+        <location filename="../../gui/pages/provider.py" line="118"/>
         <source>A&amp;dvanced options</source>
         <translation>A&amp;dvanced options</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="101"/>
+        <location filename="../../gui/pages/provider.py" line="119"/>
         <source>Provider base URL</source>
         <translation>Provider base URL</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="106"/>
+        <location filename="../../gui/pages/provider.py" line="124"/>
         <source>Base UR&amp;L:</source>
         <translation>Base UR&amp;L:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="107"/>
+        <location filename="../../gui/pages/provider.py" line="125"/>
         <source>Leave empty to use the provider&apos;s own address.</source>
         <translation>Leave empty to use the provider&apos;s own address.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="122"/>
+        <location filename="../../gui/pages/provider.py" line="140"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="124"/>
+        <location filename="../../gui/pages/provider.py" line="142"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="125"/>
+        <location filename="../../gui/pages/provider.py" line="143"/>
         <source>Sends {channels}</source>
         <translation>Sends {channels}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="125"/>
+        <location filename="../../gui/pages/provider.py" line="143"/>
         <source> and </source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="126"/>
+        <location filename="../../gui/pages/provider.py" line="144"/>
         <source>shows the balance</source>
         <translation>shows the balance</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="126"/>
+        <location filename="../../gui/pages/provider.py" line="144"/>
         <source>no balance query</source>
         <translation>no balance query</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="127"/>
+        <location filename="../../gui/pages/provider.py" line="145"/>
         <source>reports delivery</source>
         <translation>reports delivery</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="127"/>
+        <location filename="../../gui/pages/provider.py" line="145"/>
         <source>no delivery reports</source>
         <translation>no delivery reports</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="129"/>
+        <location filename="../../gui/pages/provider.py" line="147"/>
         <source>up to {n} characters per SMS</source>
         <translation>up to {n} characters per SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="167"/>
+        <location filename="../../gui/pages/provider.py" line="191"/>
         <source>{name} needs no credentials: it simulates sending, nothing leaves this computer.</source>
         <translation>{name} needs no credentials: it simulates sending, nothing leaves this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="188"/>
-        <source>(the service&apos;s)</source>
-        <translation>(the service&apos;s)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/provider.py" line="212"/>
-        <source>Unencrypted connection</source>
-        <translation>Unencrypted connection</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/provider.py" line="258"/>
+        <location filename="../../gui/pages/provider.py" line="293"/>
         <source>No keyring</source>
         <translation>No keyring</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="264"/>
+        <location filename="../../gui/pages/provider.py" line="299"/>
         <source>Forget the {name} credentials stored on this computer?</source>
         <translation>Forget the {name} credentials stored on this computer?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="265"/>
+        <location filename="../../gui/pages/provider.py" line="300"/>
         <source>Forget credentials</source>
         <translation>Forget credentials</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="265"/>
+        <location filename="../../gui/pages/provider.py" line="300"/>
         <source>Forget</source>
         <translation>Forget</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="270"/>
+        <location filename="../../gui/pages/provider.py" line="305"/>
         <source>Credentials forgotten.</source>
         <translation>Credentials forgotten.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="290"/>
+        <location filename="../../gui/pages/provider.py" line="325"/>
         <source>Connecting to {name}…</source>
         <translation>Connecting to {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="302"/>
+        <location filename="../../gui/pages/provider.py" line="348"/>
+        <source>Connection test cancelled.</source>
+        <translation>Connection test cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="354"/>
         <source>Connection works. {balance}</source>
         <translation>Connection works. {balance}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="308"/>
+        <location filename="../../gui/pages/provider.py" line="360"/>
         <source>{n} SMS</source>
         <translation>{n} SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="310"/>
+        <location filename="../../gui/pages/provider.py" line="362"/>
         <source>{n} e-mails</source>
         <translation>{n} e-mails</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="312"/>
+        <location filename="../../gui/pages/provider.py" line="364"/>
         <source>This provider does not report a balance.</source>
         <translation>This provider does not report a balance.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="313"/>
+        <location filename="../../gui/pages/provider.py" line="365"/>
         <source>Balance: {parts}.</source>
         <translation>Balance: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="320"/>
+        <location filename="../../gui/pages/provider.py" line="373"/>
         <source>The connection failed: {reason}</source>
         <translation>The connection failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="141"/>
+        <location filename="../../gui/pages/provider.py" line="216"/>
+        <source>(the service&apos;s)</source>
+        <translation>(the service&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="240"/>
+        <source>Unencrypted connection</source>
+        <translation>Unencrypted connection</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="150"/>
         <source>only to numbers of {countries}</source>
         <translation>only to numbers of {countries}</translation>
     </message>
@@ -1049,7 +1131,7 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>ProviderSource</name>
     <message>
-        <location filename="../../app/gui/provider_source.py" line="69"/>
+        <location filename="../../gui/provider_source.py" line="77"/>
         <source>Masivo could not finish this because of an unexpected error. Your campaigns are safe in the journal. Details were written to the log in {folder}.</source>
         <translation>Masivo could not finish this because of an unexpected error. Your campaigns are safe in the journal. Details were written to the log in {folder}.</translation>
     </message>
@@ -1057,88 +1139,88 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>RecipientPreview</name>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="46"/>
+        <location filename="../../gui/message_preview.py" line="46"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="47"/>
+        <location filename="../../gui/message_preview.py" line="47"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="48"/>
+        <location filename="../../gui/message_preview.py" line="48"/>
         <source>Previous recipient</source>
         <translation>Previous recipient</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="49"/>
+        <location filename="../../gui/message_preview.py" line="49"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Ne&amp;xt ▶</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="50"/>
+        <location filename="../../gui/message_preview.py" line="50"/>
         <source>Next recipient</source>
         <translation>Next recipient</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="51"/>
+        <location filename="../../gui/message_preview.py" line="51"/>
         <source>Recipient number</source>
         <translation>Recipient number</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="54"/>
+        <location filename="../../gui/message_preview.py" line="54"/>
         <source>Recipient shown</source>
         <translation>Recipient shown</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="56"/>
+        <location filename="../../gui/message_preview.py" line="56"/>
         <source>Subject for this recipient</source>
         <translation>Subject for this recipient</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="57"/>
+        <location filename="../../gui/message_preview.py" line="57"/>
         <source>Message for this recipient</source>
         <translation>Message for this recipient</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="58"/>
+        <location filename="../../gui/message_preview.py" line="58"/>
         <source>E-mail for this recipient</source>
         <translation>E-mail for this recipient</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="60"/>
-        <location filename="../../app/gui/message_preview.py" line="64"/>
+        <location filename="../../gui/message_preview.py" line="60"/>
+        <location filename="../../gui/message_preview.py" line="64"/>
         <source>Plain-text version</source>
         <translation>Plain-text version</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="63"/>
+        <location filename="../../gui/message_preview.py" line="63"/>
         <source>As sent</source>
         <translation>As sent</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="68"/>
+        <location filename="../../gui/message_preview.py" line="68"/>
         <source>Empty merge fields</source>
         <translation>Empty merge fields</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="76"/>
+        <location filename="../../gui/message_preview.py" line="76"/>
         <source>Recipient n&amp;o.:</source>
         <translation>Recipient n&amp;o.:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="91"/>
+        <location filename="../../gui/message_preview.py" line="91"/>
         <source>of {n}</source>
         <translation>of {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="108"/>
+        <location filename="../../gui/message_preview.py" line="108"/>
         <source>Subject: {subject}</source>
         <translation>Subject: {subject}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="120"/>
+        <location filename="../../gui/message_preview.py" line="120"/>
         <source>Empty for this recipient: {fields}</source>
         <translation>Empty for this recipient: {fields}</translation>
     </message>
@@ -1146,42 +1228,42 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>RecipientsModel</name>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="48"/>
+        <location filename="../../gui/recipients_model.py" line="48"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="49"/>
+        <location filename="../../gui/recipients_model.py" line="49"/>
         <source>Invalid</source>
         <translation>Invalid</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="50"/>
+        <location filename="../../gui/recipients_model.py" line="50"/>
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="51"/>
+        <location filename="../../gui/recipients_model.py" line="51"/>
         <source>Suppressed</source>
         <translation>Suppressed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="53"/>
+        <location filename="../../gui/recipients_model.py" line="53"/>
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="53"/>
+        <location filename="../../gui/recipients_model.py" line="53"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="53"/>
+        <location filename="../../gui/recipients_model.py" line="53"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="53"/>
+        <location filename="../../gui/recipients_model.py" line="53"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -1189,72 +1271,72 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>RecipientsPage</name>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="50"/>
+        <location filename="../../gui/pages/recipients.py" line="51"/>
         <source>Recipients</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="120"/>
+        <location filename="../../gui/pages/recipients.py" line="133"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Spreadsheets ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="122"/>
+        <location filename="../../gui/pages/recipients.py" line="135"/>
         <source>Choose the recipients sheet</source>
         <translation>Choose the recipients sheet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="181"/>
+        <location filename="../../gui/pages/recipients.py" line="196"/>
         <source>Reading {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="200"/>
+        <location filename="../../gui/pages/recipients.py" line="215"/>
         <source>{file} · sheet «{sheet}» · addresses in column «{column}»</source>
         <translation>{file} · sheet «{sheet}» · addresses in column «{column}»</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="253"/>
+        <location filename="../../gui/pages/recipients.py" line="268"/>
         <source>Import cancelled: no recipient was loaded.</source>
         <translation>Import cancelled: no recipient was loaded.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="258"/>
+        <location filename="../../gui/pages/recipients.py" line="273"/>
         <source>The sheet could not be imported</source>
         <translation>The sheet could not be imported</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="278"/>
+        <location filename="../../gui/pages/recipients.py" line="293"/>
         <source>{name}-rejected.xlsx</source>
         <translation>{name}-rejected.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="279"/>
+        <location filename="../../gui/pages/recipients.py" line="294"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="280"/>
+        <location filename="../../gui/pages/recipients.py" line="295"/>
         <source>Export rejected rows</source>
         <translation>Export rejected rows</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="292"/>
+        <location filename="../../gui/pages/recipients.py" line="313"/>
         <source>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</source>
         <translation>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="294"/>
+        <location filename="../../gui/pages/recipients.py" line="315"/>
         <source>Rejected rows exported</source>
         <translation>Rejected rows exported</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="299"/>
+        <location filename="../../gui/pages/recipients.py" line="320"/>
         <source>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</source>
         <translation>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="302"/>
+        <location filename="../../gui/pages/recipients.py" line="323"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
@@ -1262,112 +1344,112 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>RecipientsPanel</name>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="38"/>
+        <location filename="../../gui/recipients_panel.py" line="40"/>
         <source>Country of the numbers</source>
         <translation>Country of the numbers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="43"/>
+        <location filename="../../gui/recipients_panel.py" line="44"/>
         <source>&amp;Open sheet…</source>
         <translation>&amp;Open sheet…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="43"/>
+        <location filename="../../gui/recipients_panel.py" line="44"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="45"/>
+        <location filename="../../gui/recipients_panel.py" line="46"/>
         <source>Use the &amp;sample sheet</source>
         <translation>Use the &amp;sample sheet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="48"/>
+        <location filename="../../gui/recipients_panel.py" line="49"/>
         <source>Imported sheet</source>
         <translation>Imported sheet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="50"/>
+        <location filename="../../gui/recipients_panel.py" line="51"/>
         <source>Import progress</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="51"/>
+        <location filename="../../gui/recipients_panel.py" line="52"/>
         <source>&amp;Cancel import</source>
         <translation>&amp;Cancel import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="52"/>
+        <location filename="../../gui/recipients_panel.py" line="53"/>
         <source>&amp;Export rejected rows…</source>
         <translation>&amp;Export rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="55"/>
+        <location filename="../../gui/recipients_panel.py" line="56"/>
         <source>All: {n}</source>
         <translation>All: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="55"/>
+        <location filename="../../gui/recipients_panel.py" line="56"/>
         <source>Show every row</source>
         <translation>Show every row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="56"/>
+        <location filename="../../gui/recipients_panel.py" line="57"/>
         <source>Valid: {n}</source>
         <translation>Valid: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="56"/>
+        <location filename="../../gui/recipients_panel.py" line="57"/>
         <source>Show valid rows</source>
         <translation>Show valid rows</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="57"/>
+        <location filename="../../gui/recipients_panel.py" line="58"/>
         <source>Invalid: {n}</source>
         <translation>Invalid: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="57"/>
+        <location filename="../../gui/recipients_panel.py" line="58"/>
         <source>Show invalid rows</source>
         <translation>Show invalid rows</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="58"/>
+        <location filename="../../gui/recipients_panel.py" line="59"/>
         <source>Duplicates: {n}</source>
         <translation>Duplicates: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="58"/>
+        <location filename="../../gui/recipients_panel.py" line="59"/>
         <source>Show duplicate rows</source>
         <translation>Show duplicate rows</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="59"/>
+        <location filename="../../gui/recipients_panel.py" line="60"/>
         <source>Suppressed: {n}</source>
         <translation>Suppressed: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="59"/>
+        <location filename="../../gui/recipients_panel.py" line="60"/>
         <source>Show suppressed rows</source>
         <translation>Show suppressed rows</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="68"/>
+        <location filename="../../gui/recipients_panel.py" line="69"/>
         <source>Recipients</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="78"/>
+        <location filename="../../gui/recipients_panel.py" line="79"/>
         <source>Countr&amp;y of the numbers:</source>
         <translation>Countr&amp;y of the numbers:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="122"/>
+        <location filename="../../gui/recipients_panel.py" line="123"/>
         <source>Open an Excel, LibreOffice or CSV sheet with one recipient per row, or drag it here.</source>
         <translation>Open an Excel, LibreOffice or CSV sheet with one recipient per row, or drag it here.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="124"/>
+        <location filename="../../gui/recipients_panel.py" line="125"/>
         <source>New here? Try the sample sheet: the Demo provider sends nothing for real.</source>
         <translation>New here? Try the sample sheet: the Demo provider sends nothing for real.</translation>
     </message>
@@ -1375,47 +1457,47 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>RepliesModel</name>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../gui/inbox_models.py" line="35"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="36"/>
+        <location filename="../../gui/inbox_models.py" line="36"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../gui/inbox_models.py" line="35"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="36"/>
+        <location filename="../../gui/inbox_models.py" line="36"/>
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../gui/inbox_models.py" line="35"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="36"/>
+        <location filename="../../gui/inbox_models.py" line="36"/>
         <source>Campaign</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="36"/>
+        <location filename="../../gui/inbox_models.py" line="36"/>
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../gui/inbox_models.py" line="35"/>
         <source>Opt-out</source>
         <translation>Opt-out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="73"/>
+        <location filename="../../gui/inbox_models.py" line="73"/>
         <source>Opted out</source>
         <translation>Opted out</translation>
     </message>
@@ -1423,182 +1505,182 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="36"/>
+        <location filename="../../gui/pages/review_form.py" line="36"/>
         <source>Up to {size} messages per request</source>
         <translation>Up to {size} messages per request</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="38"/>
+        <location filename="../../gui/pages/review_form.py" line="38"/>
         <source>One message per request</source>
         <translation>One message per request</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="40"/>
+        <location filename="../../gui/pages/review_form.py" line="40"/>
         <source>, one request every {seconds} s.</source>
         <translation>, one request every {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="41"/>
+        <location filename="../../gui/pages/review_form.py" line="41"/>
         <source>, with no wait between requests.</source>
         <translation>, with no wait between requests.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="59"/>
+        <location filename="../../gui/pages/review_form.py" line="55"/>
+        <source>Campaign name</source>
+        <translation>Campaign name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review_form.py" line="61"/>
         <source>Message of the first recipient</source>
         <translation>Message of the first recipient</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="64"/>
+        <location filename="../../gui/pages/review_form.py" line="66"/>
         <source>S&amp;chedule the start for</source>
         <translation>S&amp;chedule the start for</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="66"/>
+        <location filename="../../gui/pages/review_form.py" line="68"/>
         <source>Start date and time</source>
         <translation>Start date and time</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="73"/>
+        <location filename="../../gui/pages/review_form.py" line="75"/>
         <source>Your number or address for a test</source>
         <translation>Your number or address for a test</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="75"/>
+        <location filename="../../gui/pages/review_form.py" line="77"/>
         <source>Send a &amp;test</source>
         <translation>Send a &amp;test</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="79"/>
+        <location filename="../../gui/pages/review_form.py" line="81"/>
         <source>Preparing the campaign</source>
         <translation>Preparing the campaign</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="82"/>
+        <location filename="../../gui/pages/review_form.py" line="84"/>
         <source>&amp;Send…</source>
         <translation>&amp;Send…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="82"/>
+        <location filename="../../gui/pages/review_form.py" line="84"/>
         <source>Send the campaign</source>
         <translation>Send the campaign</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="90"/>
-        <source>Name:</source>
-        <translation>Name:</translation>
+        <location filename="../../gui/pages/review_form.py" line="92"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="91"/>
+        <location filename="../../gui/pages/review_form.py" line="93"/>
         <source>Provider:</source>
         <translation>Provider:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="92"/>
+        <location filename="../../gui/pages/review_form.py" line="94"/>
         <source>List:</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="93"/>
+        <location filename="../../gui/pages/review_form.py" line="95"/>
         <source>Recipients:</source>
         <translation>Recipients:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="94"/>
+        <location filename="../../gui/pages/review_form.py" line="96"/>
         <source>Cost:</source>
         <translation>Cost:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="95"/>
+        <location filename="../../gui/pages/review_form.py" line="97"/>
         <source>Balance:</source>
         <translation>Balance:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="96"/>
-        <source>Sender domain:</source>
-        <translation>Sender domain:</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/review_form.py" line="103"/>
+        <location filename="../../gui/pages/review_form.py" line="105"/>
         <source>Pace:</source>
         <translation>Pace:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="104"/>
+        <location filename="../../gui/pages/review_form.py" line="106"/>
         <source>Estimated time:</source>
         <translation>Estimated time:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="105"/>
+        <location filename="../../gui/pages/review_form.py" line="107"/>
         <source>Sending hours:</source>
         <translation>Sending hours:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="121"/>
+        <location filename="../../gui/pages/review_form.py" line="123"/>
         <source>Campaign</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="122"/>
+        <location filename="../../gui/pages/review_form.py" line="124"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="123"/>
+        <location filename="../../gui/pages/review_form.py" line="125"/>
         <source>Pace and schedule</source>
         <translation>Pace and schedule</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="124"/>
+        <location filename="../../gui/pages/review_form.py" line="126"/>
         <source>Test message</source>
         <translation>Test message</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="142"/>
+        <location filename="../../gui/pages/review_form.py" line="144"/>
         <source>(named after the sheet and today&apos;s date)</source>
         <translation>(named after the sheet and today&apos;s date)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="145"/>
+        <location filename="../../gui/pages/review_form.py" line="149"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="145"/>
+        <location filename="../../gui/pages/review_form.py" line="149"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="150"/>
+        <location filename="../../gui/pages/review_form.py" line="154"/>
         <source>+56 9 1234 5678</source>
         <translation>+56 9 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="152"/>
+        <location filename="../../gui/pages/review_form.py" line="156"/>
         <source>you@example.com</source>
         <translation>you@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="165"/>
+        <location filename="../../gui/pages/review_form.py" line="169"/>
         <source>Preparing the campaign: reading the sheet and writing every message…</source>
         <translation>Preparing the campaign: reading the sheet and writing every message…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="175"/>
+        <location filename="../../gui/pages/review_form.py" line="179"/>
         <source>{valid} will receive the message ({skipped} of {rows} rows skipped).</source>
         <translation>{valid} will receive the message ({skipped} of {rows} rows skipped).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="181"/>
+        <location filename="../../gui/pages/review_form.py" line="185"/>
         <source>{credits} credits</source>
         <translation>{credits} credits</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="186"/>
+        <location filename="../../gui/pages/review_form.py" line="190"/>
         <source>Row {row}, to {address}:</source>
         <translation>Row {row}, to {address}:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="188"/>
+        <location filename="../../gui/pages/review_form.py" line="192"/>
         <source>Subject: {subject}
 
 </source>
@@ -1607,137 +1689,157 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="192"/>
+        <location filename="../../gui/pages/review_form.py" line="196"/>
         <source>No row has a valid recipient.</source>
         <translation>No row has a valid recipient.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="195"/>
+        <location filename="../../gui/pages/review_form.py" line="199"/>
         <source> The message is personalized: it goes one number per request (slower).</source>
         <translation> The message is personalized: it goes one number per request (slower).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="199"/>
+        <location filename="../../gui/pages/review_form.py" line="203"/>
         <source>Ready to send.</source>
         <translation>Ready to send.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="213"/>
+        <location filename="../../gui/pages/review_form.py" line="217"/>
         <source>Sending starts as soon as you confirm.</source>
         <translation>Sending starts as soon as you confirm.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="216"/>
+        <location filename="../../gui/pages/review_form.py" line="220"/>
         <source>The provider holds the messages until then: you may close Masivo.</source>
         <translation>The provider holds the messages until then: you may close Masivo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="219"/>
+        <location filename="../../gui/pages/review_form.py" line="223"/>
         <source>Masivo waits until then and must stay open.</source>
         <translation>Masivo waits until then and must stay open.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review_form.py" line="98"/>
+        <source>Sender domain:</source>
+        <translation>Sender domain:</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="128"/>
+        <location filename="../../gui/pages/review.py" line="113"/>
+        <source>This list and this message were already sent as “{name}”. To send them again, give the campaign a new name.</source>
+        <translation>This list and this message were already sent as “{name}”. To send them again, give the campaign a new name.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="151"/>
         <source>Choose a recipients sheet first (step Recipients).</source>
         <translation>Choose a recipients sheet first (step Recipients).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="175"/>
+        <location filename="../../gui/pages/review.py" line="196"/>
+        <source>There is already a campaign named “{name}”: choose another name.</source>
+        <translation>There is already a campaign named “{name}”: choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="205"/>
         <source>The campaign cannot be prepared</source>
         <translation>The campaign cannot be prepared</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="195"/>
+        <location filename="../../gui/pages/review.py" line="225"/>
         <source>Asking {provider} for the balance…</source>
         <translation>Asking {provider} for the balance…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="206"/>
+        <location filename="../../gui/pages/review.py" line="236"/>
         <source>The balance could not be read: {why}</source>
         <translation>The balance could not be read: {why}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="211"/>
+        <location filename="../../gui/pages/review.py" line="241"/>
         <source>{provider} does not report a balance.</source>
         <translation>{provider} does not report a balance.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="216"/>
+        <location filename="../../gui/pages/review.py" line="246"/>
         <source>{balance} credits available.</source>
         <translation>{balance} credits available.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="237"/>
-        <source>Checking the sender domain&apos;s DNS…</source>
-        <translation>Checking the sender domain&apos;s DNS…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/review.py" line="245"/>
-        <source>{provider} checks its senders itself.</source>
-        <translation>{provider} checks its senders itself.</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/review.py" line="264"/>
-        <source>{days} days: {per_day} a day, the service&apos;s daily limit.</source>
-        <translation>{days} days: {per_day} a day, the service&apos;s daily limit.</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/review.py" line="275"/>
+        <location filename="../../gui/pages/review.py" line="305"/>
         <source>Wait until the campaign is prepared.</source>
         <translation>Wait until the campaign is prepared.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="279"/>
+        <location filename="../../gui/pages/review.py" line="309"/>
         <source>Type your own e-mail address.</source>
         <translation>Type your own e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="280"/>
+        <location filename="../../gui/pages/review.py" line="310"/>
         <source>Type your own mobile number, e.g. +56 9 1234 5678.</source>
         <translation>Type your own mobile number, e.g. +56 9 1234 5678.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="294"/>
+        <location filename="../../gui/pages/review.py" line="324"/>
         <source>Sending the test message…</source>
         <translation>Sending the test message…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="302"/>
+        <location filename="../../gui/pages/review.py" line="332"/>
         <source>{provider} accepted the test message (id {id}).</source>
         <translation>{provider} accepted the test message (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="323"/>
+        <location filename="../../gui/pages/review.py" line="353"/>
         <source>Schedule</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="324"/>
+        <location filename="../../gui/pages/review.py" line="354"/>
         <source>The scheduled time has already passed: choose a later time or send now.</source>
         <translation>The scheduled time has already passed: choose a later time or send now.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="337"/>
+        <location filename="../../gui/pages/review.py" line="372"/>
         <source>Nothing to send</source>
         <translation>Nothing to send</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="338"/>
+        <location filename="../../gui/pages/review.py" line="374"/>
         <source>No row of the sheet has a valid recipient: check the address column in step Recipients.</source>
         <translation>No row of the sheet has a valid recipient: check the address column in step Recipients.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="355"/>
+        <location filename="../../gui/pages/review.py" line="381"/>
+        <source>The message is too long</source>
+        <translation>The message is too long</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="399"/>
         <source>Another campaign is sending</source>
         <translation>Another campaign is sending</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="356"/>
+        <location filename="../../gui/pages/review.py" line="400"/>
         <source>Only one campaign sends at a time: wait for it to finish or pause it in Tracking.</source>
         <translation>Only one campaign sends at a time: wait for it to finish or pause it in Tracking.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="267"/>
+        <source>Checking the sender domain&apos;s DNS…</source>
+        <translation>Checking the sender domain&apos;s DNS…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="275"/>
+        <source>{provider} checks its senders itself.</source>
+        <translation>{provider} checks its senders itself.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="294"/>
+        <source>{days} days: {per_day} a day, the service&apos;s daily limit.</source>
+        <translation>{days} days: {per_day} a day, the service&apos;s daily limit.</translation>
     </message>
 </context>
 <context>
@@ -1786,7 +1888,7 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>StateChart</name>
     <message>
-        <location filename="../../app/gui/state_chart.py" line="35"/>
+        <location filename="../../gui/state_chart.py" line="35"/>
         <source>Messages by status</source>
         <translation>Messages by status</translation>
     </message>
@@ -1794,32 +1896,32 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>StateGroup</name>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="53"/>
+        <location filename="../../gui/campaign_model.py" line="53"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="54"/>
+        <location filename="../../gui/campaign_model.py" line="54"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="55"/>
+        <location filename="../../gui/campaign_model.py" line="55"/>
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="56"/>
+        <location filename="../../gui/campaign_model.py" line="56"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="57"/>
+        <location filename="../../gui/campaign_model.py" line="57"/>
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="58"/>
+        <location filename="../../gui/campaign_model.py" line="58"/>
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
@@ -1827,37 +1929,37 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>SuppressionModel</name>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="111"/>
+        <location filename="../../gui/inbox_models.py" line="111"/>
         <source>Number or address</source>
         <translation>Number or address</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="111"/>
+        <location filename="../../gui/inbox_models.py" line="111"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="112"/>
+        <location filename="../../gui/inbox_models.py" line="112"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="111"/>
+        <location filename="../../gui/inbox_models.py" line="111"/>
         <source>Added</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="130"/>
+        <location filename="../../gui/inbox_models.py" line="130"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="130"/>
+        <location filename="../../gui/inbox_models.py" line="130"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="134"/>
+        <location filename="../../gui/inbox_models.py" line="134"/>
         <source>Replied “{text}”</source>
         <translation>Replied “{text}”</translation>
     </message>
@@ -1865,118 +1967,118 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>SuppressionPage</name>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="60"/>
-        <location filename="../../app/gui/pages/suppression.py" line="199"/>
+        <location filename="../../gui/pages/suppression.py" line="60"/>
+        <location filename="../../gui/pages/suppression.py" line="199"/>
         <source>Suppression list</source>
         <translation>Suppression list</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="69"/>
+        <location filename="../../gui/pages/suppression.py" line="69"/>
         <source>Number or address</source>
         <translation>Number or address</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="70"/>
+        <location filename="../../gui/pages/suppression.py" line="70"/>
         <source>+56 9 1234 5678 or name@example.com</source>
         <translation>+56 9 1234 5678 or name@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="71"/>
+        <location filename="../../gui/pages/suppression.py" line="71"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="72"/>
+        <location filename="../../gui/pages/suppression.py" line="72"/>
         <source>&amp;Add</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="73"/>
+        <location filename="../../gui/pages/suppression.py" line="73"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Remove…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="74"/>
+        <location filename="../../gui/pages/suppression.py" line="74"/>
         <source>&amp;Import sheet…</source>
         <translation>&amp;Import sheet…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="81"/>
+        <location filename="../../gui/pages/suppression.py" line="81"/>
         <source>&amp;Number or address:</source>
         <translation>&amp;Number or address:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="83"/>
+        <location filename="../../gui/pages/suppression.py" line="83"/>
         <source>R&amp;eason:</source>
         <translation>R&amp;eason:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="120"/>
+        <location filename="../../gui/pages/suppression.py" line="120"/>
         <source>“{value}” is neither a phone number of {country} nor an e-mail address. Write numbers of other countries with their prefix (+57…).</source>
         <translation>“{value}” is neither a phone number of {country} nor an e-mail address. Write numbers of other countries with their prefix (+57…).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="122"/>
+        <location filename="../../gui/pages/suppression.py" line="122"/>
         <source>Not added</source>
         <translation>Not added</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="135"/>
+        <location filename="../../gui/pages/suppression.py" line="135"/>
         <source>{count} numbers or addresses will receive messages of new campaigns again.</source>
         <translation>{count} numbers or addresses will receive messages of new campaigns again.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="136"/>
+        <location filename="../../gui/pages/suppression.py" line="136"/>
         <source>Remove from the suppression list?</source>
         <translation>Remove from the suppression list?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="138"/>
+        <location filename="../../gui/pages/suppression.py" line="138"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="138"/>
+        <location filename="../../gui/pages/suppression.py" line="138"/>
         <source>Keep them</source>
         <translation>Keep them</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="151"/>
+        <location filename="../../gui/pages/suppression.py" line="151"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Spreadsheets ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="152"/>
+        <location filename="../../gui/pages/suppression.py" line="152"/>
         <source>Import a sheet to the suppression list</source>
         <translation>Import a sheet to the suppression list</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="159"/>
+        <location filename="../../gui/pages/suppression.py" line="159"/>
         <source>Imported from {file}</source>
         <translation>Imported from {file}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="175"/>
+        <location filename="../../gui/pages/suppression.py" line="175"/>
         <source>{count} numbers or addresses are on the suppression list now.</source>
         <translation>{count} numbers or addresses are on the suppression list now.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="178"/>
+        <location filename="../../gui/pages/suppression.py" line="178"/>
         <source>{count} rows had no number or address that could be read.</source>
         <translation>{count} rows had no number or address that could be read.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="180"/>
+        <location filename="../../gui/pages/suppression.py" line="180"/>
         <source>Sheet imported</source>
         <translation>Sheet imported</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="185"/>
+        <location filename="../../gui/pages/suppression.py" line="185"/>
         <source>The sheet was not imported</source>
         <translation>The sheet was not imported</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="191"/>
+        <location filename="../../gui/pages/suppression.py" line="191"/>
         <source>{count} numbers and addresses never receive anything.</source>
         <translation>{count} numbers and addresses never receive anything.</translation>
     </message>
@@ -1984,142 +2086,150 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>TrackingPage</name>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="91"/>
+        <location filename="../../gui/pages/tracking.py" line="92"/>
         <source>Campaign {id}</source>
         <translation>Campaign {id}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="92"/>
+        <location filename="../../gui/pages/tracking.py" line="93"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="153"/>
+        <location filename="../../gui/pages/tracking.py" line="155"/>
         <source>The campaign stopped</source>
         <translation>The campaign stopped</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="154"/>
+        <location filename="../../gui/pages/tracking.py" line="156"/>
         <source>The campaign paused</source>
         <translation>The campaign paused</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="160"/>
+        <location filename="../../gui/pages/tracking.py" line="162"/>
         <source>The campaign could not start</source>
         <translation>The campaign could not start</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="166"/>
+        <location filename="../../gui/pages/tracking.py" line="168"/>
         <source>Pausing after the request in flight…</source>
         <translation>Pausing after the request in flight…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="172"/>
+        <location filename="../../gui/pages/tracking.py" line="174"/>
         <source>Another campaign is sending</source>
         <translation>Another campaign is sending</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="173"/>
+        <location filename="../../gui/pages/tracking.py" line="175"/>
         <source>Only one campaign sends at a time: wait for it to finish or pause it.</source>
         <translation>Only one campaign sends at a time: wait for it to finish or pause it.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="180"/>
-        <source>The {count} pending recipients will not receive the message, and the campaign cannot be resumed.</source>
-        <translation>The {count} pending recipients will not receive the message, and the campaign cannot be resumed.</translation>
+        <location filename="../../gui/pages/tracking.py" line="189"/>
+        <source>Keep sending</source>
+        <translation>Keep sending</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="182"/>
+        <location filename="../../gui/pages/tracking.py" line="190"/>
         <source>Cancel the campaign?</source>
         <translation>Cancel the campaign?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="183"/>
+        <location filename="../../gui/pages/tracking.py" line="189"/>
         <source>Cancel the campaign</source>
         <translation>Cancel the campaign</translation>
     </message>
-    <message>
-        <location filename="../../app/gui/pages/tracking.py" line="183"/>
-        <source>Keep it</source>
-        <translation>Keep it</translation>
+    <message numerus="yes">
+        <location filename="../../gui/pages/tracking.py" line="187"/>
+        <source>Sending is on hold. %Ln recipient(s) not yet sent to will not receive the message, and the campaign cannot be resumed.</source>
+        <translation>
+            <numerusform>Sending is on hold. %Ln recipient not yet sent to will not receive the message, and the campaign cannot be resumed.</numerusform>
+            <numerusform>Sending is on hold. %Ln recipients not yet sent to will not receive the message, and the campaign cannot be resumed.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="221"/>
+        <location filename="../../gui/pages/tracking.py" line="231"/>
         <source>Campaign {id}: {name} ({provider})</source>
         <translation>Campaign {id}: {name} ({provider})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="238"/>
+        <location filename="../../gui/pages/tracking.py" line="247"/>
         <source>Continues at {time}.</source>
         <translation>Continues at {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="257"/>
+        <location filename="../../gui/pages/tracking.py" line="266"/>
         <source>{credits} credits</source>
         <translation>{credits} credits</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="261"/>
+        <location filename="../../gui/pages/tracking.py" line="270"/>
         <source>No campaign to show</source>
         <translation>No campaign to show</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="263"/>
+        <location filename="../../gui/pages/tracking.py" line="272"/>
         <source>Send a campaign from Review and send, or open one from History.</source>
         <translation>Send a campaign from Review and send, or open one from History.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="284"/>
+        <location filename="../../gui/pages/tracking.py" line="293"/>
         <source>Unknown messages may or may not have been sent: check them before re-sending them from History.</source>
         <translation>Unknown messages may or may not have been sent: check them before re-sending them from History.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="287"/>
+        <location filename="../../gui/pages/tracking.py" line="296"/>
         <source>Resume it to send the pending messages.</source>
         <translation>Resume it to send the pending messages.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="291"/>
+        <location filename="../../gui/pages/tracking.py" line="300"/>
         <source>Masivo could not read the campaign</source>
         <translation>Masivo could not read the campaign</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="32"/>
+        <location filename="../../gui/pages/tracking_export.py" line="33"/>
         <source>{name} - report.xlsx</source>
         <translation>{name} - report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="34"/>
+        <location filename="../../gui/pages/tracking_export.py" line="35"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="35"/>
+        <location filename="../../gui/pages/tracking_export.py" line="36"/>
         <source>Export report</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="49"/>
+        <location filename="../../gui/pages/tracking_export.py" line="50"/>
         <source>The report was saved in {path}.</source>
         <translation>The report was saved in {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="50"/>
+        <location filename="../../gui/pages/tracking_export.py" line="51"/>
         <source>Report saved</source>
         <translation>Report saved</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="54"/>
+        <location filename="../../gui/pages/tracking_export.py" line="55"/>
         <source>The report could not be written ({why}). If the file is open in Excel, close it and try again, or choose another folder.</source>
         <translation>The report could not be written ({why}). If the file is open in Excel, close it and try again, or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="59"/>
+        <location filename="../../gui/pages/tracking_export.py" line="60"/>
         <source>The report was not saved</source>
         <translation>The report was not saved</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_replies.py" line="68"/>
+        <location filename="../../gui/pages/tracking_export.py" line="63"/>
+        <source>Writing the report: {n} rows…</source>
+        <translation>Writing the report: {n} rows…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/tracking_replies.py" line="68"/>
         <source>Replies: {count} (opt-outs: {opt_outs})</source>
         <translation>Replies: {count} (opt-outs: {opt_outs})</translation>
     </message>
@@ -2127,87 +2237,87 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="52"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="52"/>
         <source>Messages sent</source>
         <translation>Messages sent</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="54"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="54"/>
         <source>Messages by status</source>
         <translation>Messages by status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="59"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="59"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="60"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="60"/>
         <source>&amp;Resume</source>
         <translation>&amp;Resume</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="61"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="61"/>
         <source>&amp;Cancel campaign…</source>
         <translation>&amp;Cancel campaign…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="64"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="64"/>
         <source>E&amp;xport report…</source>
         <translation>E&amp;xport report…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="66"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="66"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="67"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="67"/>
         <source>Show messages</source>
         <translation>Show messages</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="69"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="69"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="72"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="72"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="83"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="83"/>
         <source>Progress:</source>
         <translation>Progress:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="84"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="84"/>
         <source>Messages:</source>
         <translation>Messages:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="85"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="85"/>
         <source>Speed:</source>
         <translation>Speed:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="86"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="86"/>
         <source>Time left:</source>
         <translation>Time left:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="87"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="87"/>
         <source>Balance:</source>
         <translation>Balance:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="100"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="100"/>
         <source>&amp;Show:</source>
         <translation>&amp;Show:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="143"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="143"/>
         <source>{rate} messages per second</source>
         <translation>{rate} messages per second</translation>
     </message>
@@ -2215,67 +2325,72 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="32"/>
+        <location filename="../../gui/window_menus.py" line="32"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="33"/>
+        <location filename="../../gui/window_menus.py" line="33"/>
         <source>&amp;Open sheet…</source>
         <translation>&amp;Open sheet…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="36"/>
+        <location filename="../../gui/window_menus.py" line="36"/>
         <source>Team &amp;workspace…</source>
         <translation>Team &amp;workspace…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="39"/>
+        <location filename="../../gui/window_menus.py" line="39"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="43"/>
+        <location filename="../../gui/window_menus.py" line="43"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="43"/>
+        <location filename="../../gui/window_menus.py" line="43"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="47"/>
+        <location filename="../../gui/window_menus.py" line="47"/>
         <source>&amp;System language</source>
         <translation>&amp;System language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="55"/>
+        <location filename="../../gui/window_menus.py" line="55"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="56"/>
+        <location filename="../../gui/window_menus.py" line="56"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="58"/>
         <source>&amp;About Masivo</source>
         <translation>&amp;About Masivo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="58"/>
+        <location filename="../../gui/window_menus.py" line="60"/>
         <source>Open the &amp;log folder</source>
         <translation>Open the &amp;log folder</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="70"/>
+        <location filename="../../gui/window_menus.py" line="78"/>
         <source>The new language takes effect the next time you start Masivo.</source>
         <translation>The new language takes effect the next time you start Masivo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="71"/>
+        <location filename="../../gui/window_menus.py" line="79"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="82"/>
+        <location filename="../../gui/window_menus.py" line="97"/>
         <source>Masivo {version}
 SMS and e-mail campaigns from a spreadsheet.
 
@@ -2286,7 +2401,7 @@ SMS and e-mail campaigns from a spreadsheet.
 Logs: {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="83"/>
+        <location filename="../../gui/window_menus.py" line="98"/>
         <source>About Masivo</source>
         <translation>About Masivo</translation>
     </message>
@@ -2294,86 +2409,105 @@ Logs: {folder}</translation>
 <context>
     <name>WorkspaceDialog</name>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="45"/>
-        <location filename="../../app/gui/workspace_dialog.py" line="145"/>
-        <location filename="../../app/gui/workspace_dialog.py" line="151"/>
+        <location filename="../../gui/workspace_dialog.py" line="45"/>
+        <location filename="../../gui/workspace_dialog.py" line="145"/>
+        <location filename="../../gui/workspace_dialog.py" line="151"/>
         <source>Team workspace</source>
         <translation>Team workspace</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="47"/>
+        <location filename="../../gui/workspace_dialog.py" line="47"/>
         <source>Leave the address empty to keep campaigns on this computer only. To share campaigns, replies and the suppression list with your team, enter the PostgreSQL address your administrator gave you. The password is kept in this computer&apos;s keyring, never in a file.</source>
         <translation>Leave the address empty to keep campaigns on this computer only. To share campaigns, replies and the suppression list with your team, enter the PostgreSQL address your administrator gave you. The password is kept in this computer&apos;s keyring, never in a file.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="53"/>
+        <location filename="../../gui/workspace_dialog.py" line="53"/>
         <source>Database address</source>
         <translation>Database address</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="55"/>
+        <location filename="../../gui/workspace_dialog.py" line="55"/>
         <source>Database password</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="57"/>
+        <location filename="../../gui/workspace_dialog.py" line="57"/>
         <source>Only if the address needs one</source>
         <translation>Only if the address needs one</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="58"/>
+        <location filename="../../gui/workspace_dialog.py" line="58"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="63"/>
+        <location filename="../../gui/workspace_dialog.py" line="63"/>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="64"/>
+        <location filename="../../gui/workspace_dialog.py" line="64"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="80"/>
+        <location filename="../../gui/workspace_dialog.py" line="80"/>
         <source>The address must start with postgresql://, e.g. {example}</source>
         <translation>The address must start with postgresql://, e.g. {example}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="92"/>
+        <location filename="../../gui/workspace_dialog.py" line="92"/>
         <source>No address: campaigns stay on this computer.</source>
         <translation>No address: campaigns stay on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="94"/>
+        <location filename="../../gui/workspace_dialog.py" line="94"/>
         <source>Connecting to {address}…</source>
         <translation>Connecting to {address}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="117"/>
+        <location filename="../../gui/workspace_dialog.py" line="117"/>
         <source>Connected: PostgreSQL {version}.</source>
         <translation>Connected: PostgreSQL {version}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="119"/>
+        <location filename="../../gui/workspace_dialog.py" line="119"/>
         <source>The database is empty: Masivo prepares it on its next start.</source>
         <translation>The database is empty: Masivo prepares it on its next start.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="121"/>
+        <location filename="../../gui/workspace_dialog.py" line="121"/>
         <source>Could not connect: {problem}</source>
         <translation>Could not connect: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="143"/>
+        <location filename="../../gui/workspace_dialog.py" line="143"/>
         <source>The password could not be kept in this computer&apos;s keyring ({problem}). Use a .pgpass file instead.</source>
         <translation>The password could not be kept in this computer&apos;s keyring ({problem}). Use a .pgpass file instead.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="150"/>
+        <location filename="../../gui/workspace_dialog.py" line="150"/>
         <source>The new workspace takes effect the next time you start Masivo.</source>
         <translation>The new workspace takes effect the next time you start Masivo.</translation>
+    </message>
+</context>
+<context>
+    <name>_Wording</name>
+    <message numerus="yes">
+        <location filename="../../gui/pages/message.py" line="278"/>
+        <source>%Ln recipient(s) would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</source>
+        <translation>
+            <numerusform>%Ln recipient would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</numerusform>
+            <numerusform>%Ln recipients would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/message.py" line="281"/>
+        <source>%Ln recipient(s) would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</source>
+        <translation>
+            <numerusform>%Ln recipient would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</numerusform>
+            <numerusform>%Ln recipients would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

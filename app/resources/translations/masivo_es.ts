@@ -4,12 +4,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/gui/application.py" line="51"/>
+        <location filename="../../gui/application.py" line="54"/>
         <source>Masivo: unexpected error</source>
         <translation>Masivo: error inesperado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/application.py" line="52"/>
+        <location filename="../../gui/application.py" line="55"/>
         <source>Something went wrong and Masivo could not finish what it was doing. Your campaigns are safe in the journal.
 
 Details were written to:
@@ -23,83 +23,83 @@ Los detalles quedaron en:
 <context>
     <name>CampaignText</name>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="21"/>
+        <location filename="../../gui/campaign_text.py" line="21"/>
         <source>less than a second</source>
         <translation>menos de un segundo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="26"/>
+        <location filename="../../gui/campaign_text.py" line="26"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} h {m:02d} min</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="28"/>
+        <location filename="../../gui/campaign_text.py" line="28"/>
         <source>{m} min {s:02d} s</source>
         <translation>{m} min {s:02d} s</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="29"/>
+        <location filename="../../gui/campaign_text.py" line="29"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="42"/>
+        <location filename="../../gui/campaign_text.py" line="42"/>
         <source>Being created</source>
         <translation>En creación</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="43"/>
+        <location filename="../../gui/campaign_text.py" line="43"/>
         <source>Ready, not sent</source>
         <translation>Lista, sin enviar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="44"/>
-        <location filename="../../app/gui/campaign_text.py" line="45"/>
+        <location filename="../../gui/campaign_text.py" line="44"/>
+        <location filename="../../gui/campaign_text.py" line="45"/>
         <source>Sending</source>
         <translation>Enviando</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="46"/>
+        <location filename="../../gui/campaign_text.py" line="46"/>
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="47"/>
+        <location filename="../../gui/campaign_text.py" line="47"/>
         <source>Paused</source>
         <translation>Pausada</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="48"/>
+        <location filename="../../gui/campaign_text.py" line="48"/>
         <source>Completed</source>
         <translation>Completada</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="49"/>
+        <location filename="../../gui/campaign_text.py" line="49"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="50"/>
+        <location filename="../../gui/campaign_text.py" line="50"/>
         <source>Stopped by an error</source>
         <translation>Detenida por un error</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="51"/>
+        <location filename="../../gui/campaign_text.py" line="51"/>
         <source>Interrupted</source>
         <translation>Interrumpida</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="60"/>
+        <location filename="../../gui/campaign_text.py" line="60"/>
         <source>{provider} accepts messages at any hour.</source>
         <translation>{provider} acepta mensajes a cualquier hora.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="63"/>
-        <source>{provider} only sends between {start} and {end} ({zone} time); outside those hours the campaign waits and continues by itself.</source>
-        <translation>{provider} solo envía entre las {start} y las {end} (hora de {zone}); fuera de ese horario la campaña espera y continúa sola.</translation>
+        <location filename="../../gui/campaign_text.py" line="63"/>
+        <source>{provider} only sends between {start} and {end} ({zone}); outside those hours the campaign waits and continues by itself.</source>
+        <translation>{provider} solo envía entre las {start} y las {end} ({zone}); fuera de ese horario la campaña espera y continúa sola.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_text.py" line="73"/>
+        <location filename="../../gui/campaign_text.py" line="73"/>
         <source>It is closed now: sending would start at {when}.</source>
         <translation>Ahora está fuera de horario: el envío comenzaría el {when}.</translation>
     </message>
@@ -107,122 +107,127 @@ Los detalles quedaron en:
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../app/gui/composer.py" line="62"/>
+        <location filename="../../gui/composer.py" line="65"/>
         <source>Subject</source>
         <translation>Asunto</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="63"/>
+        <location filename="../../gui/composer.py" line="66"/>
         <source>Sender name</source>
         <translation>Nombre del remitente</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="64"/>
+        <location filename="../../gui/composer.py" line="67"/>
         <source>Sender address</source>
         <translation>Correo del remitente</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="65"/>
+        <location filename="../../gui/composer.py" line="68"/>
         <source>sales@yourcompany.com</source>
         <translation>ventas@suempresa.com</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="66"/>
+        <location filename="../../gui/composer.py" line="69"/>
         <source>The body is H&amp;TML</source>
         <translation>El cuerpo es &amp;HTML</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="70"/>
+        <location filename="../../gui/composer.py" line="73"/>
         <source>S&amp;ubject:</source>
         <translation>As&amp;unto:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="71"/>
+        <location filename="../../gui/composer.py" line="74"/>
         <source>Sende&amp;r name:</source>
         <translation>Nombre del &amp;remitente:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="72"/>
+        <location filename="../../gui/composer.py" line="75"/>
         <source>Sender &amp;address:</source>
         <translation>C&amp;orreo del remitente:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="74"/>
+        <location filename="../../gui/composer.py" line="77"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="76"/>
+        <location filename="../../gui/composer.py" line="79"/>
         <source>Merge fields</source>
         <translation>Campos de combinación</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="78"/>
+        <location filename="../../gui/composer.py" line="81"/>
         <source>In&amp;sert field</source>
         <translation>&amp;Insertar campo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="80"/>
+        <location filename="../../gui/composer.py" line="83"/>
         <source>Message length</source>
         <translation>Largo del mensaje</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="81"/>
+        <location filename="../../gui/composer.py" line="85"/>
         <source>Convert to GSM-7</source>
         <translation>Convertir a GSM-7</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="85"/>
+        <location filename="../../gui/composer.py" line="89"/>
         <source>Problems with the message</source>
         <translation>Problemas del mensaje</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="89"/>
+        <location filename="../../gui/composer.py" line="93"/>
         <source>Merge f&amp;ields:</source>
         <translation>&amp;Campos:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="93"/>
+        <location filename="../../gui/composer.py" line="97"/>
         <source>&amp;Message:</source>
         <translation>&amp;Mensaje:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="156"/>
+        <location filename="../../gui/composer.py" line="170"/>
         <source>Write the message.</source>
         <translation>Escriba el mensaje.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="170"/>
+        <location filename="../../gui/composer.py" line="194"/>
         <source>Characters: {n}</source>
         <translation>Caracteres: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="174"/>
+        <location filename="../../gui/composer.py" line="198"/>
         <source>Characters: {chars} · Segments: {segments} · {encoding}</source>
         <translation>Caracteres: {chars} · Segmentos: {segments} · {encoding}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="179"/>
+        <location filename="../../gui/composer.py" line="203"/>
         <source>(because of {chars})</source>
         <translation>(por {chars})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="183"/>
+        <location filename="../../gui/composer.py" line="207"/>
         <source>Limit: {n}</source>
         <translation>Límite: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="185"/>
+        <location filename="../../gui/composer.py" line="210"/>
         <source>TOO LONG: the provider rejects it</source>
         <translation>DEMASIADO LARGO: el proveedor lo rechaza</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="195"/>
-        <source>&amp;Convert to GSM-7: {before} → {after} segments per message</source>
-        <translation>Convertir a &amp;GSM-7: {before} → {after} segmentos por mensaje</translation>
+        <location filename="../../gui/composer.py" line="224"/>
+        <source>&amp;Convert to GSM-7</source>
+        <translation>&amp;Convertir a GSM-7</translation>
     </message>
     <message>
-        <location filename="../../app/gui/composer.py" line="229"/>
+        <location filename="../../gui/composer.py" line="226"/>
+        <source>Convert to GSM-7: {before} → {after} segments per message</source>
+        <translation>Convertir a GSM-7: {before} → {after} segmentos por mensaje</translation>
+    </message>
+    <message>
+        <location filename="../../gui/composer.py" line="262"/>
         <source>Replaced: {pairs}. Ctrl+Z undoes it.</source>
         <translation>Reemplazos: {pairs}. Ctrl+Z los deshace.</translation>
     </message>
@@ -230,47 +235,50 @@ Los detalles quedaron en:
 <context>
     <name>ConfirmSendDialog</name>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="37"/>
+        <location filename="../../gui/confirm_send.py" line="37"/>
         <source>Send the campaign?</source>
         <translation>¿Enviar la campaña?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="41"/>
+        <location filename="../../gui/confirm_send.py" line="41"/>
         <source>{count} e-mails will be sent with {provider}.</source>
         <translation>Se enviarán {count} correos con {provider}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="43"/>
+        <location filename="../../gui/confirm_send.py" line="43"/>
         <source>{count} SMS will be sent with {provider}, costing {credits} credits.</source>
         <translation>Se enviarán {count} SMS con {provider}, con un costo de {credits} créditos.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="45"/>
+        <location filename="../../gui/confirm_send.py" line="45"/>
         <source>Balance: {balance} credits.</source>
         <translation>Saldo: {balance} créditos.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="49"/>
+        <location filename="../../gui/confirm_send.py" line="49"/>
         <source>It starts on {when}; keep Masivo open until then.</source>
         <translation>Comienza el {when}; deje Masivo abierto hasta entonces.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="51"/>
+        <location filename="../../gui/confirm_send.py" line="51"/>
         <source>The provider delivers it on {when}.</source>
         <translation>El proveedor la entrega el {when}.</translation>
     </message>
-    <message>
-        <location filename="../../app/gui/confirm_send.py" line="60"/>
-        <source>&amp;Send {count} messages</source>
-        <translation>&amp;Enviar {count} mensajes</translation>
+    <message numerus="yes">
+        <location filename="../../gui/confirm_send.py" line="60"/>
+        <source>&amp;Send %Ln message(s)</source>
+        <translation>
+            <numerusform>&amp;Enviar %Ln mensaje</numerusform>
+            <numerusform>&amp;Enviar %Ln mensajes</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="63"/>
+        <location filename="../../gui/confirm_send.py" line="63"/>
         <source>Confirm and send</source>
         <translation>Confirmar y enviar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/confirm_send.py" line="64"/>
+        <location filename="../../gui/confirm_send.py" line="64"/>
         <source>&amp;Not yet</source>
         <translation>&amp;Todavía no</translation>
     </message>
@@ -278,140 +286,153 @@ Los detalles quedaron en:
 <context>
     <name>CostPanel</name>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="128"/>
+        <location filename="../../gui/message_preview.py" line="128"/>
         <source>Cost</source>
         <translation>Costo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="134"/>
+        <location filename="../../gui/message_preview.py" line="134"/>
         <source>Campaign cost</source>
         <translation>Costo de la campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="136"/>
+        <location filename="../../gui/message_preview.py" line="136"/>
         <source>Provider balance</source>
         <translation>Saldo del proveedor</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="147"/>
+        <location filename="../../gui/message_preview.py" line="147"/>
         <source>Counting the cost for every recipient…</source>
         <translation>Calculando el costo para cada destinatario…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="153"/>
+        <location filename="../../gui/message_preview.py" line="153"/>
         <source>Messages: {n} · Total credits (segments): {credits}</source>
         <translation>Mensajes: {n} · Créditos totales (segmentos): {credits}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="158"/>
+        <location filename="../../gui/message_preview.py" line="158"/>
         <source>{segments} segm.: {n}</source>
         <translation>{segments} segm.: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="162"/>
+        <location filename="../../gui/message_preview.py" line="162"/>
         <source>Distribution: {spread}</source>
         <translation>Distribución: {spread}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="164"/>
+        <location filename="../../gui/message_preview.py" line="164"/>
         <source>Longest message: row {row}, {chars} characters, {segments} segments</source>
         <translation>Mensaje más largo: fila {row}, {chars} caracteres, {segments} segmentos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="172"/>
+        <location filename="../../gui/message_preview.py" line="172"/>
         <source>Sent as UCS-2 (70 characters per segment): {n}</source>
         <translation>Enviados como UCS-2 (70 caracteres por segmento): {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="177"/>
+        <location filename="../../gui/message_preview.py" line="177"/>
         <source>Over the provider&apos;s limit of {limit} characters: {n} (rows {rows})</source>
         <translation>Sobre el límite del proveedor de {limit} caracteres: {n} (filas {rows})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="184"/>
+        <location filename="../../gui/message_preview.py" line="184"/>
         <source>With an empty merge field: {n} (for example row {row}: {fields})</source>
         <translation>Con un campo de combinación vacío: {n} (por ejemplo, fila {row}: {fields})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="189"/>
+        <location filename="../../gui/message_preview.py" line="189"/>
         <source>Converted to GSM-7 it would cost {after} credits instead of {before}.</source>
         <translation>Convertido a GSM-7 costaría {after} créditos en vez de {before}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="199"/>
+        <location filename="../../gui/message_preview.py" line="199"/>
         <source>E-mails: {n} · Total credits: {n}</source>
         <translation>Correos: {n} · Créditos totales: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="212"/>
+        <location filename="../../gui/message_preview.py" line="212"/>
         <source>Balance at {provider}: {n} credits.</source>
         <translation>Saldo en {provider}: {n} créditos.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="217"/>
+        <location filename="../../gui/message_preview.py" line="217"/>
         <source>{missing} credits are missing: </source>
         <translation>Faltan {missing} créditos: </translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="220"/>
+        <location filename="../../gui/message_preview.py" line="220"/>
         <source>Enough for this campaign.</source>
         <translation>Alcanza para esta campaña.</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../gui/guide.py" line="26"/>
+        <source>Masivo user guide</source>
+        <translation>Guía de Masivo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="27"/>
+        <source>User guide</source>
+        <translation>Guía de uso</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../gui/history_model.py" line="66"/>
         <source>Created</source>
         <translation>Creada</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Sent</source>
         <translation>Enviados</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../gui/history_model.py" line="67"/>
         <source>Delivered</source>
         <translation>Entregados</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="59"/>
+        <location filename="../../gui/history_model.py" line="68"/>
         <source>Failed</source>
         <translation>Fallidos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="59"/>
+        <location filename="../../gui/history_model.py" line="68"/>
         <source>Unknown</source>
         <translation>Desconocidos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="59"/>
+        <location filename="../../gui/history_model.py" line="68"/>
         <source>Pending</source>
         <translation>Pendientes</translation>
     </message>
@@ -419,72 +440,72 @@ Los detalles quedaron en:
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="68"/>
+        <location filename="../../gui/pages/history.py" line="68"/>
         <source>Campaigns</source>
         <translation>Campañas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="81"/>
+        <location filename="../../gui/pages/history.py" line="81"/>
         <source>No campaigns yet.</source>
         <translation>Todavía no hay campañas.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="82"/>
+        <location filename="../../gui/pages/history.py" line="82"/>
         <source>&amp;Open</source>
         <translation>A&amp;brir</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="83"/>
+        <location filename="../../gui/pages/history.py" line="83"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reanudar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="84"/>
+        <location filename="../../gui/pages/history.py" line="84"/>
         <source>Re-send &amp;unknown…</source>
         <translation>Reenviar &amp;desconocidos…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="85"/>
+        <location filename="../../gui/pages/history.py" line="85"/>
         <source>Re-&amp;send failed…</source>
         <translation>Reenviar &amp;fallidos…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="159"/>
+        <location filename="../../gui/pages/history.py" line="159"/>
         <source>Another campaign is sending</source>
         <translation>Otra campaña se está enviando</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="160"/>
+        <location filename="../../gui/pages/history.py" line="160"/>
         <source>Only one campaign sends at a time: wait for it to finish or pause it.</source>
         <translation>Solo se envía una campaña a la vez: espere a que termine o páusela.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="168"/>
+        <location filename="../../gui/pages/history.py" line="168"/>
         <source>{name} (re-send)</source>
         <translation>{name} (reenvío)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="194"/>
+        <location filename="../../gui/pages/history.py" line="194"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="219"/>
+        <location filename="../../gui/pages/history.py" line="219"/>
         <source>The campaign “{name}” stopped with {count} messages still to send. Resume it now?</source>
         <translation>La campaña «{name}» se detuvo con {count} mensajes por enviar. ¿Reanudarla ahora?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="223"/>
+        <location filename="../../gui/pages/history.py" line="223"/>
         <source>Resume the campaign?</source>
         <translation>¿Reanudar la campaña?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="224"/>
+        <location filename="../../gui/pages/history.py" line="224"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="224"/>
+        <location filename="../../gui/pages/history.py" line="224"/>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
@@ -492,102 +513,102 @@ Los detalles quedaron en:
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="75"/>
+        <location filename="../../gui/import_dialog.py" line="79"/>
         <source>Import recipients</source>
         <translation>Importar destinatarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="88"/>
+        <location filename="../../gui/import_dialog.py" line="92"/>
         <source>Choose a sheet, or drag it here.</source>
         <translation>Elija una planilla o arrástrela aquí.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="90"/>
+        <location filename="../../gui/import_dialog.py" line="94"/>
         <source>&amp;Choose file…</source>
         <translation>&amp;Elegir archivo…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="91"/>
+        <location filename="../../gui/import_dialog.py" line="95"/>
         <source>Choose file</source>
         <translation>Elegir archivo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="94"/>
+        <location filename="../../gui/import_dialog.py" line="98"/>
         <source>Sheet</source>
         <translation>Hoja</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="97"/>
+        <location filename="../../gui/import_dialog.py" line="101"/>
         <source>No header row</source>
         <translation>Sin fila de encabezados</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="98"/>
+        <location filename="../../gui/import_dialog.py" line="102"/>
         <source>Header row</source>
         <translation>Fila de encabezados</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="101"/>
+        <location filename="../../gui/import_dialog.py" line="105"/>
         <source>Address column</source>
         <translation>Columna de direcciones</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="106"/>
+        <location filename="../../gui/import_dialog.py" line="110"/>
         <source>First rows of the sheet</source>
         <translation>Primeras filas de la hoja</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="109"/>
+        <location filename="../../gui/import_dialog.py" line="113"/>
         <source>Problem with the file</source>
         <translation>Problema con el archivo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="112"/>
+        <location filename="../../gui/import_dialog.py" line="116"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="123"/>
+        <location filename="../../gui/import_dialog.py" line="127"/>
         <source>&amp;Phone column:</source>
         <translation>Columna de &amp;teléfonos:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="123"/>
+        <location filename="../../gui/import_dialog.py" line="127"/>
         <source>&amp;E-mail column:</source>
         <translation>Columna de &amp;correos:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="125"/>
+        <location filename="../../gui/import_dialog.py" line="129"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Hoja:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="126"/>
+        <location filename="../../gui/import_dialog.py" line="130"/>
         <source>&amp;Header row:</source>
         <translation>&amp;Fila de encabezados:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="133"/>
+        <location filename="../../gui/import_dialog.py" line="137"/>
         <source>First rows:</source>
         <translation>Primeras filas:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="141"/>
+        <location filename="../../gui/import_dialog.py" line="145"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Planillas ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="142"/>
+        <location filename="../../gui/import_dialog.py" line="146"/>
         <source>Choose the recipients sheet</source>
         <translation>Elija la planilla de destinatarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="189"/>
+        <location filename="../../gui/import_dialog.py" line="193"/>
         <source>Reading {name}…</source>
         <translation>Leyendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="216"/>
+        <location filename="../../gui/import_dialog.py" line="220"/>
         <source>Choose the column that holds the addresses.</source>
         <translation>Elija la columna que tiene las direcciones.</translation>
     </message>
@@ -595,53 +616,58 @@ Los detalles quedaron en:
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="39"/>
-        <location filename="../../app/gui/pages/inbox.py" line="165"/>
+        <location filename="../../gui/pages/inbox.py" line="38"/>
+        <location filename="../../gui/pages/inbox.py" line="175"/>
         <source>Replies</source>
         <translation>Respuestas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="76"/>
+        <location filename="../../gui/pages/inbox.py" line="72"/>
+        <source>When someone answers one of your SMS, the provider can pass the answer on to Masivo: it appears here, beside the campaign and the sheet row it answers. Whoever answers only with a word like STOP or BAJA goes on the suppression list and gets no more messages. For this, Masivo keeps a small receiver running while it is open, and your provider must be told its address once (the technical set-up, for whoever manages your network, is in docs/webhooks.md).</source>
+        <translation>Cuando alguien responde uno de sus SMS, el proveedor puede hacerle llegar la respuesta a Masivo: aparece aquí, junto a la campaña y la fila de la planilla que responde. Quien responda solo con una palabra como BAJA o STOP pasa a la lista de exclusión y no recibe más mensajes. Para esto, Masivo mantiene un pequeño receptor mientras está abierto, y hay que indicarle su dirección al proveedor una vez (la configuración técnica, para quien administre su red, está en docs/webhooks.md).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inbox.py" line="83"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="122"/>
+        <location filename="../../gui/pages/inbox.py" line="130"/>
         <source>{replies} replies; opted out: {opt_outs}.</source>
         <translation>{replies} respuestas; pidieron la baja: {opt_outs}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="129"/>
+        <location filename="../../gui/pages/inbox.py" line="137"/>
         <source>Receiving replies and delivery updates on port {port} while this window is open.</source>
         <translation>Recibiendo respuestas y estados de entrega en el puerto {port} mientras esta ventana esté abierta.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="132"/>
+        <location filename="../../gui/pages/inbox.py" line="140"/>
         <source>The receiver could not run ({problem}): another program may be using port {port}.</source>
         <translation>El receptor no pudo funcionar ({problem}): quizá otro programa usa el puerto {port}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="137"/>
+        <location filename="../../gui/pages/inbox.py" line="145"/>
         <source>This window is not receiving replies. Replies received by the server&apos;s receiver appear here; to set one up, see “masivo webhooks urls” in docs/webhooks.md.</source>
         <translation>Esta ventana no está recibiendo respuestas. Aquí aparecen las que recibe el receptor del servidor; para instalar uno, vea «masivo webhooks urls» en docs/webhooks.md.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="145"/>
+        <location filename="../../gui/pages/inbox.py" line="153"/>
         <source>Export replies</source>
         <translation>Exportar respuestas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="146"/>
+        <location filename="../../gui/pages/inbox.py" line="154"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="157"/>
+        <location filename="../../gui/pages/inbox.py" line="167"/>
         <source>{count} replies were saved in {path}.</source>
         <translation>Se guardaron {count} respuestas en {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/inbox.py" line="158"/>
+        <location filename="../../gui/pages/inbox.py" line="168"/>
         <source>Replies saved</source>
         <translation>Respuestas guardadas</translation>
     </message>
@@ -649,12 +675,12 @@ Los detalles quedaron en:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="290"/>
         <source>The journal cannot be opened</source>
         <translation>No se puede abrir el registro de campañas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="92"/>
+        <location filename="../../gui/main_window.py" line="276"/>
         <source>{problem}
 
 Masivo will keep this session&apos;s campaigns on this computer.</source>
@@ -663,102 +689,148 @@ Masivo will keep this session&apos;s campaigns on this computer.</source>
 Masivo guardará las campañas de esta sesión en este computador.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="93"/>
+        <location filename="../../gui/main_window.py" line="277"/>
         <source>Team database unavailable</source>
         <translation>Base de datos del equipo no disponible</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="98"/>
+        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>Campaign steps</source>
         <translation>Pasos de la campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="100"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>1. Provider</source>
         <translation>1. Proveedor</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>2. Recipients</source>
         <translation>2. Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>3. Message</source>
         <translation>3. Mensaje</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>4. Review and send</source>
         <translation>4. Revisar y enviar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>5. Tracking</source>
         <translation>5. Seguimiento</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>Campaign history</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Replies</source>
         <translation>Respuestas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>Suppression list</source>
         <translation>Lista de exclusión</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="199"/>
+        <source>Who sends your messages: choose the provider and check that its credentials work.</source>
+        <translation>Quién envía sus mensajes: elija el proveedor y compruebe que sus credenciales funcionan.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="200"/>
+        <source>Who receives them: open the Excel sheet; every row is checked.</source>
+        <translation>Quién los recibe: abra la planilla de Excel; se revisa cada fila.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="201"/>
+        <source>What they receive: write it once; merge fields make it personal.</source>
+        <translation>Qué reciben: escríbalo una vez; los campos lo hacen personal.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="202"/>
+        <source>Check the name, the count and the cost, try a test message, then send.</source>
+        <translation>Revise el nombre, la cantidad y el costo, pruebe con un mensaje de prueba y envíe.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="203"/>
+        <source>The campaign as it goes: sent, delivered, failed, live.</source>
+        <translation>La campaña en curso: enviados, entregados y fallidos, en vivo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="204"/>
+        <source>Every campaign sent from this computer or your team.</source>
+        <translation>Todas las campañas enviadas desde este computador o por su equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="205"/>
+        <source>Answers to your messages, and who asked not to get more.</source>
+        <translation>Las respuestas a sus mensajes, y quién pidió no recibir más.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="206"/>
+        <source>Numbers and addresses that never receive anything.</source>
+        <translation>Números y direcciones que nunca reciben nada.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>← &amp;Back</source>
         <translation>← A&amp;trás</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>&amp;Next →</source>
         <translation>&amp;Siguiente →</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="383"/>
         <source>Open sheet</source>
         <translation>Abrir planilla</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="384"/>
         <source>First choose the provider and enter its credentials (step 1).</source>
         <translation>Primero elija el proveedor e ingrese sus credenciales (paso 1).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="255"/>
+        <location filename="../../gui/main_window.py" line="437"/>
         <source>A campaign is sending. Masivo will pause it after the messages in flight; next time you open Masivo it offers to resume it where it stopped.</source>
         <translation>Hay una campaña enviándose. Masivo la pausará después de los mensajes en curso; la próxima vez que abra Masivo le ofrecerá reanudarla donde quedó.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="258"/>
+        <location filename="../../gui/main_window.py" line="442"/>
+        <source>A campaign is waiting to send (its start time or the provider&apos;s sending hours). Masivo will pause it; next time you open Masivo it offers to resume it.</source>
+        <translation>Una campaña espera para enviar (su hora de inicio o el horario del proveedor). Masivo la pausará; la próxima vez que abra Masivo le ofrecerá reanudarla.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>&amp;Pause and close</source>
         <translation>&amp;Pausar y cerrar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="258"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>&amp;Keep sending</source>
         <translation>&amp;Seguir enviando</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>Close Masivo?</source>
         <translation>¿Cerrar Masivo?</translation>
     </message>
@@ -766,7 +838,7 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>MessageHighlighter</name>
     <message>
-        <location filename="../../app/gui/highlighter.py" line="27"/>
+        <location filename="../../gui/highlighter.py" line="27"/>
         <source>Not in the GSM alphabet: the whole SMS is sent as UCS-2</source>
         <translation>No está en el alfabeto GSM: todo el SMS se envía como UCS-2</translation>
     </message>
@@ -774,37 +846,37 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>MessagePage</name>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="49"/>
+        <location filename="../../gui/pages/message.py" line="48"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="125"/>
+        <location filename="../../gui/pages/message.py" line="144"/>
         <source>No valid recipient yet: import a sheet in the previous step.</source>
         <translation>Todavía no hay destinatarios válidos: importe una planilla en el paso anterior.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="129"/>
+        <location filename="../../gui/pages/message.py" line="148"/>
         <source>Row {row} · {address}</source>
         <translation>Fila {row} · {address}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="187"/>
+        <location filename="../../gui/pages/message.py" line="217"/>
         <source>{name} does not report a balance.</source>
         <translation>{name} no informa el saldo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="202"/>
+        <location filename="../../gui/pages/message.py" line="232"/>
         <source>Asking {name} for the balance…</source>
         <translation>Consultando el saldo a {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="209"/>
+        <location filename="../../gui/pages/message.py" line="239"/>
         <source>Balance unknown.</source>
         <translation>Saldo desconocido.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/message.py" line="218"/>
+        <location filename="../../gui/pages/message.py" line="251"/>
         <source>The balance could not be read: {reason}</source>
         <translation>No se pudo leer el saldo: {reason}</translation>
     </message>
@@ -812,32 +884,32 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>MessagesModel</name>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <location filename="../../gui/campaign_model.py" line="145"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <location filename="../../gui/campaign_model.py" line="145"/>
         <source>Recipient</source>
         <translation>Destinatario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <location filename="../../gui/campaign_model.py" line="145"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="145"/>
+        <location filename="../../gui/campaign_model.py" line="145"/>
         <source>Updated</source>
         <translation>Actualizado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="146"/>
+        <location filename="../../gui/campaign_model.py" line="146"/>
         <source>Provider id</source>
         <translation>ID del proveedor</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="146"/>
+        <location filename="../../gui/campaign_model.py" line="146"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -845,203 +917,213 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>ProviderPage</name>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="192"/>
+        <location filename="../../gui/pages/provider.py" line="205"/>
         <source>Reading the saved credentials…</source>
         <translation>Leyendo las credenciales guardadas…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="47"/>
-        <location filename="../../app/gui/pages/provider.py" line="60"/>
+        <location filename="../../gui/pages/provider.py" line="57"/>
+        <location filename="../../gui/pages/provider.py" line="74"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="68"/>
+        <location filename="../../gui/pages/provider.py" line="82"/>
         <source>&amp;SMS</source>
         <translation>S&amp;MS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="69"/>
+        <location filename="../../gui/pages/provider.py" line="83"/>
         <source>&amp;E-mail</source>
         <translation>Correo &amp;electrónico</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="79"/>
+        <location filename="../../gui/pages/provider.py" line="93"/>
         <source>&amp;Provider:</source>
         <translation>&amp;Proveedor:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="81"/>
+        <location filename="../../gui/pages/provider.py" line="95"/>
         <source>Send by:</source>
         <translation>Enviar por:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="83"/>
+        <location filename="../../gui/pages/provider.py" line="97"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="86"/>
+        <location filename="../../gui/pages/provider.py" line="100"/>
         <source>&amp;Test connection</source>
         <translation>Probar co&amp;nexión</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="88"/>
+        <location filename="../../gui/pages/provider.py" line="102"/>
+        <source>&amp;Cancel test</source>
+        <translation>&amp;Cancelar prueba</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="105"/>
         <source>Forget c&amp;redentials</source>
         <translation>&amp;Olvidar credenciales</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="91"/>
+        <location filename="../../gui/pages/provider.py" line="108"/>
         <source>Connection status</source>
         <translation>Estado de la conexión</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="98"/>
+        <location filename="../../gui/pages/provider.py" line="116"/>
         <source>Advanced options</source>
         <translation>Opciones avanzadas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="100"/>
+        <location filename="../../gui/pages/provider.py" line="118"/>
         <source>A&amp;dvanced options</source>
         <translation>Opciones avanza&amp;das</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="101"/>
+        <location filename="../../gui/pages/provider.py" line="119"/>
         <source>Provider base URL</source>
         <translation>URL base del proveedor</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="106"/>
+        <location filename="../../gui/pages/provider.py" line="124"/>
         <source>Base UR&amp;L:</source>
         <translation>URL &amp;base:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="107"/>
+        <location filename="../../gui/pages/provider.py" line="125"/>
         <source>Leave empty to use the provider&apos;s own address.</source>
         <translation>Déjela vacía para usar la dirección propia del proveedor.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="122"/>
+        <location filename="../../gui/pages/provider.py" line="140"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="124"/>
+        <location filename="../../gui/pages/provider.py" line="142"/>
         <source>e-mail</source>
         <translation>correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="125"/>
+        <location filename="../../gui/pages/provider.py" line="143"/>
         <source>Sends {channels}</source>
         <translation>Envía {channels}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="125"/>
+        <location filename="../../gui/pages/provider.py" line="143"/>
         <source> and </source>
         <translation> y </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="126"/>
+        <location filename="../../gui/pages/provider.py" line="144"/>
         <source>shows the balance</source>
         <translation>muestra el saldo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="126"/>
+        <location filename="../../gui/pages/provider.py" line="144"/>
         <source>no balance query</source>
         <translation>sin consulta de saldo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="127"/>
+        <location filename="../../gui/pages/provider.py" line="145"/>
         <source>reports delivery</source>
         <translation>informa la entrega</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="127"/>
+        <location filename="../../gui/pages/provider.py" line="145"/>
         <source>no delivery reports</source>
         <translation>sin informes de entrega</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="129"/>
+        <location filename="../../gui/pages/provider.py" line="147"/>
         <source>up to {n} characters per SMS</source>
         <translation>hasta {n} caracteres por SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="167"/>
+        <location filename="../../gui/pages/provider.py" line="191"/>
         <source>{name} needs no credentials: it simulates sending, nothing leaves this computer.</source>
         <translation>{name} no necesita credenciales: simula el envío y nada sale de este computador.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="188"/>
-        <source>(the service&apos;s)</source>
-        <translation>(la del servicio)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/provider.py" line="212"/>
-        <source>Unencrypted connection</source>
-        <translation>Conexión sin cifrar</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/provider.py" line="258"/>
+        <location filename="../../gui/pages/provider.py" line="293"/>
         <source>No keyring</source>
         <translation>Sin almacén de claves</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="264"/>
+        <location filename="../../gui/pages/provider.py" line="299"/>
         <source>Forget the {name} credentials stored on this computer?</source>
         <translation>¿Olvidar las credenciales de {name} guardadas en este computador?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="265"/>
+        <location filename="../../gui/pages/provider.py" line="300"/>
         <source>Forget credentials</source>
         <translation>Olvidar credenciales</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="265"/>
+        <location filename="../../gui/pages/provider.py" line="300"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="270"/>
+        <location filename="../../gui/pages/provider.py" line="305"/>
         <source>Credentials forgotten.</source>
         <translation>Credenciales olvidadas.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="290"/>
+        <location filename="../../gui/pages/provider.py" line="325"/>
         <source>Connecting to {name}…</source>
         <translation>Conectando con {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="302"/>
+        <location filename="../../gui/pages/provider.py" line="348"/>
+        <source>Connection test cancelled.</source>
+        <translation>Prueba de conexión cancelada.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="354"/>
         <source>Connection works. {balance}</source>
         <translation>La conexión funciona. {balance}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="308"/>
+        <location filename="../../gui/pages/provider.py" line="360"/>
         <source>{n} SMS</source>
         <translation>{n} SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="310"/>
+        <location filename="../../gui/pages/provider.py" line="362"/>
         <source>{n} e-mails</source>
         <translation>{n} correos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="312"/>
+        <location filename="../../gui/pages/provider.py" line="364"/>
         <source>This provider does not report a balance.</source>
         <translation>Este proveedor no informa el saldo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="313"/>
+        <location filename="../../gui/pages/provider.py" line="365"/>
         <source>Balance: {parts}.</source>
         <translation>Saldo: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/provider.py" line="320"/>
+        <location filename="../../gui/pages/provider.py" line="373"/>
         <source>The connection failed: {reason}</source>
         <translation>La conexión falló: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/provider.py" line="141"/>
+        <location filename="../../gui/pages/provider.py" line="216"/>
+        <source>(the service&apos;s)</source>
+        <translation>(la del servicio)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="240"/>
+        <source>Unencrypted connection</source>
+        <translation>Conexión sin cifrar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/provider.py" line="150"/>
         <source>only to numbers of {countries}</source>
         <translation>solo a números de {countries}</translation>
     </message>
@@ -1049,7 +1131,7 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>ProviderSource</name>
     <message>
-        <location filename="../../app/gui/provider_source.py" line="69"/>
+        <location filename="../../gui/provider_source.py" line="77"/>
         <source>Masivo could not finish this because of an unexpected error. Your campaigns are safe in the journal. Details were written to the log in {folder}.</source>
         <translation>Masivo no pudo terminar esto por un error inesperado. Sus campañas están guardadas y a salvo. Los detalles quedaron en el registro, en {folder}.</translation>
     </message>
@@ -1057,88 +1139,88 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>RecipientPreview</name>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="46"/>
+        <location filename="../../gui/message_preview.py" line="46"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="47"/>
+        <location filename="../../gui/message_preview.py" line="47"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ A&amp;nterior</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="48"/>
+        <location filename="../../gui/message_preview.py" line="48"/>
         <source>Previous recipient</source>
         <translation>Destinatario anterior</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="49"/>
+        <location filename="../../gui/message_preview.py" line="49"/>
         <source>Ne&amp;xt ▶</source>
         <translation>Sigui&amp;ente ▶</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="50"/>
+        <location filename="../../gui/message_preview.py" line="50"/>
         <source>Next recipient</source>
         <translation>Destinatario siguiente</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="51"/>
+        <location filename="../../gui/message_preview.py" line="51"/>
         <source>Recipient number</source>
         <translation>Número de destinatario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="54"/>
+        <location filename="../../gui/message_preview.py" line="54"/>
         <source>Recipient shown</source>
         <translation>Destinatario mostrado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="56"/>
+        <location filename="../../gui/message_preview.py" line="56"/>
         <source>Subject for this recipient</source>
         <translation>Asunto para este destinatario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="57"/>
+        <location filename="../../gui/message_preview.py" line="57"/>
         <source>Message for this recipient</source>
         <translation>Mensaje para este destinatario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="58"/>
+        <location filename="../../gui/message_preview.py" line="58"/>
         <source>E-mail for this recipient</source>
         <translation>Correo para este destinatario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="60"/>
-        <location filename="../../app/gui/message_preview.py" line="64"/>
+        <location filename="../../gui/message_preview.py" line="60"/>
+        <location filename="../../gui/message_preview.py" line="64"/>
         <source>Plain-text version</source>
         <translation>Versión en texto simple</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="63"/>
+        <location filename="../../gui/message_preview.py" line="63"/>
         <source>As sent</source>
         <translation>Tal como se envía</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="68"/>
+        <location filename="../../gui/message_preview.py" line="68"/>
         <source>Empty merge fields</source>
         <translation>Campos de combinación vacíos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="76"/>
+        <location filename="../../gui/message_preview.py" line="76"/>
         <source>Recipient n&amp;o.:</source>
         <translation>&amp;Destinatario n.º:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="91"/>
+        <location filename="../../gui/message_preview.py" line="91"/>
         <source>of {n}</source>
         <translation>de {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="108"/>
+        <location filename="../../gui/message_preview.py" line="108"/>
         <source>Subject: {subject}</source>
         <translation>Asunto: {subject}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/message_preview.py" line="120"/>
+        <location filename="../../gui/message_preview.py" line="120"/>
         <source>Empty for this recipient: {fields}</source>
         <translation>Vacíos para este destinatario: {fields}</translation>
     </message>
@@ -1146,42 +1228,42 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>RecipientsModel</name>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="48"/>
+        <location filename="../../gui/recipients_model.py" line="48"/>
         <source>Valid</source>
         <translation>Válido</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="49"/>
+        <location filename="../../gui/recipients_model.py" line="49"/>
         <source>Invalid</source>
         <translation>Inválido</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="50"/>
+        <location filename="../../gui/recipients_model.py" line="50"/>
         <source>Duplicate</source>
         <translation>Duplicado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="51"/>
+        <location filename="../../gui/recipients_model.py" line="51"/>
         <source>Suppressed</source>
         <translation>Excluido</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="53"/>
+        <location filename="../../gui/recipients_model.py" line="53"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="53"/>
+        <location filename="../../gui/recipients_model.py" line="53"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="53"/>
+        <location filename="../../gui/recipients_model.py" line="53"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_model.py" line="53"/>
+        <location filename="../../gui/recipients_model.py" line="53"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -1189,72 +1271,72 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>RecipientsPage</name>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="50"/>
+        <location filename="../../gui/pages/recipients.py" line="51"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="120"/>
+        <location filename="../../gui/pages/recipients.py" line="133"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Planillas ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="122"/>
+        <location filename="../../gui/pages/recipients.py" line="135"/>
         <source>Choose the recipients sheet</source>
         <translation>Elija la planilla de destinatarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="181"/>
+        <location filename="../../gui/pages/recipients.py" line="196"/>
         <source>Reading {name}…</source>
         <translation>Leyendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="200"/>
+        <location filename="../../gui/pages/recipients.py" line="215"/>
         <source>{file} · sheet «{sheet}» · addresses in column «{column}»</source>
         <translation>{file} · hoja «{sheet}» · direcciones en la columna «{column}»</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="253"/>
+        <location filename="../../gui/pages/recipients.py" line="268"/>
         <source>Import cancelled: no recipient was loaded.</source>
         <translation>Importación cancelada: no se cargó ningún destinatario.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="258"/>
+        <location filename="../../gui/pages/recipients.py" line="273"/>
         <source>The sheet could not be imported</source>
         <translation>No se pudo importar la planilla</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="278"/>
+        <location filename="../../gui/pages/recipients.py" line="293"/>
         <source>{name}-rejected.xlsx</source>
         <translation>{name}-rechazadas.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="279"/>
+        <location filename="../../gui/pages/recipients.py" line="294"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="280"/>
+        <location filename="../../gui/pages/recipients.py" line="295"/>
         <source>Export rejected rows</source>
         <translation>Exportar filas rechazadas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="292"/>
+        <location filename="../../gui/pages/recipients.py" line="313"/>
         <source>{n} rejected rows were saved to {path}. Fix them there and import that sheet.</source>
         <translation>Filas rechazadas guardadas en {path}: {n}. Corríjalas ahí e importe esa planilla.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="294"/>
+        <location filename="../../gui/pages/recipients.py" line="315"/>
         <source>Rejected rows exported</source>
         <translation>Filas rechazadas exportadas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="299"/>
+        <location filename="../../gui/pages/recipients.py" line="320"/>
         <source>Could not write {path}: it may be open in another program. Close it, or choose another name, and try again.</source>
         <translation>No se pudo escribir {path}: puede estar abierto en otro programa. Ciérrelo o elija otro nombre, e intente de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recipients.py" line="302"/>
+        <location filename="../../gui/pages/recipients.py" line="323"/>
         <source>Export failed</source>
         <translation>No se pudo exportar</translation>
     </message>
@@ -1262,112 +1344,112 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>RecipientsPanel</name>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="38"/>
+        <location filename="../../gui/recipients_panel.py" line="40"/>
         <source>Country of the numbers</source>
         <translation>País de los números</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="43"/>
+        <location filename="../../gui/recipients_panel.py" line="44"/>
         <source>&amp;Open sheet…</source>
         <translation>A&amp;brir planilla…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="43"/>
+        <location filename="../../gui/recipients_panel.py" line="44"/>
         <source>Open sheet</source>
         <translation>Abrir planilla</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="45"/>
+        <location filename="../../gui/recipients_panel.py" line="46"/>
         <source>Use the &amp;sample sheet</source>
         <translation>Usar la planilla de &amp;ejemplo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="48"/>
+        <location filename="../../gui/recipients_panel.py" line="49"/>
         <source>Imported sheet</source>
         <translation>Planilla importada</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="50"/>
+        <location filename="../../gui/recipients_panel.py" line="51"/>
         <source>Import progress</source>
         <translation>Avance de la importación</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="51"/>
+        <location filename="../../gui/recipients_panel.py" line="52"/>
         <source>&amp;Cancel import</source>
         <translation>&amp;Cancelar importación</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="52"/>
+        <location filename="../../gui/recipients_panel.py" line="53"/>
         <source>&amp;Export rejected rows…</source>
         <translation>E&amp;xportar filas rechazadas…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="55"/>
+        <location filename="../../gui/recipients_panel.py" line="56"/>
         <source>All: {n}</source>
         <translation>Todas: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="55"/>
+        <location filename="../../gui/recipients_panel.py" line="56"/>
         <source>Show every row</source>
         <translation>Mostrar todas las filas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="56"/>
+        <location filename="../../gui/recipients_panel.py" line="57"/>
         <source>Valid: {n}</source>
         <translation>Válidas: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="56"/>
+        <location filename="../../gui/recipients_panel.py" line="57"/>
         <source>Show valid rows</source>
         <translation>Mostrar las filas válidas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="57"/>
+        <location filename="../../gui/recipients_panel.py" line="58"/>
         <source>Invalid: {n}</source>
         <translation>Inválidas: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="57"/>
+        <location filename="../../gui/recipients_panel.py" line="58"/>
         <source>Show invalid rows</source>
         <translation>Mostrar las filas inválidas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="58"/>
+        <location filename="../../gui/recipients_panel.py" line="59"/>
         <source>Duplicates: {n}</source>
         <translation>Duplicadas: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="58"/>
+        <location filename="../../gui/recipients_panel.py" line="59"/>
         <source>Show duplicate rows</source>
         <translation>Mostrar las filas duplicadas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="59"/>
+        <location filename="../../gui/recipients_panel.py" line="60"/>
         <source>Suppressed: {n}</source>
         <translation>Excluidas: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="59"/>
+        <location filename="../../gui/recipients_panel.py" line="60"/>
         <source>Show suppressed rows</source>
         <translation>Mostrar las filas excluidas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="68"/>
+        <location filename="../../gui/recipients_panel.py" line="69"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="78"/>
+        <location filename="../../gui/recipients_panel.py" line="79"/>
         <source>Countr&amp;y of the numbers:</source>
         <translation>&amp;País de los números:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="122"/>
+        <location filename="../../gui/recipients_panel.py" line="123"/>
         <source>Open an Excel, LibreOffice or CSV sheet with one recipient per row, or drag it here.</source>
         <translation>Abra una planilla de Excel, LibreOffice o CSV con un destinatario por fila, o arrástrela aquí.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/recipients_panel.py" line="124"/>
+        <location filename="../../gui/recipients_panel.py" line="125"/>
         <source>New here? Try the sample sheet: the Demo provider sends nothing for real.</source>
         <translation>¿Primera vez? Pruebe con la planilla de ejemplo: el proveedor Demo no envía nada de verdad.</translation>
     </message>
@@ -1375,47 +1457,47 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>RepliesModel</name>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../gui/inbox_models.py" line="35"/>
         <source>Received</source>
         <translation>Recibida</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="36"/>
+        <location filename="../../gui/inbox_models.py" line="36"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../gui/inbox_models.py" line="35"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="36"/>
+        <location filename="../../gui/inbox_models.py" line="36"/>
         <source>To</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../gui/inbox_models.py" line="35"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="36"/>
+        <location filename="../../gui/inbox_models.py" line="36"/>
         <source>Campaign</source>
         <translation>Campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="36"/>
+        <location filename="../../gui/inbox_models.py" line="36"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="35"/>
+        <location filename="../../gui/inbox_models.py" line="35"/>
         <source>Opt-out</source>
         <translation>Baja</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="73"/>
+        <location filename="../../gui/inbox_models.py" line="73"/>
         <source>Opted out</source>
         <translation>Pidió la baja</translation>
     </message>
@@ -1423,182 +1505,182 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="36"/>
+        <location filename="../../gui/pages/review_form.py" line="36"/>
         <source>Up to {size} messages per request</source>
         <translation>Hasta {size} mensajes por solicitud</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="38"/>
+        <location filename="../../gui/pages/review_form.py" line="38"/>
         <source>One message per request</source>
         <translation>Un mensaje por solicitud</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="40"/>
+        <location filename="../../gui/pages/review_form.py" line="40"/>
         <source>, one request every {seconds} s.</source>
         <translation>, una solicitud cada {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="41"/>
+        <location filename="../../gui/pages/review_form.py" line="41"/>
         <source>, with no wait between requests.</source>
         <translation>, sin espera entre solicitudes.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="59"/>
+        <location filename="../../gui/pages/review_form.py" line="55"/>
+        <source>Campaign name</source>
+        <translation>Nombre de la campaña</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review_form.py" line="61"/>
         <source>Message of the first recipient</source>
         <translation>Mensaje del primer destinatario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="64"/>
+        <location filename="../../gui/pages/review_form.py" line="66"/>
         <source>S&amp;chedule the start for</source>
         <translation>Programar el &amp;inicio para</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="66"/>
+        <location filename="../../gui/pages/review_form.py" line="68"/>
         <source>Start date and time</source>
         <translation>Fecha y hora de inicio</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="73"/>
+        <location filename="../../gui/pages/review_form.py" line="75"/>
         <source>Your number or address for a test</source>
         <translation>Su número o dirección para una prueba</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="75"/>
+        <location filename="../../gui/pages/review_form.py" line="77"/>
         <source>Send a &amp;test</source>
         <translation>Enviar &amp;prueba</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="79"/>
+        <location filename="../../gui/pages/review_form.py" line="81"/>
         <source>Preparing the campaign</source>
         <translation>Preparando la campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="82"/>
+        <location filename="../../gui/pages/review_form.py" line="84"/>
         <source>&amp;Send…</source>
         <translation>&amp;Enviar…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="82"/>
+        <location filename="../../gui/pages/review_form.py" line="84"/>
         <source>Send the campaign</source>
         <translation>Enviar la campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="90"/>
-        <source>Name:</source>
-        <translation>Nombre:</translation>
+        <location filename="../../gui/pages/review_form.py" line="92"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="91"/>
+        <location filename="../../gui/pages/review_form.py" line="93"/>
         <source>Provider:</source>
         <translation>Proveedor:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="92"/>
+        <location filename="../../gui/pages/review_form.py" line="94"/>
         <source>List:</source>
         <translation>Lista:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="93"/>
+        <location filename="../../gui/pages/review_form.py" line="95"/>
         <source>Recipients:</source>
         <translation>Destinatarios:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="94"/>
+        <location filename="../../gui/pages/review_form.py" line="96"/>
         <source>Cost:</source>
         <translation>Costo:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="95"/>
+        <location filename="../../gui/pages/review_form.py" line="97"/>
         <source>Balance:</source>
         <translation>Saldo:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="96"/>
-        <source>Sender domain:</source>
-        <translation>Dominio del remitente:</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/review_form.py" line="103"/>
+        <location filename="../../gui/pages/review_form.py" line="105"/>
         <source>Pace:</source>
         <translation>Ritmo:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="104"/>
+        <location filename="../../gui/pages/review_form.py" line="106"/>
         <source>Estimated time:</source>
         <translation>Tiempo estimado:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="105"/>
+        <location filename="../../gui/pages/review_form.py" line="107"/>
         <source>Sending hours:</source>
         <translation>Horario de envío:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="121"/>
+        <location filename="../../gui/pages/review_form.py" line="123"/>
         <source>Campaign</source>
         <translation>Campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="122"/>
+        <location filename="../../gui/pages/review_form.py" line="124"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="123"/>
+        <location filename="../../gui/pages/review_form.py" line="125"/>
         <source>Pace and schedule</source>
         <translation>Ritmo y programación</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="124"/>
+        <location filename="../../gui/pages/review_form.py" line="126"/>
         <source>Test message</source>
         <translation>Mensaje de prueba</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="142"/>
+        <location filename="../../gui/pages/review_form.py" line="144"/>
         <source>(named after the sheet and today&apos;s date)</source>
         <translation>(con el nombre de la planilla y la fecha de hoy)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="145"/>
+        <location filename="../../gui/pages/review_form.py" line="149"/>
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="145"/>
+        <location filename="../../gui/pages/review_form.py" line="149"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="150"/>
+        <location filename="../../gui/pages/review_form.py" line="154"/>
         <source>+56 9 1234 5678</source>
         <translation>+56 9 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="152"/>
+        <location filename="../../gui/pages/review_form.py" line="156"/>
         <source>you@example.com</source>
         <translation>su.correo@ejemplo.com</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="165"/>
+        <location filename="../../gui/pages/review_form.py" line="169"/>
         <source>Preparing the campaign: reading the sheet and writing every message…</source>
         <translation>Preparando la campaña: leyendo la planilla y escribiendo cada mensaje…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="175"/>
+        <location filename="../../gui/pages/review_form.py" line="179"/>
         <source>{valid} will receive the message ({skipped} of {rows} rows skipped).</source>
         <translation>{valid} recibirán el mensaje (se omiten {skipped} de {rows} filas).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="181"/>
+        <location filename="../../gui/pages/review_form.py" line="185"/>
         <source>{credits} credits</source>
         <translation>{credits} créditos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="186"/>
+        <location filename="../../gui/pages/review_form.py" line="190"/>
         <source>Row {row}, to {address}:</source>
         <translation>Fila {row}, para {address}:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="188"/>
+        <location filename="../../gui/pages/review_form.py" line="192"/>
         <source>Subject: {subject}
 
 </source>
@@ -1607,137 +1689,157 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="192"/>
+        <location filename="../../gui/pages/review_form.py" line="196"/>
         <source>No row has a valid recipient.</source>
         <translation>Ninguna fila tiene un destinatario válido.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="195"/>
+        <location filename="../../gui/pages/review_form.py" line="199"/>
         <source> The message is personalized: it goes one number per request (slower).</source>
         <translation> El mensaje es personalizado: va un número por solicitud (más lento).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="199"/>
+        <location filename="../../gui/pages/review_form.py" line="203"/>
         <source>Ready to send.</source>
         <translation>Lista para enviar.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="213"/>
+        <location filename="../../gui/pages/review_form.py" line="217"/>
         <source>Sending starts as soon as you confirm.</source>
         <translation>El envío comienza apenas confirme.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="216"/>
+        <location filename="../../gui/pages/review_form.py" line="220"/>
         <source>The provider holds the messages until then: you may close Masivo.</source>
         <translation>El proveedor retiene los mensajes hasta entonces: puede cerrar Masivo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review_form.py" line="219"/>
+        <location filename="../../gui/pages/review_form.py" line="223"/>
         <source>Masivo waits until then and must stay open.</source>
         <translation>Masivo espera hasta entonces y debe quedar abierto.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review_form.py" line="98"/>
+        <source>Sender domain:</source>
+        <translation>Dominio del remitente:</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="128"/>
+        <location filename="../../gui/pages/review.py" line="113"/>
+        <source>This list and this message were already sent as “{name}”. To send them again, give the campaign a new name.</source>
+        <translation>Esta lista y este mensaje ya se enviaron como «{name}». Para enviarlos de nuevo, dé a la campaña un nombre nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="151"/>
         <source>Choose a recipients sheet first (step Recipients).</source>
         <translation>Primero elija una planilla de destinatarios (paso Destinatarios).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="175"/>
+        <location filename="../../gui/pages/review.py" line="196"/>
+        <source>There is already a campaign named “{name}”: choose another name.</source>
+        <translation>Ya hay una campaña llamada «{name}»: elija otro nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="205"/>
         <source>The campaign cannot be prepared</source>
         <translation>No se puede preparar la campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="195"/>
+        <location filename="../../gui/pages/review.py" line="225"/>
         <source>Asking {provider} for the balance…</source>
         <translation>Consultando el saldo a {provider}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="206"/>
+        <location filename="../../gui/pages/review.py" line="236"/>
         <source>The balance could not be read: {why}</source>
         <translation>No se pudo leer el saldo: {why}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="211"/>
+        <location filename="../../gui/pages/review.py" line="241"/>
         <source>{provider} does not report a balance.</source>
         <translation>{provider} no informa el saldo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="216"/>
+        <location filename="../../gui/pages/review.py" line="246"/>
         <source>{balance} credits available.</source>
         <translation>{balance} créditos disponibles.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="237"/>
-        <source>Checking the sender domain&apos;s DNS…</source>
-        <translation>Revisando el DNS del dominio del remitente…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/review.py" line="245"/>
-        <source>{provider} checks its senders itself.</source>
-        <translation>{provider} revisa a sus remitentes por su cuenta.</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/review.py" line="264"/>
-        <source>{days} days: {per_day} a day, the service&apos;s daily limit.</source>
-        <translation>{days} días: {per_day} por día, el límite diario del servicio.</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/review.py" line="275"/>
+        <location filename="../../gui/pages/review.py" line="305"/>
         <source>Wait until the campaign is prepared.</source>
         <translation>Espere a que la campaña esté preparada.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="279"/>
+        <location filename="../../gui/pages/review.py" line="309"/>
         <source>Type your own e-mail address.</source>
         <translation>Escriba su propia dirección de correo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="280"/>
+        <location filename="../../gui/pages/review.py" line="310"/>
         <source>Type your own mobile number, e.g. +56 9 1234 5678.</source>
         <translation>Escriba su propio número de celular, p. ej. +56 9 1234 5678.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="294"/>
+        <location filename="../../gui/pages/review.py" line="324"/>
         <source>Sending the test message…</source>
         <translation>Enviando el mensaje de prueba…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="302"/>
+        <location filename="../../gui/pages/review.py" line="332"/>
         <source>{provider} accepted the test message (id {id}).</source>
         <translation>{provider} aceptó el mensaje de prueba (ID {id}).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="323"/>
+        <location filename="../../gui/pages/review.py" line="353"/>
         <source>Schedule</source>
         <translation>Programación</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="324"/>
+        <location filename="../../gui/pages/review.py" line="354"/>
         <source>The scheduled time has already passed: choose a later time or send now.</source>
         <translation>La hora programada ya pasó: elija una hora posterior o envíe ahora.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="337"/>
+        <location filename="../../gui/pages/review.py" line="372"/>
         <source>Nothing to send</source>
         <translation>Nada que enviar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="338"/>
+        <location filename="../../gui/pages/review.py" line="374"/>
         <source>No row of the sheet has a valid recipient: check the address column in step Recipients.</source>
         <translation>Ninguna fila de la planilla tiene un destinatario válido: revise la columna de direcciones en el paso Destinatarios.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="355"/>
+        <location filename="../../gui/pages/review.py" line="381"/>
+        <source>The message is too long</source>
+        <translation>El mensaje es demasiado largo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="399"/>
         <source>Another campaign is sending</source>
         <translation>Otra campaña se está enviando</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/review.py" line="356"/>
+        <location filename="../../gui/pages/review.py" line="400"/>
         <source>Only one campaign sends at a time: wait for it to finish or pause it in Tracking.</source>
         <translation>Solo se envía una campaña a la vez: espere a que termine o páusela en Seguimiento.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="267"/>
+        <source>Checking the sender domain&apos;s DNS…</source>
+        <translation>Revisando el DNS del dominio del remitente…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="275"/>
+        <source>{provider} checks its senders itself.</source>
+        <translation>{provider} revisa a sus remitentes por su cuenta.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/review.py" line="294"/>
+        <source>{days} days: {per_day} a day, the service&apos;s daily limit.</source>
+        <translation>{days} días: {per_day} por día, el límite diario del servicio.</translation>
     </message>
 </context>
 <context>
@@ -1786,7 +1888,7 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>StateChart</name>
     <message>
-        <location filename="../../app/gui/state_chart.py" line="35"/>
+        <location filename="../../gui/state_chart.py" line="35"/>
         <source>Messages by status</source>
         <translation>Mensajes por estado</translation>
     </message>
@@ -1794,32 +1896,32 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>StateGroup</name>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="53"/>
+        <location filename="../../gui/campaign_model.py" line="53"/>
         <source>Pending</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="54"/>
+        <location filename="../../gui/campaign_model.py" line="54"/>
         <source>Accepted</source>
         <translation>Aceptado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="55"/>
+        <location filename="../../gui/campaign_model.py" line="55"/>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="56"/>
+        <location filename="../../gui/campaign_model.py" line="56"/>
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="57"/>
+        <location filename="../../gui/campaign_model.py" line="57"/>
         <source>Unknown</source>
         <translation>Desconocido</translation>
     </message>
     <message>
-        <location filename="../../app/gui/campaign_model.py" line="58"/>
+        <location filename="../../gui/campaign_model.py" line="58"/>
         <source>Skipped</source>
         <translation>Omitido</translation>
     </message>
@@ -1827,37 +1929,37 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>SuppressionModel</name>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="111"/>
+        <location filename="../../gui/inbox_models.py" line="111"/>
         <source>Number or address</source>
         <translation>Número o dirección</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="111"/>
+        <location filename="../../gui/inbox_models.py" line="111"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="112"/>
+        <location filename="../../gui/inbox_models.py" line="112"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="111"/>
+        <location filename="../../gui/inbox_models.py" line="111"/>
         <source>Added</source>
         <translation>Agregado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="130"/>
+        <location filename="../../gui/inbox_models.py" line="130"/>
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="130"/>
+        <location filename="../../gui/inbox_models.py" line="130"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/inbox_models.py" line="134"/>
+        <location filename="../../gui/inbox_models.py" line="134"/>
         <source>Replied “{text}”</source>
         <translation>Respondió «{text}»</translation>
     </message>
@@ -1865,118 +1967,118 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>SuppressionPage</name>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="60"/>
-        <location filename="../../app/gui/pages/suppression.py" line="199"/>
+        <location filename="../../gui/pages/suppression.py" line="60"/>
+        <location filename="../../gui/pages/suppression.py" line="199"/>
         <source>Suppression list</source>
         <translation>Lista de exclusión</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="69"/>
+        <location filename="../../gui/pages/suppression.py" line="69"/>
         <source>Number or address</source>
         <translation>Número o dirección</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="70"/>
+        <location filename="../../gui/pages/suppression.py" line="70"/>
         <source>+56 9 1234 5678 or name@example.com</source>
         <translation>+56 9 1234 5678 o nombre@ejemplo.cl</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="71"/>
+        <location filename="../../gui/pages/suppression.py" line="71"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="72"/>
+        <location filename="../../gui/pages/suppression.py" line="72"/>
         <source>&amp;Add</source>
         <translation>A&amp;gregar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="73"/>
+        <location filename="../../gui/pages/suppression.py" line="73"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Quitar…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="74"/>
+        <location filename="../../gui/pages/suppression.py" line="74"/>
         <source>&amp;Import sheet…</source>
         <translation>&amp;Importar planilla…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="81"/>
+        <location filename="../../gui/pages/suppression.py" line="81"/>
         <source>&amp;Number or address:</source>
         <translation>&amp;Número o dirección:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="83"/>
+        <location filename="../../gui/pages/suppression.py" line="83"/>
         <source>R&amp;eason:</source>
         <translation>Mo&amp;tivo:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="120"/>
+        <location filename="../../gui/pages/suppression.py" line="120"/>
         <source>“{value}” is neither a phone number of {country} nor an e-mail address. Write numbers of other countries with their prefix (+57…).</source>
         <translation>«{value}» no es un número de teléfono de {country} ni una dirección de correo. Escriba los números de otros países con su prefijo (+57…).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="122"/>
+        <location filename="../../gui/pages/suppression.py" line="122"/>
         <source>Not added</source>
         <translation>No se agregó</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="135"/>
+        <location filename="../../gui/pages/suppression.py" line="135"/>
         <source>{count} numbers or addresses will receive messages of new campaigns again.</source>
         <translation>{count} números o direcciones volverán a recibir los mensajes de las campañas nuevas.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="136"/>
+        <location filename="../../gui/pages/suppression.py" line="136"/>
         <source>Remove from the suppression list?</source>
         <translation>¿Quitar de la lista de exclusión?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="138"/>
+        <location filename="../../gui/pages/suppression.py" line="138"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="138"/>
+        <location filename="../../gui/pages/suppression.py" line="138"/>
         <source>Keep them</source>
         <translation>Mantenerlos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="151"/>
+        <location filename="../../gui/pages/suppression.py" line="151"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Planillas ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="152"/>
+        <location filename="../../gui/pages/suppression.py" line="152"/>
         <source>Import a sheet to the suppression list</source>
         <translation>Importar una planilla a la lista de exclusión</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="159"/>
+        <location filename="../../gui/pages/suppression.py" line="159"/>
         <source>Imported from {file}</source>
         <translation>Importado de {file}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="175"/>
+        <location filename="../../gui/pages/suppression.py" line="175"/>
         <source>{count} numbers or addresses are on the suppression list now.</source>
         <translation>Ahora hay {count} números o direcciones de la planilla en la lista de exclusión.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="178"/>
+        <location filename="../../gui/pages/suppression.py" line="178"/>
         <source>{count} rows had no number or address that could be read.</source>
         <translation>{count} filas no tenían un número o dirección que se pudiera leer.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="180"/>
+        <location filename="../../gui/pages/suppression.py" line="180"/>
         <source>Sheet imported</source>
         <translation>Planilla importada</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="185"/>
+        <location filename="../../gui/pages/suppression.py" line="185"/>
         <source>The sheet was not imported</source>
         <translation>No se importó la planilla</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/suppression.py" line="191"/>
+        <location filename="../../gui/pages/suppression.py" line="191"/>
         <source>{count} numbers and addresses never receive anything.</source>
         <translation>{count} números y direcciones nunca reciben nada.</translation>
     </message>
@@ -1984,142 +2086,150 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>TrackingPage</name>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="91"/>
+        <location filename="../../gui/pages/tracking.py" line="92"/>
         <source>Campaign {id}</source>
         <translation>Campaña {id}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="92"/>
+        <location filename="../../gui/pages/tracking.py" line="93"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="153"/>
+        <location filename="../../gui/pages/tracking.py" line="155"/>
         <source>The campaign stopped</source>
         <translation>La campaña se detuvo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="154"/>
+        <location filename="../../gui/pages/tracking.py" line="156"/>
         <source>The campaign paused</source>
         <translation>La campaña se pausó</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="160"/>
+        <location filename="../../gui/pages/tracking.py" line="162"/>
         <source>The campaign could not start</source>
         <translation>La campaña no pudo comenzar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="166"/>
+        <location filename="../../gui/pages/tracking.py" line="168"/>
         <source>Pausing after the request in flight…</source>
         <translation>Pausando después de la solicitud en curso…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="172"/>
+        <location filename="../../gui/pages/tracking.py" line="174"/>
         <source>Another campaign is sending</source>
         <translation>Otra campaña se está enviando</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="173"/>
+        <location filename="../../gui/pages/tracking.py" line="175"/>
         <source>Only one campaign sends at a time: wait for it to finish or pause it.</source>
         <translation>Solo se envía una campaña a la vez: espere a que termine o páusela.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="180"/>
-        <source>The {count} pending recipients will not receive the message, and the campaign cannot be resumed.</source>
-        <translation>Los destinatarios pendientes ({count}) no recibirán el mensaje y la campaña no se podrá reanudar.</translation>
+        <location filename="../../gui/pages/tracking.py" line="189"/>
+        <source>Keep sending</source>
+        <translation>Seguir enviando</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="182"/>
+        <location filename="../../gui/pages/tracking.py" line="190"/>
         <source>Cancel the campaign?</source>
         <translation>¿Cancelar la campaña?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="183"/>
+        <location filename="../../gui/pages/tracking.py" line="189"/>
         <source>Cancel the campaign</source>
         <translation>Cancelar la campaña</translation>
     </message>
-    <message>
-        <location filename="../../app/gui/pages/tracking.py" line="183"/>
-        <source>Keep it</source>
-        <translation>Mantenerla</translation>
+    <message numerus="yes">
+        <location filename="../../gui/pages/tracking.py" line="187"/>
+        <source>Sending is on hold. %Ln recipient(s) not yet sent to will not receive the message, and the campaign cannot be resumed.</source>
+        <translation>
+            <numerusform>El envío está detenido. %Ln destinatario al que aún no se envió no recibirá el mensaje, y la campaña no podrá reanudarse.</numerusform>
+            <numerusform>El envío está detenido. %Ln destinatarios a los que aún no se envió no recibirán el mensaje, y la campaña no podrá reanudarse.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="221"/>
+        <location filename="../../gui/pages/tracking.py" line="231"/>
         <source>Campaign {id}: {name} ({provider})</source>
         <translation>Campaña {id}: {name} ({provider})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="238"/>
+        <location filename="../../gui/pages/tracking.py" line="247"/>
         <source>Continues at {time}.</source>
         <translation>Continúa el {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="257"/>
+        <location filename="../../gui/pages/tracking.py" line="266"/>
         <source>{credits} credits</source>
         <translation>{credits} créditos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="261"/>
+        <location filename="../../gui/pages/tracking.py" line="270"/>
         <source>No campaign to show</source>
         <translation>No hay campaña para mostrar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="263"/>
+        <location filename="../../gui/pages/tracking.py" line="272"/>
         <source>Send a campaign from Review and send, or open one from History.</source>
         <translation>Envíe una campaña desde Revisar y enviar, o abra una desde el Historial.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="284"/>
+        <location filename="../../gui/pages/tracking.py" line="293"/>
         <source>Unknown messages may or may not have been sent: check them before re-sending them from History.</source>
         <translation>Los mensajes desconocidos pueden haberse enviado o no: revíselos antes de reenviarlos desde el Historial.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="287"/>
+        <location filename="../../gui/pages/tracking.py" line="296"/>
         <source>Resume it to send the pending messages.</source>
         <translation>Reanúdela para enviar los mensajes pendientes.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking.py" line="291"/>
+        <location filename="../../gui/pages/tracking.py" line="300"/>
         <source>Masivo could not read the campaign</source>
         <translation>Masivo no pudo leer la campaña</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="32"/>
+        <location filename="../../gui/pages/tracking_export.py" line="33"/>
         <source>{name} - report.xlsx</source>
         <translation>{name} - informe.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="34"/>
+        <location filename="../../gui/pages/tracking_export.py" line="35"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="35"/>
+        <location filename="../../gui/pages/tracking_export.py" line="36"/>
         <source>Export report</source>
         <translation>Exportar informe</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="49"/>
+        <location filename="../../gui/pages/tracking_export.py" line="50"/>
         <source>The report was saved in {path}.</source>
         <translation>El informe se guardó en {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="50"/>
+        <location filename="../../gui/pages/tracking_export.py" line="51"/>
         <source>Report saved</source>
         <translation>Informe guardado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="54"/>
+        <location filename="../../gui/pages/tracking_export.py" line="55"/>
         <source>The report could not be written ({why}). If the file is open in Excel, close it and try again, or choose another folder.</source>
         <translation>No se pudo escribir el informe ({why}). Si el archivo está abierto en Excel, ciérrelo e intente de nuevo, o elija otra carpeta.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_export.py" line="59"/>
+        <location filename="../../gui/pages/tracking_export.py" line="60"/>
         <source>The report was not saved</source>
         <translation>El informe no se guardó</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_replies.py" line="68"/>
+        <location filename="../../gui/pages/tracking_export.py" line="63"/>
+        <source>Writing the report: {n} rows…</source>
+        <translation>Escribiendo el informe: {n} filas…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/tracking_replies.py" line="68"/>
         <source>Replies: {count} (opt-outs: {opt_outs})</source>
         <translation>Respuestas: {count} (bajas: {opt_outs})</translation>
     </message>
@@ -2127,87 +2237,87 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="52"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="52"/>
         <source>Messages sent</source>
         <translation>Mensajes enviados</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="54"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="54"/>
         <source>Messages by status</source>
         <translation>Mensajes por estado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="59"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="59"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="60"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="60"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reanudar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="61"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="61"/>
         <source>&amp;Cancel campaign…</source>
         <translation>&amp;Cancelar campaña…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="64"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="64"/>
         <source>E&amp;xport report…</source>
         <translation>E&amp;xportar informe…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="66"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="66"/>
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="67"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="67"/>
         <source>Show messages</source>
         <translation>Mostrar mensajes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="69"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="69"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="72"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="72"/>
         <source>Messages</source>
         <translation>Mensajes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="83"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="83"/>
         <source>Progress:</source>
         <translation>Avance:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="84"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="84"/>
         <source>Messages:</source>
         <translation>Mensajes:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="85"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="85"/>
         <source>Speed:</source>
         <translation>Velocidad:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="86"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="86"/>
         <source>Time left:</source>
         <translation>Tiempo restante:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="87"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="87"/>
         <source>Balance:</source>
         <translation>Saldo:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="100"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="100"/>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/tracking_panel.py" line="143"/>
+        <location filename="../../gui/pages/tracking_panel.py" line="143"/>
         <source>{rate} messages per second</source>
         <translation>{rate} mensajes por segundo</translation>
     </message>
@@ -2215,67 +2325,72 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="32"/>
+        <location filename="../../gui/window_menus.py" line="32"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="33"/>
+        <location filename="../../gui/window_menus.py" line="33"/>
         <source>&amp;Open sheet…</source>
         <translation>&amp;Abrir planilla…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="36"/>
+        <location filename="../../gui/window_menus.py" line="36"/>
         <source>Team &amp;workspace…</source>
         <translation>&amp;Espacio de trabajo…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="39"/>
+        <location filename="../../gui/window_menus.py" line="39"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="43"/>
+        <location filename="../../gui/window_menus.py" line="43"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="43"/>
+        <location filename="../../gui/window_menus.py" line="43"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="47"/>
+        <location filename="../../gui/window_menus.py" line="47"/>
         <source>&amp;System language</source>
         <translation>Idioma del &amp;sistema</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="55"/>
+        <location filename="../../gui/window_menus.py" line="55"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="56"/>
+        <location filename="../../gui/window_menus.py" line="56"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía de uso</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="58"/>
         <source>&amp;About Masivo</source>
         <translation>&amp;Acerca de Masivo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="58"/>
+        <location filename="../../gui/window_menus.py" line="60"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir la carpeta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="70"/>
+        <location filename="../../gui/window_menus.py" line="78"/>
         <source>The new language takes effect the next time you start Masivo.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que inicie Masivo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="71"/>
+        <location filename="../../gui/window_menus.py" line="79"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="82"/>
+        <location filename="../../gui/window_menus.py" line="97"/>
         <source>Masivo {version}
 SMS and e-mail campaigns from a spreadsheet.
 
@@ -2286,7 +2401,7 @@ Campañas de SMS y correo electrónico desde una planilla.
 Registros: {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_menus.py" line="83"/>
+        <location filename="../../gui/window_menus.py" line="98"/>
         <source>About Masivo</source>
         <translation>Acerca de Masivo</translation>
     </message>
@@ -2294,86 +2409,105 @@ Registros: {folder}</translation>
 <context>
     <name>WorkspaceDialog</name>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="45"/>
-        <location filename="../../app/gui/workspace_dialog.py" line="145"/>
-        <location filename="../../app/gui/workspace_dialog.py" line="151"/>
+        <location filename="../../gui/workspace_dialog.py" line="45"/>
+        <location filename="../../gui/workspace_dialog.py" line="145"/>
+        <location filename="../../gui/workspace_dialog.py" line="151"/>
         <source>Team workspace</source>
         <translation>Espacio de trabajo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="47"/>
+        <location filename="../../gui/workspace_dialog.py" line="47"/>
         <source>Leave the address empty to keep campaigns on this computer only. To share campaigns, replies and the suppression list with your team, enter the PostgreSQL address your administrator gave you. The password is kept in this computer&apos;s keyring, never in a file.</source>
         <translation>Deje la dirección vacía para guardar las campañas solo en este equipo. Para compartir campañas, respuestas y la lista de exclusión con su equipo de trabajo, escriba la dirección de PostgreSQL que le dio su administrador. La contraseña se guarda en el almacén de claves de este equipo, nunca en un archivo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="53"/>
+        <location filename="../../gui/workspace_dialog.py" line="53"/>
         <source>Database address</source>
         <translation>Dirección de la base de datos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="55"/>
+        <location filename="../../gui/workspace_dialog.py" line="55"/>
         <source>Database password</source>
         <translation>Contraseña de la base de datos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="57"/>
+        <location filename="../../gui/workspace_dialog.py" line="57"/>
         <source>Only if the address needs one</source>
         <translation>Solo si la dirección la pide</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="58"/>
+        <location filename="../../gui/workspace_dialog.py" line="58"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Probar conexión</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="63"/>
+        <location filename="../../gui/workspace_dialog.py" line="63"/>
         <source>&amp;Address:</source>
         <translation>&amp;Dirección:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="64"/>
+        <location filename="../../gui/workspace_dialog.py" line="64"/>
         <source>&amp;Password:</source>
         <translation>Co&amp;ntraseña:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="80"/>
+        <location filename="../../gui/workspace_dialog.py" line="80"/>
         <source>The address must start with postgresql://, e.g. {example}</source>
         <translation>La dirección debe comenzar con postgresql://, p. ej. {example}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="92"/>
+        <location filename="../../gui/workspace_dialog.py" line="92"/>
         <source>No address: campaigns stay on this computer.</source>
         <translation>Sin dirección: las campañas quedan en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="94"/>
+        <location filename="../../gui/workspace_dialog.py" line="94"/>
         <source>Connecting to {address}…</source>
         <translation>Conectando con {address}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="117"/>
+        <location filename="../../gui/workspace_dialog.py" line="117"/>
         <source>Connected: PostgreSQL {version}.</source>
         <translation>Conectado: PostgreSQL {version}.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="119"/>
+        <location filename="../../gui/workspace_dialog.py" line="119"/>
         <source>The database is empty: Masivo prepares it on its next start.</source>
         <translation>La base de datos está vacía: Masivo la prepara al iniciar la próxima vez.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="121"/>
+        <location filename="../../gui/workspace_dialog.py" line="121"/>
         <source>Could not connect: {problem}</source>
         <translation>No se pudo conectar: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="143"/>
+        <location filename="../../gui/workspace_dialog.py" line="143"/>
         <source>The password could not be kept in this computer&apos;s keyring ({problem}). Use a .pgpass file instead.</source>
         <translation>No se pudo guardar la contraseña en el almacén de claves de este equipo ({problem}). Use un archivo .pgpass.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace_dialog.py" line="150"/>
+        <location filename="../../gui/workspace_dialog.py" line="150"/>
         <source>The new workspace takes effect the next time you start Masivo.</source>
         <translation>El nuevo espacio de trabajo se usa desde la próxima vez que inicie Masivo.</translation>
+    </message>
+</context>
+<context>
+    <name>_Wording</name>
+    <message numerus="yes">
+        <location filename="../../gui/pages/message.py" line="278"/>
+        <source>%Ln recipient(s) would get a message longer than {provider} accepts ({segments} segments): shorten it to continue.</source>
+        <translation>
+            <numerusform>%Ln destinatario recibiría un mensaje más largo de lo que {provider} acepta ({segments} segmentos): acórtelo para continuar.</numerusform>
+            <numerusform>%Ln destinatarios recibirían un mensaje más largo de lo que {provider} acepta ({segments} segmentos): acórtelo para continuar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/message.py" line="281"/>
+        <source>%Ln recipient(s) would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</source>
+        <translation>
+            <numerusform>%Ln destinatario recibiría un mensaje sobre el límite de {limit} caracteres de {provider} (con los campos combinados): acórtelo para continuar.</numerusform>
+            <numerusform>%Ln destinatarios recibirían un mensaje sobre el límite de {limit} caracteres de {provider} (con los campos combinados): acórtelo para continuar.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
