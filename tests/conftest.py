@@ -88,6 +88,13 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 
 
 @pytest.fixture
+def sending_window_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`masivo send` reads the real clock: IT Cloud's window (08:00-21:00 Bogotá) would make a command
+    line test pass or hang by the hour the suite runs. Window tests use a fake clock instead."""
+    monkeypatch.setattr("app.core.engine.dispatcher.window_opens_at", lambda window, now: None)
+
+
+@pytest.fixture
 def settings(masivo_home: Path) -> Settings:
     """The settings of this test's data folder (`open_settings()` reads the same file)."""
     return Settings(masivo_home / "settings.json")

@@ -33,6 +33,7 @@ def colombian_sheet(path: Path, count: int) -> list[str]:
 
 
 @pytest.mark.parametrize("mode", ["2via", "flash"])
+@pytest.mark.usefixtures("sending_window_open")
 def test_send_itcloud_in_each_mode(tmp_path: Path, mode: str) -> None:
     sheet = tmp_path / "co.xlsx"
     numbers = colombian_sheet(sheet, 5)

@@ -125,6 +125,7 @@ def test_a_send_processed_then_answered_502_is_never_sent_again(journal: Journal
 
 
 @pytest.mark.parametrize("provider_id", PROVIDERS)
+@pytest.mark.usefixtures("sending_window_open")
 def test_the_command_line_counts_unknown_and_exits_4(
     provider_id: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -83,6 +83,7 @@ def mixed_faults(lock: threading.Lock) -> Callable[[Request], int | None]:
 
 
 @pytest.mark.parametrize("provider_id", PROVIDERS)
+@pytest.mark.usefixtures("sending_window_open")
 def test_no_form_of_a_secret_reaches_the_data_folder_report_or_output(
     provider_id: str, masivo_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
