@@ -202,6 +202,7 @@ def test_a_provider_error_is_explained_in_a_dialog(
         with qtbot.waitSignal(window.runner.finished, timeout=20_000) as ended:
             click(qtbot, history.resume_button)
         assert (ended.args[0].status, ended.args[0].reason) == (CampaignStatus.PAUSED, "no_balance")
+        qtbot.waitUntil(lambda: said(window).said[-1].kind == "warn")  # once the campaign is read again
         warning = said(window).said[-1]
         assert warning.kind == "warn" and warning.title == "The campaign paused"
         assert warning.text.startswith("Saldo insuficiente: recargue su cuenta en IT Cloud Services")

@@ -140,6 +140,7 @@ def test_running_out_of_balance_pauses_and_says_so_in_a_dialog(
     with qtbot.waitSignal(runner.finished, timeout=10_000) as ended:
         runner.start(campaign_id)
     assert (ended.args[0].status, ended.args[0].reason) == (CampaignStatus.PAUSED, "no_balance")
+    qtbot.waitUntil(lambda: said(page).said != [])  # said once the campaign, and its provider, is read
     assert said(page).said[0].kind == "warn"
     assert "Saldo insuficiente" in said(page).said[0].text  # the reason, worded once in app.core.reasons
     qtbot.waitUntil(lambda: "Saldo insuficiente" in page.panel.reason_label.text())

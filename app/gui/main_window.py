@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.saved_sheet = self.draft.restore(settings.get("draft"))  # read by `open_sheet_from_arguments`
         self.sample = sample if sample is not None else sample_sheet()
         self._opener: Worker | None = None
+        self._offer: Worker | None = None  # the startup look-up for a campaign to resume (reads the journal)
         self.keyring_read = self._closed = False
         self.setWindowTitle("Masivo")
         self._build()
@@ -307,7 +308,7 @@ class MainWindow(QMainWindow):
     def _offer_resume(self) -> None:
         from app.gui.pages.history import offer_resume
 
-        offer_resume(self)
+        self._offer = offer_resume(self)
 
     # --- navigation ---------------------------------------------------------------------------------
     def current_step(self) -> int:
@@ -455,6 +456,8 @@ class MainWindow(QMainWindow):
         for page in self.built_pages():
             if hasattr(page, "shutdown"):
                 page.shutdown()
+        if self._offer is not None:  # its read of the journal ends before the journal closes
+            self._offer.wait()
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
         self.settings.set("draft", self.draft.saved())
         if self._owns_journal and self.is_open():

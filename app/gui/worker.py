@@ -17,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from app.providers.base import ProviderFailure
+
 log = logging.getLogger(__name__)
 
 
@@ -38,7 +40,9 @@ def refreshing_in_turn(function: Callable[[Task], Any]) -> Callable[[Task], Any]
 
 
 class Expected(Exception):
-    """A failure its page shows in its own words (a name already taken...): not a bug, so no traceback."""
+    """A failure its page shows in its own words (a name already taken...): not a bug, so no traceback.
+
+    `ProviderFailure` (a vendor's answer, or no answer, mapped to a reason) is taken the same way."""
 
 
 @dataclass
@@ -64,7 +68,8 @@ class _Runner(QObject):
     def run(self) -> None:
         try:
             result = self._function(self._task)
-        except Expected as exc:
+        except (Expected, ProviderFailure) as exc:  # said in the page's words; a vendor's answer is no bug
+            log.info("background task ended: %s", type(exc).__name__)
             self.failed.emit(exc)
         except Exception as exc:  # delivered to the GUI thread, shown there, logged with its traceback
             log.exception("background task failed")

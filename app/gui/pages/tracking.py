@@ -57,6 +57,7 @@ class TrackingPage(Page):
         self.campaign_id: int | None = None
         self.counts: dict[str, int] = {}
         self._journal_counts: dict[str, int] = {}
+        self._ended: RunResult | None = None  # a stop to explain once the campaign (its provider) is loaded
         self.workers = Workers(self, self._on_error)
         self.model = MessagesModel(self)
         self.rows = RowsLoader(journal, self.model, self)
@@ -148,13 +149,19 @@ class TrackingPage(Page):
         self.counts = dict(result.counts)
         self.panel.show_counts(self.counts, self.lang)
         self.panel.show_speed(None, None)
+        if result.reason not in QUIET_REASONS and result.status is not CampaignStatus.COMPLETED:
+            self._ended = result  # explained with the provider's name, which the loaded campaign gives
         self._load_campaign()
         self.rows.follow(False)
         self.rows.refresh()
-        if result.reason not in QUIET_REASONS and result.status is not CampaignStatus.COMPLETED:
-            title = self.tr("The campaign stopped") if result.status is CampaignStatus.FAILED else self.tr(
-                "The campaign paused")  # fmt: skip
-            dialogs_for(self).warn(self, title, self._reason(result.reason, result.detail))
+
+    def _explain_end(self) -> None:
+        result, self._ended = self._ended, None
+        if result is None:
+            return
+        title = self.tr("The campaign stopped") if result.status is CampaignStatus.FAILED else self.tr(
+            "The campaign paused")  # fmt: skip
+        dialogs_for(self).warn(self, title, self._reason(result.reason, result.detail))
 
     def on_failed(self, campaign_id: int, text: str) -> None:
         if campaign_id == self.campaign_id:
@@ -228,6 +235,7 @@ class TrackingPage(Page):
         if campaign.id != self.campaign_id:
             return
         self.campaign, self.status = campaign, status
+        self._explain_end()
         self.panel.title_label.setText(self.tr("Campaign {id}: {name} ({provider})").format(
             id=campaign.id, name=campaign.name, provider=provider_name(campaign.provider)))  # fmt: skip
         if self.sending():
