@@ -126,6 +126,7 @@ def test_gmail_asking_for_an_app_password_says_so(server: FakeSmtpServer) -> Non
     assert failed.value.problem.reason == "app_password_needed"
 
 
+@pytest.mark.logs_errors  # the test server itself logs the handshake it could not finish
 def test_an_untrusted_certificate_is_a_tls_failure(server: FakeSmtpServer) -> None:
     smtp = create(fields(server))  # the system's trust store does not know the test's certificate
     with pytest.raises(ProviderFailure) as failed:

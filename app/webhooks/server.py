@@ -157,10 +157,12 @@ class Receiver:
         deadline = time.monotonic() + self._drain_for
         while _close_idle(socket_map) and time.monotonic() < deadline:
             wasyncore.loop(timeout=0.05, map=socket_map, use_poll=True, count=1)
+        # Requests still being answered end first: a task that ends wakes the loop through the trigger,
+        # which must still be open then (else EBADF in waitress's thread).
+        server.task_dispatcher.shutdown(timeout=5)
         with self._trigger_lock:
             self._trigger_open = False
             wasyncore.close_all(socket_map)
-        server.task_dispatcher.shutdown(timeout=5)
 
 
 def _bound_socket(host: str, port: int) -> socket.socket:
