@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QInputDialog,
@@ -24,12 +24,13 @@ from app.core.email_draft import EmailDraft, html_to_text
 from app.core.settings import Settings
 from app.gui.main_window import MESSAGE, MainWindow
 from app.gui.widgets.composer import Composer
-from app.gui.widgets.rich_editor import document_html
+from app.gui.widgets.rich_editor import IMAGE_PLACEHOLDER, document_html
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.sheets import write_sheet
 from tests.gui_window import click, import_sheet, next_step
 from tests.test_gui_composer import EMAIL_ROWS, type_text
 
+LOGO = "https://tienda.cl/logo.png"
 SENT = (
     "<p>Hola <strong>{Nombre}</strong>!</p>"
     "<ul><li>Envío gratis</li><li>Cuotas</li></ul>"
@@ -92,7 +93,7 @@ def test_a_formatted_email_is_sent_as_clean_html_with_its_plain_text_and_preview
     qtbot.keyClicks(edit, " hoy.")
     qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # a line break
     qtbot.mouseClick(tool(page, "imageButton"), Qt.MouseButton.LeftButton)
-    give_url(qtbot, page, "https://tienda.cl/logo.png")
+    give_url(qtbot, page, LOGO)
 
     assert page.draft.template_text == SENT
     assert page.draft.html
@@ -108,6 +109,9 @@ def test_a_formatted_email_is_sent_as_clean_html_with_its_plain_text_and_preview
     )
     html = preview.toHtml()
     assert "font-weight:700" in html and "https://tienda.cl/logo.png" in html  # bold, the image by URL
+    for view in (preview, edit):  # the image is not fetched: a box of its own stands for it
+        image = view.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(LOGO))
+        assert image is not None and image.size().toTuple() == IMAGE_PLACEHOLDER
 
     qtbot.waitUntil(window.next_button.isEnabled, timeout=10_000)
     click(qtbot, window.next_button)
