@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTextImageFormat,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QTextEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from app.gui.widgets.named import named
 
@@ -151,15 +151,13 @@ class RichEditor(QWidget):
         self.edit.currentCharFormatChanged.connect(self.on_format_changed)
         self.edit.cursorPositionChanged.connect(self.on_cursor_moved)
 
-        tools = QHBoxLayout()
-        tools.setContentsMargins(0, 0, 0, 0)
+        tools = named(QToolBar(), "formatToolBar", self.tr("Formatting"))  # what does not fit goes under »
         for button in (self.bold_button, self.italic_button, self.bullets_button, self.numbers_button,
                        self.link_button, self.image_button):  # fmt: skip
             tools.addWidget(button)
-        tools.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(tools)
+        layout.addWidget(tools)
         layout.addWidget(self.edit, 1)
 
     def _button(self, name: str, text: str, tip: str, shortcut: str = "") -> QToolButton:

@@ -2517,6 +2517,10 @@ Logs: {folder}</translation>
 <context>
     <name>RichEditor</name>
     <message>
+        <source>Formatting</source>
+        <translation>Formatting</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Message</translation>
     </message>

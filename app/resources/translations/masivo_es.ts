@@ -2517,6 +2517,10 @@ Registros: {folder}</translation>
 <context>
     <name>RichEditor</name>
     <message>
+        <source>Formatting</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
