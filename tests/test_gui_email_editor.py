@@ -70,6 +70,12 @@ def test_a_formatted_email_is_sent_as_clean_html_with_its_plain_text_and_preview
     edit.setFocus()
 
     qtbot.keyClicks(edit, "Hola ")
+    qtbot.keyClick(page.findChild(QWidget, "subjectEdit"), Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert not tool(page, "boldButton").isChecked()  # the editor's keys work in the editor only
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert tool(page, "boldButton").isChecked()
+    qtbot.mouseClick(tool(page, "boldButton"), Qt.MouseButton.LeftButton)  # off, then on by a click
     qtbot.mouseClick(tool(page, "boldButton"), Qt.MouseButton.LeftButton)
     page.findChild(QListWidget, "mergeFieldList").setCurrentRow(0)
     qtbot.mouseClick(page.findChild(QPushButton, "insertFieldButton"), Qt.MouseButton.LeftButton)

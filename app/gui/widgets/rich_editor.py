@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QKeyEvent,
+    QKeySequence,
     QPixmap,
     QTextBlock,
     QTextCharFormat,
@@ -121,6 +123,8 @@ class RichEditor(QWidget):
         self.edit = named(UrlImagesEdit(), "richMessageEdit", self.tr("Message"))
         self.edit.setTabChangesFocus(True)
         self.edit.textChanged.connect(self.changed)
+        self.edit.installEventFilter(self)
+        self._keys: list[tuple[QKeySequence, QToolButton]] = []
         self.bold_button = self._button("boldButton", self.tr("B"), self.tr("Bold (Ctrl+B)"), "Ctrl+B")
         self.bold_button.setCheckable(True)
         font = self.bold_button.font()
@@ -164,9 +168,18 @@ class RichEditor(QWidget):
         button = named(QToolButton(), name, tip)
         button.setText(text)
         button.setToolTip(tip)
-        if shortcut:
-            button.setShortcut(shortcut)
+        if shortcut:  # read by eventFilter: Ctrl+B in the subject must not bold the body
+            self._keys.append((QKeySequence(shortcut), button))
         return button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            for keys, button in self._keys:
+                if pressed.matches(keys) == QKeySequence.SequenceMatch.ExactMatch:
+                    button.click()
+                    return True
+        return super().eventFilter(watched, event)
 
     # --- the body -----------------------------------------------------------------------------------
     def html(self) -> str:
