@@ -175,6 +175,8 @@ def test_email_needs_subject_and_sender_for_connecta_and_previews_html(
     sheet = write_sheet(tmp_path / "mail.xlsx", EMAIL_ROWS, ("Nombre", "Correo", "Monto"))
     page = make_page(qtbot, settings, sheet, Channel.EMAIL, provider="connecta")
     assert page.findChild(QLineEdit, "subjectEdit").isVisible()
+    qtbot.keyClick(page.findChild(QCheckBox, "htmlCheck"), Qt.Key.Key_Space)  # an existing template's HTML
+    assert editor(page).isVisible()
     type_text(editor(page), "<p>Hola <b>{Nombre}</b></p>")
     problems = page.findChild(QLabel, "templateErrorLabel").text()
     assert "asunto" in problems and "remitente" in problems
@@ -182,7 +184,6 @@ def test_email_needs_subject_and_sender_for_connecta_and_previews_html(
     type_text(page.findChild(QLineEdit, "subjectEdit"), "Su saldo, {Nombre}")
     qtbot.keyClicks(page.findChild(QLineEdit, "senderNameEdit"), "Tienda")
     qtbot.keyClicks(page.findChild(QLineEdit, "senderEmailEdit"), "ventas@tienda.cl")
-    qtbot.keyClick(page.findChild(QCheckBox, "htmlCheck"), Qt.Key.Key_Space)
     assert page.is_complete(), page.findChild(QLabel, "templateErrorLabel").text()
     qtbot.mouseClick(page.findChild(QPushButton, "nextRecipientButton"), Qt.MouseButton.LeftButton)
     html = page.findChild(QTextBrowser, "emailPreview")

@@ -50,13 +50,15 @@ def wide_sheet(path: Path, rows: int = 30) -> Path:
     """A sheet of 40 columns with long headers and long values."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Clientes de la temporada 2026")
-    extra = [f"Información adicional del cliente número {n}" for n in range(COLUMNS - 3)]
-    sheet.append(["Nombre", "Celular", "Ciudad", *extra])
+    extra = [f"Información adicional del cliente número {n}" for n in range(COLUMNS - 4)]
+    sheet.append(["Nombre", "Celular", "Ciudad", "Correo", *extra])  # an address too: the e-mail composer
     for i in range(rows):
-        values = [f"Valor bastante largo de la columna {n} para la fila {i}" for n in range(COLUMNS - 3)]
+        values = [f"Valor bastante largo de la columna {n} para la fila {i}" for n in range(COLUMNS - 4)]
         # Colombian mobiles, written in full: every provider takes them, IT Cloud (Colombia only) too.
         number = f"+57 300 {100 + i:03d} {1000 + i:04d}"
-        sheet.append([NAMES[i % len(NAMES)] + " de los Santos Fernández", number, "Santiago", *values])
+        name = NAMES[i % len(NAMES)]
+        address = f"{name.lower()}.{i}@example.com"
+        sheet.append([name + " de los Santos Fernández", number, "Santiago", address, *values])
     book.save(path)
     return path
 
@@ -168,3 +170,19 @@ def test_every_step_fits_1024_by_700_with_long_texts(
     assert page.sms_mode.isVisible()
     page.sms_mode.combo.setCurrentIndex(page.sms_mode.combo.findData("flash"))  # the longest explanation
     assert_kept(window, "message itcloud")
+    # The e-mail composer: the formatting toolbar over the editor, long subject and sender, then as HTML.
+    assert window.go_to(PROVIDER)
+    combo.setCurrentIndex(combo.findData("demo"))
+    provider_page.email_radio.setChecked(True)
+    with qtbot.waitSignal(window.recipients_page.import_finished, timeout=20_000):  # read again for it
+        assert window.go_to(RECIPIENTS)
+    assert window.go_to(MESSAGE)
+    composer = page.composer
+    assert composer.rich.isVisible() and composer.rich.bold_button.isVisible()
+    for edit in (composer.subject_edit, composer.sender_name_edit, composer.sender_email_edit):
+        edit.setText(PHRASE * 2)
+    composer.rich.edit.setHtml("<ul>" + f"<li><strong>{PHRASE}</strong></li>" * 30 + "</ul>")
+    assert_kept(window, "message email")
+    composer.html_check.setChecked(True)
+    assert composer.message_edit.isVisible()
+    assert_kept(window, "message email html")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from app.core.templates import Template, TemplateError
 from app.gui.formatting import number
 from app.gui.widgets.highlighter import MessageHighlighter
 from app.gui.widgets.named import buddy, named
+from app.gui.widgets.rich_editor import RichEditor
 
 NON_GSM_SHOWN = 5  # characters named in the counter line
 
@@ -59,6 +61,7 @@ class Composer(QWidget):
         self.blocking = ""  # the page's reason the message cannot go (over the provider's limit)
         self._build()
         self.highlighter = MessageHighlighter(self.message_edit.document())
+        self.rich_highlighter = MessageHighlighter(self.rich.edit.document(), sms=False)
         self._last_editor: QWidget = self.message_edit
 
     def _build(self) -> None:
@@ -66,7 +69,10 @@ class Composer(QWidget):
         self.sender_name_edit = named(QLineEdit(), "senderNameEdit", self.tr("Sender name"))
         self.sender_email_edit = named(QLineEdit(), "senderEmailEdit", self.tr("Sender address"))
         self.sender_email_edit.setPlaceholderText(self.tr("sales@yourcompany.com"))
-        self.html_check = named(QCheckBox(self.tr("The body is H&TML")), "htmlCheck")
+        self.html_check = named(QCheckBox(self.tr("Edit as H&TML")), "htmlCheck")
+        self.html_check.setToolTip(
+            self.tr("Paste or write the HTML of an existing template: it is sent as it is.")
+        )
         self.email_box = QWidget()
         email_form = QFormLayout(self.email_box)
         email_form.setContentsMargins(0, 0, 0, 0)
@@ -76,6 +82,10 @@ class Composer(QWidget):
         email_form.addRow("", self.html_check)
         self.message_edit = named(QPlainTextEdit(), "messageEdit", self.tr("Message"))
         self.message_edit.setTabChangesFocus(True)  # Tab leaves the editor: keyboard users are not trapped
+        self.rich = RichEditor()  # an e-mail's body, unless it is edited as HTML
+        self.body_stack = QStackedWidget()
+        self.body_stack.addWidget(self.message_edit)
+        self.body_stack.addWidget(self.rich)
         self.field_list = named(QListWidget(), "mergeFieldList", self.tr("Merge fields"))
         self.field_list.itemActivated.connect(lambda item: self.insert_field(item.text()))
         self.insert_button = named(QPushButton(self.tr("In&sert field")), "insertFieldButton")
@@ -94,8 +104,9 @@ class Composer(QWidget):
         fields.addWidget(self.field_list, 1)
         fields.addWidget(self.insert_button)
         editor = QVBoxLayout()
-        editor.addWidget(buddy(self.tr("&Message:"), self.message_edit))
-        editor.addWidget(self.message_edit, 1)
+        self.message_label = buddy(self.tr("&Message:"), self.message_edit)
+        editor.addWidget(self.message_label)
+        editor.addWidget(self.body_stack, 1)
         editor.addWidget(self.counter_label)
         editor.addWidget(self.convert_button)
         editor.addWidget(self.converted_label)
@@ -109,10 +120,11 @@ class Composer(QWidget):
         layout.addLayout(row, 1)
         for edit in (self.subject_edit, self.sender_name_edit, self.sender_email_edit):
             edit.textChanged.connect(self.recount)
-        self.html_check.toggled.connect(self.recount)
+        self.html_check.toggled.connect(self.on_html_toggled)
         self.message_edit.textChanged.connect(self.recount)
-        self.subject_edit.installEventFilter(self)
-        self.message_edit.installEventFilter(self)
+        self.rich.changed.connect(self.recount)
+        for watched in (self.subject_edit, self.message_edit, self.rich.edit):
+            watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
@@ -127,6 +139,7 @@ class Composer(QWidget):
         self.channel, self.max_length, self.sender_required = channel, max_length, sender_required
         self.columns = list(columns)
         self.email_box.setVisible(channel is Channel.EMAIL)
+        self._show_body()
         self.highlighter.set_sms(channel is Channel.SMS)
         self.field_list.clear()
         self.field_list.addItems(self.columns)
@@ -138,17 +151,46 @@ class Composer(QWidget):
         for edit, text in ((self.subject_edit, draft.subject), (self.sender_name_edit, draft.sender_name),
                            (self.sender_email_edit, draft.sender_email)):  # fmt: skip
             edit.setText(text)
-        self.html_check.setChecked(draft.html)
+        as_html = draft.html and not self.rich.keeps(draft.body)  # what the editor would change stays HTML
+        self.html_check.blockSignals(True)
+        self.html_check.setChecked(as_html)
+        self.html_check.blockSignals(False)
         self.message_edit.setPlainText(draft.body)
+        if draft.html:
+            self.rich.set_html(draft.body)
+        else:  # an SMS, or an e-mail written in plain text before the editor had formatting
+            self.rich.set_plain_text(draft.body)
+        self._show_body()
 
     def set_sample(self, fields: Mapping[str, str] | None) -> None:
         """The recipient the counter line is about (the message itself did not change)."""
         self.sample = fields
         self._show_count(self.text())
 
+    def _rich_shown(self) -> bool:
+        return self.channel is Channel.EMAIL and not self.html_check.isChecked()
+
+    def _show_body(self) -> None:
+        shown = self.rich.edit if self._rich_shown() else self.message_edit
+        self.body_stack.setCurrentWidget(self.rich if shown is self.rich.edit else self.message_edit)
+        self.message_label.setBuddy(shown)
+
+    def on_html_toggled(self, as_html: bool) -> None:
+        """Switch the body between the formatted editor and its HTML, carrying the text across."""
+        edit = self.message_edit if as_html else self.rich.edit
+        edit.blockSignals(True)  # one recount below, with the editor shown
+        if as_html:
+            self.message_edit.setPlainText(self.rich.html())
+        else:  # formatting the editor does not have (tables, colours) is left out from here on
+            self.rich.set_html(self.message_edit.toPlainText())
+        edit.blockSignals(False)
+        self._show_body()
+        self.recount()
+
     # --- on every keystroke -------------------------------------------------------------------------
     def text(self) -> str:
-        return self.message_edit.toPlainText()
+        """The SMS, or the e-mail's body as HTML (from the formatted editor, or as written)."""
+        return self.rich.html() if self._rich_shown() else self.message_edit.toPlainText()
 
     def recount(self) -> None:
         """Compile the message, count it for the previewed recipient, say what is wrong; then `changed`."""
@@ -191,7 +233,8 @@ class Composer(QWidget):
     def _show_count(self, text: str) -> None:
         self.over_limit = False
         if self.channel is Channel.EMAIL:
-            self.counter_label.setText(self.tr("Characters: {n}").format(n=number(len(text), self.lang)))
+            typed = self.rich.edit.toPlainText() if self._rich_shown() else text
+            self.counter_label.setText(self.tr("Characters: {n}").format(n=number(len(typed), self.lang)))
             self.convert_button.hide()
             return
         counted = count(self.rendered())
@@ -273,14 +316,15 @@ class Composer(QWidget):
             self.subject_edit.insert(token)
             self.subject_edit.setFocus()
         else:
-            self.message_edit.insertPlainText(token)
-            self.message_edit.setFocus()
+            edit = self.rich.edit if self._rich_shown() else self.message_edit
+            edit.insertPlainText(token)
+            edit.setFocus()
 
     def email_draft(self) -> EmailDraft:
         return EmailDraft(
             self.subject_edit.text(),
             self.text(),
-            self.html_check.isChecked(),
+            True,  # HTML from the editor or as written; the plain-text part is made from it
             self.sender_name_edit.text().strip(),
             self.sender_email_edit.text().strip(),
         )

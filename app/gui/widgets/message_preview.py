@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from app.core.preview import CampaignPreview
 from app.core.reasons import reason_text
 from app.gui.formatting import number
 from app.gui.widgets.named import buddy, named
+from app.gui.widgets.rich_editor import placeholder_image
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,15 @@ class CampaignCost:
 
     preview: CampaignPreview
     converted: CampaignPreview | None = None
+
+
+class EmailView(QTextBrowser):
+    """The rendered e-mail: an image by URL shows as a grey box; the preview fetches nothing."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            return placeholder_image()
+        return super().loadResource(kind, name)
 
 
 class RecipientPreview(QGroupBox):
@@ -55,7 +66,7 @@ class RecipientPreview(QGroupBox):
         self.who_label.setWordWrap(True)
         self.subject_label = named(QLabel(), "subjectPreview", self.tr("Subject for this recipient"))
         self.sms_view = named(QTextBrowser(), "smsPreview", self.tr("Message for this recipient"))
-        self.html_view = named(QTextBrowser(), "emailPreview", self.tr("E-mail for this recipient"))
+        self.html_view = named(EmailView(), "emailPreview", self.tr("E-mail for this recipient"))
         self.html_view.setOpenLinks(False)  # a preview, not a browser: links are shown, not followed
         self.plain_view = named(QPlainTextEdit(), "plainPreview", self.tr("Plain-text version"))
         self.plain_view.setReadOnly(True)

@@ -128,8 +128,12 @@ Details were written to:
     </message>
     <message>
         <location filename="../../gui/composer.py" line="69"/>
-        <source>The body is H&amp;TML</source>
-        <translation>The body is H&amp;TML</translation>
+        <source>Edit as H&amp;TML</source>
+        <translation>Edit as H&amp;TML</translation>
+    </message>
+    <message>
+        <source>Paste or write the HTML of an existing template: it is sent as it is.</source>
+        <translation>Paste or write the HTML of an existing template: it is sent as it is.</translation>
     </message>
     <message>
         <location filename="../../gui/composer.py" line="73"/>
@@ -2508,6 +2512,81 @@ Logs: {folder}</translation>
             <numerusform>%Ln recipient would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</numerusform>
             <numerusform>%Ln recipients would get a message over {provider}&apos;s limit of {limit} characters (merge fields included): shorten it to continue.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RichEditor</name>
+    <message>
+        <source>Formatting</source>
+        <translation>Formatting</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Bold (Ctrl+B)</source>
+        <translation>Bold (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>Italic (Ctrl+I)</source>
+        <translation>Italic (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• List</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Bulleted list</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. List</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Numbered list</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Link…</translation>
+    </message>
+    <message>
+        <source>Make a link (Ctrl+K)</source>
+        <translation>Make a link (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Image…</translation>
+    </message>
+    <message>
+        <source>Insert an image by its web address</source>
+        <translation>Insert an image by its web address</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Web address of the link (merge fields allowed):</source>
+        <translation>Web address of the link (merge fields allowed):</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Web address of the image (https://…): each mail client loads it from there.</source>
+        <translation>Web address of the image (https://…): each mail client loads it from there.</translation>
     </message>
 </context>
 </TS>

@@ -128,8 +128,12 @@ Los detalles quedaron en:
     </message>
     <message>
         <location filename="../../gui/composer.py" line="69"/>
-        <source>The body is H&amp;TML</source>
-        <translation>El cuerpo es &amp;HTML</translation>
+        <source>Edit as H&amp;TML</source>
+        <translation>Editar como &amp;HTML</translation>
+    </message>
+    <message>
+        <source>Paste or write the HTML of an existing template: it is sent as it is.</source>
+        <translation>Pegue o escriba el HTML de una plantilla existente: se envía tal cual.</translation>
     </message>
     <message>
         <location filename="../../gui/composer.py" line="73"/>
@@ -2508,6 +2512,81 @@ Registros: {folder}</translation>
             <numerusform>%Ln destinatario recibiría un mensaje sobre el límite de {limit} caracteres de {provider} (con los campos combinados): acórtelo para continuar.</numerusform>
             <numerusform>%Ln destinatarios recibirían un mensaje sobre el límite de {limit} caracteres de {provider} (con los campos combinados): acórtelo para continuar.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RichEditor</name>
+    <message>
+        <source>Formatting</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Bold (Ctrl+B)</source>
+        <translation>Negrita (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Italic (Ctrl+I)</source>
+        <translation>Cursiva (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• Lista</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Lista con viñetas</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. Lista</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Lista numerada</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Enlace…</translation>
+    </message>
+    <message>
+        <source>Make a link (Ctrl+K)</source>
+        <translation>Crear un enlace (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Imagen…</translation>
+    </message>
+    <message>
+        <source>Insert an image by its web address</source>
+        <translation>Insertar una imagen por su dirección web</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>Web address of the link (merge fields allowed):</source>
+        <translation>Dirección web del enlace (admite campos):</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Web address of the image (https://…): each mail client loads it from there.</source>
+        <translation>Dirección web de la imagen (https://…): cada programa de correo la carga desde allí.</translation>
     </message>
 </context>
 </TS>
