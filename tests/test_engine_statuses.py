@@ -72,6 +72,25 @@ def test_connecta_one_request_per_status_and_a_time_limit(journal: Journal) -> N
     assert result.asked == 30 + 4 * 29 and journal.counts(campaign) == {"delivered": 1, "accepted": 29}
 
 
+def test_rows_accepted_without_an_id_are_not_waited_for(journal: Journal) -> None:
+    """Convergia's answer may name no id (seed 004 shows none): such rows stay accepted, the report says
+    their status cannot be polled, and the poller neither asks for them nor waits 72 hours for them."""
+    clock = NoWaitClock()
+    with provider_server("convergia") as (fake, server):
+        fake.fake.answer = "bare"  # "100": accepted, no id
+        campaign = make_campaign(journal, "convergia", 5)
+        provider = adapter(fake, server)
+        Dispatcher(journal, campaign, provider, pace=Pace.off(), clock=clock, sleep=clock.sleep).run()
+        started = clock()
+        result = Poller(journal, provider, clock=clock, sleep=clock.sleep).run(campaign)
+        provider.close()
+        asked = server.requests_to("/estatus_mensaje.php")
+    assert journal.counts(campaign) == {"accepted": 5}
+    assert {(m.provider_id, m.reason) for m in journal.messages(campaign)} == {("", "status_not_pollable")}
+    assert (result.asked, result.awaiting, result.problem) == (0, 0, None)
+    assert clock() == started and asked == []
+
+
 def test_demo_deliveries_and_providers_without_statuses(journal: Journal) -> None:
     clock = NoWaitClock()
     provider = demo.DemoProvider(clock=clock)

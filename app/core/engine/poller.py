@@ -36,7 +36,7 @@ class PollResult:
 
     asked: int = 0
     changed: int = 0
-    awaiting: int = 0  # rows still waiting for a final status after the pass
+    awaiting: int = 0  # rows with an id still waiting for a final status after the pass
     problem: Problem | None = None
 
 
@@ -131,7 +131,9 @@ class Poller:
         self.pacer.started(self.caps.status_interval)
 
     def _awaiting(self, campaign_id: int) -> int:
-        return self.journal.counts(campaign_id).get("accepted", 0)
+        """Rows it can still ask about: one accepted without an id (the report says its status cannot
+        be polled) is never waited for."""
+        return self.journal.awaiting_count(campaign_id)
 
 
 def _by_key(rows: list[Row], updates: list[StatusUpdate]) -> list[tuple[int, StatusUpdate]]:

@@ -210,6 +210,10 @@ class Journal:
         rows = self.backend.query(q.AWAITING_STATUS, (campaign_id, after_id, limit))
         return [(int(key), str(provider_id), bulk_id) for key, provider_id, bulk_id in rows]
 
+    def awaiting_count(self, campaign_id: int) -> int:
+        """How many rows `awaiting_status` would list: accepted, with an id to ask about."""
+        return int(self.backend.query(q.AWAITING_COUNT, (campaign_id,))[0][0])
+
     def apply_statuses(self, updates: Iterable[StatusUpdate], provider: str | None = None) -> int:
         """Apply pushed statuses by provider id, only forward (a late "sent" never undoes "delivered").
 

@@ -113,6 +113,10 @@ AWAITING_STATUS = (
     "SELECT id, provider_id, bulk_id FROM messages WHERE campaign_id = ? AND state = 'accepted' "
     "AND provider_id IS NOT NULL AND id > ? ORDER BY id LIMIT ?"
 )
+# Rows accepted without an id (Convergia's answers that name none) can never be asked about.
+AWAITING_COUNT = (
+    "SELECT COUNT(*) FROM messages WHERE campaign_id = ? AND state = 'accepted' AND provider_id IS NOT NULL"
+)
 # A pushed or polled status moves a row only forward (the last `?` is the new state's rank).
 _APPLY = (
     "UPDATE messages SET state = ?, status_code = ?, reason = COALESCE(NULLIF(?, ''), reason), "
