@@ -18,6 +18,8 @@ from app.core.settings import Settings
 from app.gui.models.campaign_model import STATE_GROUPS, merge_counts
 from app.gui.pages.tracking import TrackingPage
 from app.gui.runner import CampaignRunner
+from tests.engine_support import adapter, provider_server
+from tests.engine_support import make_campaign as make_engine_campaign
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.sheets import read_rows
 from tests.gui_campaigns import Gated, demo, journal_at, make_campaign, runner_for
@@ -223,3 +225,23 @@ def test_exporting_a_large_report_shows_its_progress(
     qtbot.waitUntil(lambda: page.panel.export_button.text() == label)
     page.runner.pause_and_wait()
     page.shutdown()
+
+
+def test_the_watcher_stops_when_only_rows_without_an_id_are_left(
+    qtbot: QtBot, settings: Settings, journal: Journal
+) -> None:
+    """Convergia's answers may name no id: those rows stay accepted, but no poll can ever move them, so
+    the window stops watching once the run ends instead of asking every minute for days."""
+    with provider_server("convergia") as (fake, server):
+        fake.fake.answer = "bare"  # "100": accepted, no id
+        provider = adapter(fake, server)
+        campaign_id = make_engine_campaign(journal, "convergia", 3)
+        runner = runner_for(journal, settings, provider)
+        page = tracking(qtbot, settings, journal, runner)
+        page.show_campaign(campaign_id)
+        with qtbot.waitSignal(runner.finished, timeout=10_000):
+            assert runner.start(campaign_id)
+        qtbot.waitUntil(lambda: not runner._timer.isActive(), timeout=5_000)
+        assert journal.counts(campaign_id) == {"accepted": 3}
+        page.shutdown()
+        provider.close()

@@ -187,7 +187,7 @@ def test_what_a_crash_left_in_a_schema_6_journal_is_never_sent_again(journal: Jo
 def test_polled_statuses_only_move_forward(journal: Journal) -> None:
     campaign = campaign_with(journal, ["a", "b"])
     keys = accepted(journal, campaign, "id-1", "id-2")
-    assert journal.awaiting_status(campaign) == [(keys[0], "id-1"), (keys[1], "id-2")]
+    assert journal.awaiting_status(campaign) == [(keys[0], "id-1", None), (keys[1], "id-2", None)]
     changed = journal.apply_polled(
         [
             (keys[0], StatusUpdate("id-1", State.DELIVERED, "ENTREGADO")),
@@ -202,7 +202,7 @@ def test_polled_statuses_only_move_forward(journal: Journal) -> None:
     assert delivered.status_code == "ENTREGADO" and delivered.final_at is not None
     queued = journal.message(keys[1])
     assert queued is not None and (queued.state, queued.status_code) == (State.ACCEPTED, "EN_COLA")
-    assert journal.awaiting_status(campaign) == [(keys[1], "id-2")]
+    assert journal.awaiting_status(campaign) == [(keys[1], "id-2", None)]
     assert [e.state for e in journal.history(keys[0])] == [State.SENDING, State.ACCEPTED, State.DELIVERED]
 
 

@@ -232,25 +232,29 @@ def test_the_fake_answers_the_delivery_status_call_as_documented(vendor: Vendor)
     assert [m["status"] for m in answer["delivery_status"]["messages"]] == ["EN_COLA", "EN_COLA"]
 
 
-def test_a_bulk_sent_here_has_its_statuses_read_in_one_call(vendor: Vendor) -> None:
-    """ "Revisar estado de envío masivo de SMS": one `check_delivery_status` GET for the whole bulk."""
-    adapter = vendor.adapter()
-    ids = [r.provider_id or "" for r in adapter.send(many(300), SendOptions())]
+def test_a_bulk_names_its_id_delivery_and_its_statuses_come_in_one_call(vendor: Vendor) -> None:
+    """ "Revisar estado de envío masivo de SMS": each result names its bulk's `id_delivery` (kept in the
+    journal), and another adapter reads the whole bulk in one `check_delivery_status` GET."""
+    results = vendor.adapter().send(many(300), SendOptions())
+    ids = [r.provider_id or "" for r in results]
     deliveries = set(vendor.fake.deliveries)  # the URL limit cut the 300 into a few bulks
+    assert 1 < len(deliveries) < 20 and {r.bulk_id for r in results} == deliveries
+    [alone] = vendor.adapter().send([OutgoingMessage(999, "56990000999", "Hola")], SendOptions())
+    assert alone.bulk_id is None  # the single call answers no `id_delivery`
     vendor.fake.set_status(ids[0], "ENTREGADO")
     vendor.fake.set_status(ids[1], "NO_ENTREGABLE")
-    single = OutgoingMessage(999, "56990000999", "Hola")  # sent alone: not part of a bulk
-    [alone] = adapter.send([single], SendOptions())
-    updates = adapter.statuses([*ids, alone.provider_id or ""], Channel.SMS)
-    assert len(updates) == 301
-    assert [(u.provider_id, u.state) for u in updates[:2]] == [
+    reader = vendor.adapter()
+    updates = reader.bulk_statuses(results[0].bulk_id or "", Channel.SMS)
+    assert updates is not None and [(u.provider_id, u.state) for u in updates[:2]] == [
         (ids[0], State.DELIVERED),
         (ids[1], State.UNDELIVERED),
     ]
-    asked = vendor.server.requests_to(connectus.DELIVERY_STATUS_PATH)
-    assert 1 < len(deliveries) < 20 and {r.query["id_delivery"][0] for r in asked} == deliveries
-    assert len(asked) == len(deliveries) and all(r.method == "GET" for r in asked)
-    assert len(vendor.server.requests_to("/api_v1/check_sms_status")) == 1  # only the lone message
+    assert {u.provider_id for u in updates} == {
+        r.provider_id for r in results if r.bulk_id == results[0].bulk_id
+    }
+    assert reader.bulk_statuses("gone", Channel.SMS) is None  # a 404: its rows are asked one by one
+    assert connectus.CAPABILITIES.bulk_statuses
+    assert [r.method for r in vendor.server.requests_to(connectus.DELIVERY_STATUS_PATH)] == ["GET", "GET"]
 
 
 def test_one_by_one_status_gets_are_paced(vendor: Vendor) -> None:

@@ -6,6 +6,7 @@ outages: the test server refuses the database's connections and ends the open on
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from urllib.parse import urlsplit
 
@@ -17,7 +18,7 @@ from app.core.engine.dispatcher import Dispatcher
 from app.core.engine.progress import Controls
 from app.core.journal import CampaignBusy, Journal, open_journal
 from app.core.journal import lease as lease_module
-from app.providers.base import Capabilities, OutgoingMessage, SendResult
+from app.providers.base import Capabilities, Effect, OutgoingMessage, Problem, SendResult
 from tests.backends import PG_URL, PgDatabases
 from tests.dispatcher_support import BULK, FakeClock, Scripted, make_campaign, run
 
@@ -187,3 +188,18 @@ def test_a_long_outage_pauses_and_keeps_every_answer_for_the_next_run(team: tupl
     assert result.status is CampaignStatus.COMPLETED and journal.counts(campaign) == {"accepted": 5000}
     assert len(provider.sent_keys()) == len(set(provider.sent_keys())) == 5000
     assert unsaved.load(journal.backend.location, campaign) == []
+
+
+def test_unsaved_answers_keep_the_bulk_id_and_older_files_still_load() -> None:
+    """A bulk's `id_delivery` survives a database that went away, so its statuses still come a bulk a call."""
+    problem = Problem("x", Effect.SKIP, "refused")
+    results = [
+        SendResult(1, State.ACCEPTED, "sms-1", None, "bulk-9"),
+        SendResult(2, State.REJECTED, None, problem),
+    ]
+    path = unsaved.keep("somewhere", 7, results)
+    assert unsaved.load("somewhere", 7) == results
+    older = json.loads(path.read_text(encoding="utf-8"))
+    older["results"] = [row[:7] for row in older["results"]]  # written before bulk ids were kept
+    path.write_text(json.dumps(older), encoding="utf-8")
+    assert [r.bulk_id for r in unsaved.load("somewhere", 7)] == [None, None]

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, QTimer, Signal, Slot
 
-from app.core.domain import CampaignStatus, State
+from app.core.domain import CampaignStatus
 from app.core.engine.dispatcher import Dispatcher, RunResult
 from app.core.engine.poller import POLL_EVERY, Poller, PollResult
 from app.core.engine.progress import Controls
@@ -48,6 +48,7 @@ class Watch:
     balance: Balance | None = None
     has_status: bool = False
     problem: Problem | None = None
+    awaiting: int = 0  # rows the provider can still be asked about (`PollResult.awaiting`)
 
 
 @dataclass
@@ -252,8 +253,9 @@ class CampaignRunner(QObject):
             return
         sending = self._sending_id == watched.campaign_id
         last = watched.last
-        if not sending and last is not None and not (last.has_status and last.counts.get(State.ACCEPTED, 0)):
-            self._timer.stop()  # nothing can change any more without a run
+        if not sending and last is not None and not (last.has_status and last.awaiting):
+            # Nothing can change any more without a run (rows accepted without an id never will).
+            self._timer.stop()
             return
         now = time.monotonic()
         # While sending, now and then; and once after a run, so the panel ends with the balance left.
@@ -310,7 +312,16 @@ def _watch_pass(
         except ProviderFailure as failure:
             problem = failure.problem
     counts = journal.counts(campaign.id)
-    return Watch(campaign.id, campaign.provider, counts, polled.changed, balance, caps.has_status, problem)
+    return Watch(
+        campaign.id,
+        campaign.provider,
+        counts,
+        polled.changed,
+        balance,
+        caps.has_status,
+        problem,
+        polled.awaiting,
+    )
 
 
 def _wait_until(done: Callable[[], bool], timeout_ms: int) -> None:

@@ -98,6 +98,9 @@ class Capabilities:
     has_status: bool = False
     has_balance: bool = False
     finds_sent: bool = False  # can find a message by Masivo's own reference (`FindsSent`)
+    # Reads a whole bulk's statuses in one call, by the bulk's id its send answer gave
+    # (`SendResult.bulk_id`, kept in the journal; `BulkStatuses`).
+    bulk_statuses: bool = False
     # What it posts to our receiver (routes in app/webhooks/routes.py): statuses name a row by the
     # vendor's id, replies by the sender's number; the journal keeps only the lookups these need.
     pushes_statuses: bool = False
@@ -150,6 +153,7 @@ class SendResult(NamedTuple):
     state: State  # ACCEPTED, REJECTED or UNKNOWN
     provider_id: str | None = None
     problem: Problem | None = None
+    bulk_id: str | None = None  # the request's own id, where the vendor reads statuses by bulk
 
 
 @dataclass(frozen=True)
@@ -215,6 +219,19 @@ class FindsSent(Protocol):
         """The provider's id of each message it has, by `key`; a message it lacks is left out.
 
         Absence is no proof the message was not taken: those stay unknown. Raises `ProviderFailure`.
+        """
+        ...
+
+
+@runtime_checkable
+class BulkStatuses(Protocol):
+    """Optional, for providers whose `Capabilities.bulk_statuses` is set: every message of one bulk
+    in one call, by the `SendResult.bulk_id` its send answer gave."""
+
+    def bulk_statuses(self, bulk_id: str, channel: Channel) -> list[StatusUpdate] | None:
+        """The bulk's messages' states; None when the vendor no longer knows the bulk (ask one by one).
+
+        Raises `ProviderFailure`.
         """
         ...
 

@@ -53,6 +53,7 @@ CAPABILITIES = Capabilities(
     ),
     bulk_size=1000,  # "hasta 1.000 por consulta"
     has_status=True,
+    bulk_statuses=True,  # "Revisar estado de envío masivo de SMS" by the bulk's `id_delivery`
     has_balance=True,
     schedules=True,  # `deliver_at` of the bulk calls
     pushes_statuses=True,
@@ -105,8 +106,6 @@ class ConnectusProvider:
         self.credentials = credentials
         self.client = client
         self.url_limit = URL_LIMIT  # lowered when the server refuses a URL as too long
-        # id_sms -> id_delivery of the SMS bulks this adapter sent: their statuses come a bulk a call.
-        self.deliveries: dict[str, str] = {}
         self.status_pacer = Pacer(time.monotonic, client.sleep)
 
     def send(self, batch: Sequence[OutgoingMessage], options: SendOptions) -> list[SendResult]:
@@ -177,9 +176,12 @@ class ConnectusProvider:
         }
         delivery = answer.get("id_delivery")
         if not single and options.channel is Channel.SMS and isinstance(delivery, str) and delivery:
-            for result in results.values():
-                if result.provider_id:
-                    self.deliveries[result.provider_id] = delivery
+            # Kept in the journal: any later reader (the window's watcher, `status --refresh`) asks
+            # for the whole bulk in one call (`bulk_statuses`).
+            results = {
+                position: result._replace(bulk_id=delivery) if result.provider_id else result
+                for position, result in results.items()
+            }
         return results
 
     def _result(self, message: OutgoingMessage, entry: object, id_key: str) -> SendResult:
@@ -191,34 +193,18 @@ class ConnectusProvider:
             return SendResult(message.key, State.REJECTED, problem=replace(MESSAGE_ERROR, detail=detail))
         return SendResult(message.key, State.UNKNOWN, problem=replace(NO_ID, detail=detail))
 
-    def statuses(self, provider_ids: Sequence[str], channel: Channel) -> list[StatusUpdate]:
-        """A whole SMS bulk a call (`check_delivery_status`) for the bulks this adapter sent, else one
-        GET per message, paced; ids the API does not find (404) or undocumented words are left out."""
-        updates: list[StatusUpdate] = []
-        rest = list(provider_ids)
-        if channel is Channel.SMS and self.deliveries:
-            by_delivery: dict[str, set[str]] = {}
-            for provider_id in provider_ids:
-                if provider_id in self.deliveries:
-                    by_delivery.setdefault(self.deliveries[provider_id], set()).add(provider_id)
-            answered: set[str] = set()
-            for delivery, wanted in by_delivery.items():
-                for update in self._delivery_statuses(delivery):
-                    if update.provider_id in wanted:
-                        updates.append(update)
-                        answered.add(update.provider_id)
-            rest = [provider_id for provider_id in provider_ids if provider_id not in answered]
-        return updates + self._one_by_one(rest, channel)
-
-    def _delivery_statuses(self, delivery: str) -> list[StatusUpdate]:
-        """Every message of one SMS bulk: `{"delivery_status": {"messages": [{"status", "id_sms"}]}}`."""
+    def bulk_statuses(self, bulk_id: str, channel: Channel) -> list[StatusUpdate] | None:
+        """Every message of one SMS bulk ("Revisar estado de envío masivo de SMS"):
+        `{"delivery_status": {"messages": [{"status", "id_sms"}]}}`; None once the API forgot it (404)."""
+        if channel is not Channel.SMS:  # the document offers it for SMS bulks only
+            return None
         self.status_pacer.wait()
         self.status_pacer.started(STATUS_GAP)
         response = self.client.request(
-            "GET", DELIVERY_STATUS_PATH, idempotent=True, params={"id_delivery": delivery}, auth=self._auth()
+            "GET", DELIVERY_STATUS_PATH, idempotent=True, params={"id_delivery": bulk_id}, auth=self._auth()
         )
         if response.status_code == 404:  # no longer known: its messages are asked one by one
-            return []
+            return None
         answer = self._json(response)
         status = answer.get("delivery_status", answer)
         messages = status.get("messages") if isinstance(status, dict) else None
@@ -232,8 +218,9 @@ class ConnectusProvider:
                     updates.append(update)
         return updates
 
-    def _one_by_one(self, provider_ids: Sequence[str], channel: Channel) -> list[StatusUpdate]:
-        """One "Revisar estado" GET per message, `STATUS_GAP` apart: never a burst of hundreds."""
+    def statuses(self, provider_ids: Sequence[str], channel: Channel) -> list[StatusUpdate]:
+        """One "Revisar estado" GET per message, `STATUS_GAP` apart: never a burst of hundreds. Ids the
+        API does not find (404) or undocumented words are left out."""
         route = ROUTES[channel]
         updates = []
         for provider_id in provider_ids:

@@ -61,13 +61,15 @@ def _row(result: SendResult) -> list[str | int | None]:
     evidence: list[str | int | None] = (
         [problem.code, problem.effect.value, problem.reason, problem.detail] if problem else [None] * 4
     )
-    return [result.key, result.state.value, result.provider_id, *evidence]
+    return [result.key, result.state.value, result.provider_id, *evidence, result.bulk_id]
 
 
 def _result(row: list[str | int | None]) -> SendResult:
-    key, state, provider_id, code, effect, reason, detail = row
+    key, state, provider_id, code, effect, reason, detail = row[:7]
+    bulk_id = row[7] if len(row) > 7 else None  # a file written before bulk ids were kept has none
     problem = None
     if code is not None:
         problem = Problem(str(code), Effect(str(effect)), str(reason), str(detail or ""))
     provider = None if provider_id is None else str(provider_id)
-    return SendResult(int(key or 0), State(str(state)), provider, problem)
+    bulk = None if bulk_id is None else str(bulk_id)
+    return SendResult(int(key or 0), State(str(state)), provider, problem, bulk)

@@ -204,10 +204,15 @@ class Journal:
     # --- statuses after acceptance ----------------------------------------------------------------
     def awaiting_status(
         self, campaign_id: int, after_id: int = 0, limit: int = 1000
-    ) -> list[tuple[int, str]]:
-        """(row id, provider id) of accepted rows still waiting for a final status, in id order."""
+    ) -> list[tuple[int, str, str | None]]:
+        """(row id, provider id, bulk id or None) of accepted rows still waiting for a final status, in
+        id order; rows accepted without an id are left out (nothing can ask for them)."""
         rows = self.backend.query(q.AWAITING_STATUS, (campaign_id, after_id, limit))
-        return [(int(row[0]), str(row[1])) for row in rows]
+        return [(int(key), str(provider_id), bulk_id) for key, provider_id, bulk_id in rows]
+
+    def awaiting_count(self, campaign_id: int) -> int:
+        """How many rows `awaiting_status` would list: accepted, with an id to ask about."""
+        return int(self.backend.query(q.AWAITING_COUNT, (campaign_id,))[0][0])
 
     def apply_statuses(self, updates: Iterable[StatusUpdate], provider: str | None = None) -> int:
         """Apply pushed statuses by provider id, only forward (a late "sent" never undoes "delivered").

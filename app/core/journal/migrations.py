@@ -213,6 +213,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             "WHERE state = 'pending' AND text_key IS NOT NULL",
         ),
     ),
+    Migration(
+        7,
+        "the bulk a row was sent in, where the provider reads a whole bulk's statuses in one call",
+        (
+            # Connectus' `id_delivery` ("Revisar estado de envío masivo de SMS"): every reader of
+            # the journal, not only the adapter that sent the bulk, asks for it in one call.
+            "ALTER TABLE messages ADD COLUMN bulk_id TEXT",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -90,8 +90,8 @@ NEXT_PENDING_WITH_TEXT = _NEXT + "AND c.text = ? ORDER BY m.id LIMIT ?"
 ANY_PENDING = "SELECT 1 FROM messages WHERE campaign_id = ? AND state = 'pending' LIMIT 1"
 IDS_IN_STATE = "SELECT id FROM messages WHERE campaign_id = ? AND state = ? ORDER BY id"
 SET_ACCEPTED = (
-    "UPDATE messages SET state = 'accepted', provider_id = ?, attempts = attempts + 1, answered_at = ?, "
-    "updated_at = ? WHERE id = ?"
+    "UPDATE messages SET state = 'accepted', provider_id = ?, bulk_id = ?, attempts = attempts + 1, "
+    "answered_at = ?, updated_at = ? WHERE id = ?"
 )
 # Any other answer, or a row moved by the engine (to pending, unknown or skipped).
 SET_OUTCOME = (
@@ -110,8 +110,12 @@ EVENTS_OF = "SELECT at, state, code, reason FROM message_events WHERE message_id
 
 # --- statuses after acceptance -----------------------------------------------------------------------
 AWAITING_STATUS = (
-    "SELECT id, provider_id FROM messages WHERE campaign_id = ? AND state = 'accepted' "
+    "SELECT id, provider_id, bulk_id FROM messages WHERE campaign_id = ? AND state = 'accepted' "
     "AND provider_id IS NOT NULL AND id > ? ORDER BY id LIMIT ?"
+)
+# Rows accepted without an id (Convergia's answers that name none) can never be asked about.
+AWAITING_COUNT = (
+    "SELECT COUNT(*) FROM messages WHERE campaign_id = ? AND state = 'accepted' AND provider_id IS NOT NULL"
 )
 # A pushed or polled status moves a row only forward (the last `?` is the new state's rank).
 _APPLY = (

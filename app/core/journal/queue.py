@@ -73,7 +73,7 @@ class SendQueue:
             return
         now = self.clock()
         accepted = [
-            (result.provider_id, now, now, result.key)
+            (result.provider_id, result.bulk_id, now, now, result.key)
             for result in results
             if result.state is State.ACCEPTED and result.problem is None
         ]
@@ -148,7 +148,9 @@ def _settle_older_journal(queue: SendQueue, campaign_id: int) -> None:
     backend, now = queue.backend, queue.clock()
     for _, at, _, text in backend.query(q.ANSWERS_OF, (campaign_id,)):
         accepted, others = json.loads(text)
-        backend.update_many(q.SET_ACCEPTED, [(provider_id, at, at, key) for key, provider_id in accepted])
+        backend.update_many(
+            q.SET_ACCEPTED, [(provider_id, None, at, at, key) for key, provider_id in accepted]
+        )
         backend.update_many(
             q.SET_OUTCOME,
             [

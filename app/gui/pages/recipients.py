@@ -91,12 +91,15 @@ class RecipientsPage(Page):
         return self._worker is not None
 
     def show_country_notice(self) -> None:
-        """Once, above the rows: the sheet's country is not one the provider sends to (IT Cloud: Colombia)."""
+        """Once, instead of the rows: the sheet's country is not one the provider sends to (IT Cloud:
+        Colombia). The rows stay in the model, counted and exported, but are not listed each as invalid
+        for a reason the notice already says (as `masivo check`)."""
         caps = registry.capabilities(self.draft.provider_id)
         sms = self.draft.channel is Channel.SMS
         notice = country_notice(caps.name, caps.countries, self._country(), self.lang) if sms else ""
         self.country_notice.setText(notice)
         self.country_notice.setVisible(bool(notice))
+        self.panel.view.setVisible(not notice)
 
     def enter(self) -> None:
         """A changed channel, country or provider re-validates the sheet already chosen."""

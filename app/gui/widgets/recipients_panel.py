@@ -97,6 +97,7 @@ class RecipientsPanel(QWidget):
         layout.addLayout(running)
         layout.addLayout(summary)
         layout.addWidget(self.view, 1)
+        layout.addStretch()  # takes the room only while the view is hidden (a country notice says why)
 
     def country(self) -> str:
         return str(self.country_combo.currentData())
