@@ -23,7 +23,7 @@ from app.gui.pages.review import ReviewPage
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.dns import Records, dns_server, txt
 from tests.fakes.smtp import PASSWORD, USER, FakeSmtpServer, smtp_server
-from tests.gui_campaigns import journal_at, runner_for
+from tests.gui_campaigns import journal_at, read_sheet, runner_for
 from tests.smtp_support import smtp_adapter
 from tests.test_gui_provider import Host, choose, status
 
@@ -163,6 +163,7 @@ def test_the_review_step_checks_the_sender_domain_and_spreads_the_days(
         email_column="Correo", columns=["Nombre", "Correo"], template_text="<p>Hola {Nombre}</p>",
         subject="Oferta", html=True,
     )  # fmt: skip
+    read_sheet(draft)  # what the recipients step leaves
     with dns_server(records) as dns:
         runner = runner_for(journal, settings, provider)
         page = ReviewPage(draft, settings, journal, runner=runner,
