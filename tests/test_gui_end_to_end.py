@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,16 +29,15 @@ from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.itcloud import BOGOTA, FakeItCloud
 from tests.fakes.server import serving
 from tests.fakes.sheets import read_rows
-from tests.gui_campaigns import Gated, demo, journal_at, make_campaign, write_sheet
+from tests.gui_campaigns import (
+    Gated,
+    demo,
+    make_campaign,
+    sqlite_journal,  # noqa: F401 (the `journal` fixture)
+    write_sheet,
+)
 
 NOON = dt.datetime(2025, 3, 10, 12, 0, tzinfo=BOGOTA)
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    journal = journal_at(tmp_path)
-    yield journal
-    journal.close()
 
 
 @pytest.fixture

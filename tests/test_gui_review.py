@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,14 +21,14 @@ from app.providers.base import Credentials
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.itcloud import FakeItCloud
 from tests.fakes.server import serving
-from tests.gui_campaigns import demo, draft_for, journal_at, read_sheet, runner_for, write_sheet
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    journal = journal_at(tmp_path)
-    yield journal
-    journal.close()
+from tests.gui_campaigns import (
+    demo,
+    draft_for,
+    read_sheet,
+    runner_for,
+    sqlite_journal,  # noqa: F401 (the `journal` fixture)
+    write_sheet,
+)
 
 
 def review(qtbot: QtBot, page: ReviewPage) -> ReviewPage:

@@ -16,7 +16,7 @@ from app.core.deliverability import DeliverabilityCheck
 from app.core.domain import Channel
 from app.core.reasons import reason_text
 from app.core.secrets import CredentialStore
-from app.core.settings import Settings, open_settings
+from app.core.settings import Settings
 from app.gui.models.draft import CampaignDraft
 from app.gui.pages.provider import ProviderPage
 from app.gui.pages.review import ReviewPage
@@ -35,11 +35,6 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeSmtp
     with smtp_server(tmp_path) as running:
         monkeypatch.setenv("SSL_CERT_FILE", str(running.cert))  # the system trust store, for this test
         yield running
-
-
-@pytest.fixture
-def settings() -> Settings:
-    return open_settings()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,20 +26,14 @@ from app.gui.application import open_sheet_from_arguments
 from app.gui.main_window import MESSAGE, REVIEW
 from app.providers.base import OutgoingMessage, SendOptions, SendResult
 from tests.fakes.dialogs import ScriptedDialogs
-from tests.gui_campaigns import Gated, demo, journal_at, make_campaign, write_sheet
+from tests.gui_campaigns import (
+    Gated,
+    demo,
+    make_campaign,
+    sqlite_journal,  # noqa: F401 (the `journal` fixture)
+    write_sheet,
+)
 from tests.gui_window import click, import_sheet, open_window, review, said, write_message
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    journal = journal_at(tmp_path)
-    yield journal
-    journal.close()
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "settings.json")
 
 
 def test_a_message_over_the_limit_for_some_recipients_blocks_next_and_send(
