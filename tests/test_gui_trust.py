@@ -23,7 +23,7 @@ from app.core.domain import CampaignStatus, State
 from app.core.journal import Journal
 from app.core.settings import Settings
 from app.gui.application import open_sheet_from_arguments
-from app.gui.main_window import MESSAGE, REVIEW
+from app.gui.main_window import MESSAGE, RECIPIENTS, REVIEW
 from app.providers.base import OutgoingMessage, SendOptions, SendResult
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.gui_campaigns import (
@@ -201,6 +201,20 @@ def test_after_a_campaign_completes_review_is_not_armed_with_the_same_list_and_m
     assert not form.send_button.isEnabled(), "Review is armed to send the same campaign again"
     assert first_name in form.status_label.text() and "new name" in form.status_label.text()
     assert len(journal.campaigns()) == 1
+
+    steps.setCurrentRow(RECIPIENTS)  # the same file, unchanged, read again: still the list just sent
+    recipients = window.recipients_page
+    said(window).files.append(sheet)
+    click(qtbot, recipients.findChild(QPushButton, "openSheetButton"))
+    importing = recipients.import_dialog
+    assert importing is not None
+    qtbot.waitUntil(lambda: importing.preview is not None, timeout=10_000)
+    with qtbot.waitSignal(recipients.import_finished, timeout=20_000):
+        click(qtbot, importing.findChild(QPushButton, "importButton"))
+    steps.setCurrentRow(REVIEW)
+    qtbot.wait(300)
+    assert not form.send_button.isEnabled(), "Review is armed to send the same list read again"
+    assert "new name" in form.status_label.text()
 
     qtbot.keyClicks(form.name_edit, first_name)  # the name of the campaign just sent
     qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)

@@ -44,6 +44,7 @@ from app.gui.pages.review_work import (
     prepare,
     read_balance,
     send_test,
+    sent_key,
 )
 from app.gui.provider_source import failure_text, read_failure_text
 from app.gui.runner import CampaignRunner
@@ -90,7 +91,7 @@ class ReviewPage(Page):
         self._preparing: Worker | None = None
         self._again = False  # the draft changed while preparing
         self._confirm_when_ready = False
-        self.sent: tuple[DraftKey, str] | None = None  # the draft's key and the name it was last sent as
+        self.sent: tuple[DraftKey, str] | None = None  # `sent_key` and the name it was sent as
         self.form = ReviewForm(self)
         self.form.name_edit.textEdited.connect(self._on_name_edited)
         self.form.name_edit.editingFinished.connect(self._on_name_finished)
@@ -110,14 +111,13 @@ class ReviewPage(Page):
         self._review_email()
 
     def _prepare_if_changed(self) -> None:
-        key = draft_key(self.draft)
-        if self.sent is not None and self.sent[0] == key:  # the same list and message, just sent
+        if self.sent is not None and self.sent[0] == sent_key(self.draft):  # the list and message just sent
             self.form.name_edit.setText("")
             self.form.show_problem(self.tr(
                 "This list and this message were already sent as “{name}”. To send them again, give the "
                 "campaign a new name.").format(name=self.sent[1]))  # fmt: skip
             return
-        if self.prepared is None or self.prepared.key != key:
+        if self.prepared is None or self.prepared.key != draft_key(self.draft):
             self._prepare()
 
     def _on_name_edited(self, text: str) -> None:
@@ -350,7 +350,7 @@ class ReviewPage(Page):
             dialogs_for(self).warn(self, self.tr("Schedule"), self.tr(
                 "The scheduled time has already passed: choose a later time or send now."))  # fmt: skip
             return
-        if self.sent is not None and self.sent[0] == draft_key(self.draft):
+        if self.sent is not None and self.sent[0] == sent_key(self.draft):
             self._prepare_if_changed()  # says why not
             return
         if self.prepared is None or self.prepared.key != draft_key(self.draft):
@@ -410,7 +410,7 @@ class ReviewPage(Page):
             self.workers.run(lambda task: discard(journal, campaign_id), lambda _: self._prepare_again())
             self._warn_another_sending()
             return
-        self.sent = (prepared.key, prepared.name)  # coming back with the same draft does not arm Send again
+        self.sent = (sent_key(self.draft), prepared.name)  # the same list and message do not arm Send again
         self.campaign_started.emit(created.campaign_id)
 
     def _on_create_failed(self, exc: object) -> None:

@@ -87,6 +87,13 @@ def draft_key(draft: CampaignDraft) -> DraftKey:
     return (draft.read, plan_for(draft))
 
 
+def sent_key(draft: CampaignDraft) -> DraftKey:
+    """The list and the message as the user knows them: the same file, unchanged, is the same list."""
+    path = draft.recipients_path
+    stamp = path.stat().st_mtime_ns if path is not None and path.exists() else None
+    return (str(path), stamp, plan_for(draft))
+
+
 def prepare(
     journal: Journal,
     plan: CampaignPlan,
