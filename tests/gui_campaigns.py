@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from app.core.domain import Channel
 from app.core.engine.campaigns import CampaignPlan, create_campaign
 from app.core.journal import Journal, open_journal
+from app.core.recipients import RowStatus, load_recipients
 from app.core.settings import Settings
-from app.gui.models.draft import CampaignDraft
+from app.gui.models.draft import CampaignDraft, ReadSheet
 from app.gui.runner import CampaignRunner
 from app.providers.base import Balance, OutgoingMessage, Provider, SendOptions, SendResult, StatusUpdate
 from app.providers.demo import DemoProvider
+from app.providers.registry import capabilities
 
 NAMES = ("Ana", "Bruno", "Carla", "Diego", "Elena", "Felipe", "Gabriela", "Hugo", "Inés", "Julián")
 
@@ -47,8 +50,11 @@ def write_sheet(path: Path, rows: int, *, invalid: Sequence[int] = ()) -> Path:
     return path
 
 
-def draft_for(sheet: Path, message: str = "Hola {Nombre}, tenemos una oferta para usted.") -> CampaignDraft:
-    return CampaignDraft(
+def draft_for(
+    sheet: Path, message: str = "Hola {Nombre}, tenemos una oferta para usted.", *, read: bool = True
+) -> CampaignDraft:
+    """The draft the steps leave for Review: `sheet` read as the recipients step reads it."""
+    draft = CampaignDraft(
         provider_id="demo",
         channel=Channel.SMS,
         country="CL",
@@ -57,10 +63,37 @@ def draft_for(sheet: Path, message: str = "Hola {Nombre}, tenemos una oferta par
         columns=["Nombre", "Celular", "Ciudad"],
         template_text=message,
     )
+    return read_sheet(draft) if read else draft
+
+
+def read_sheet(draft: CampaignDraft) -> CampaignDraft:
+    """What the recipients step leaves in the draft: every row of its sheet, validated."""
+    assert draft.recipients_path is not None
+    sms = draft.channel is Channel.SMS
+    rows = load_recipients(
+        draft.recipients_path,
+        channel=draft.channel,
+        country=draft.country,
+        phone_column=draft.phone_column,
+        email_column=draft.email_column,
+        number_digits=capabilities(draft.provider_id).number_digits if sms else None,
+    )
+    draft.read = ReadSheet(tuple(rows.preview.headers), list(rows))
+    draft.valid_count = sum(1 for row in draft.read.rows if row.status is RowStatus.VALID)
+    return draft
 
 
 def journal_at(folder: Path) -> Journal:
     return open_journal(str(folder / "journal.sqlite3"))
+
+
+@pytest.fixture(name="journal")
+def sqlite_journal(tmp_path: Path) -> Iterator[Journal]:
+    """The window tests' journal: a SQLite file (conftest's `journal` runs on each backend in turn;
+    the window on a team's PostgreSQL is tests/test_team_window.py). Import it to use it."""
+    journal = journal_at(tmp_path)
+    yield journal
+    journal.close()
 
 
 def make_campaign(

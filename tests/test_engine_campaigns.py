@@ -8,8 +8,16 @@ import pytest
 from openpyxl import Workbook
 
 from app.core.domain import CampaignStatus, Channel, State
-from app.core.engine.campaigns import CampaignError, CampaignPlan, import_campaign, resend_campaign
+from app.core.engine.campaigns import (
+    CampaignError,
+    CampaignPlan,
+    create_campaign,
+    import_campaign,
+    preview_campaign,
+    resend_campaign,
+)
 from app.core.journal import Journal, NewMessage
+from app.core.recipients import load_recipients
 from app.providers.base import Effect, Problem, SendResult
 
 
@@ -48,6 +56,24 @@ def test_import_keeps_every_row_and_renders_each_text_once(journal: Journal, she
         (State.SKIPPED, "suppressed"),
     ]
     assert "fila 2" in rows[2].detail and rows[0].fields["Correo"] == "ana@example.com"
+
+
+def test_a_preview_counts_what_the_campaign_made_of_the_same_rows_will_hold(
+    journal: Journal, sheet: Path
+) -> None:
+    # The window reads the sheet once: Review previews its rows, the confirmation journals the same rows.
+    rows = load_recipients(sheet, channel=Channel.SMS, country="CL", phone_column="Celular")
+    headers, read = rows.preview.headers, list(rows)
+    plan = CampaignPlan("cobranza", "itcloud", Channel.SMS, "Hola {Nombre}" + " " * 760 + "{Monto}")
+    preview = preview_campaign(plan, headers, read)
+    assert journal.campaigns() == []
+    created = create_campaign(journal, plan, read, headers=headers)
+    assert (preview.rows, preview.valid, preview.credits) == (created.rows, created.valid, created.credits)
+    assert (preview.rows, preview.valid) == (5, 3)
+    messages = list(journal.messages(created.campaign_id, [State.PENDING]))
+    assert preview.sample is not None and preview.sample.text == messages[0].text
+    assert preview.texts == len({m.text for m in messages}) == 3  # IT Cloud sends one request per text
+    assert preview.over_limit == 3  # IT Cloud takes 765 characters
 
 
 def test_email_campaigns_render_subject_and_escape_html(journal: Journal, sheet: Path) -> None:

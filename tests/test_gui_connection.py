@@ -18,15 +18,12 @@ from app.gui.main_window import MainWindow
 from app.gui.pages import provider as provider_page
 from tests.fakes.itcloud import FakeItCloud
 from tests.fakes.server import FakeServer, Reply, Request, serving
-from tests.gui_campaigns import demo, journal_at, write_sheet
+from tests.gui_campaigns import (
+    demo,
+    sqlite_journal,  # noqa: F401 (the `journal` fixture)
+    write_sheet,
+)
 from tests.gui_window import click, open_window
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    journal = journal_at(tmp_path)
-    yield journal
-    journal.close()
 
 
 @pytest.fixture

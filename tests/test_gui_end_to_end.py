@@ -7,8 +7,8 @@ every 50 ms; nothing else is faked: the pages, the journal, the engine and the r
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from app.core.domain import CampaignStatus, State
 from app.core.journal import Journal
 from app.core.paths import sample_sheet
+from app.core.recipients import RowStatus
 from app.core.secrets import CredentialStore
 from app.core.settings import Settings
 from app.gui.main_window import HISTORY, MESSAGE, RECIPIENTS, REVIEW, TRACKING, MainWindow
@@ -28,16 +29,15 @@ from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.itcloud import BOGOTA, FakeItCloud
 from tests.fakes.server import serving
 from tests.fakes.sheets import read_rows
-from tests.gui_campaigns import Gated, demo, journal_at, make_campaign
+from tests.gui_campaigns import (
+    Gated,
+    demo,
+    make_campaign,
+    sqlite_journal,  # noqa: F401 (the `journal` fixture)
+    write_sheet,
+)
 
 NOON = dt.datetime(2025, 3, 10, 12, 0, tzinfo=BOGOTA)
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    journal = journal_at(tmp_path)
-    yield journal
-    journal.close()
 
 
 @pytest.fixture
@@ -102,6 +102,37 @@ def confirm_send(qtbot: QtBot, window: MainWindow) -> int:
         click(qtbot, dialog.findChild(QPushButton, "confirmSendButton"))
     assert window.current_step() == TRACKING
     return int(started.args[0])
+
+
+def test_review_writes_nothing_until_confirmed_then_the_campaign_is_the_recipients_steps_rows(
+    qtbot: QtBot, settings: Settings, journal: Journal, sample: Path, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "clientes.xlsx"
+    shutil.copy(sample, sheet)
+    window = open_window(qtbot, settings, journal, sheet, demo())
+    compose_and_review(qtbot, window)
+    rows = window.recipients_page.model.rows
+    valid = [(row.row, row.address) for row in rows if row.status is RowStatus.VALID]
+    rejected = [row.row for row in rows if row.status is not RowStatus.VALID]
+    assert valid and rejected, "the sample sheet has valid rows and rows that cannot be sent"
+    # The sheet changes on disk after the recipients step read it: Review must not read it again.
+    write_sheet(sheet, 3)
+    form = window.review_page.form
+    form.name_edit.clear()
+    qtbot.keyClicks(form.name_edit, "Ofertas de marzo")
+    qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)  # a changed draft is reviewed again
+    renamed = lambda: getattr(window.review_page.prepared, "name", "") == "Ofertas de marzo"  # noqa: E731
+    qtbot.waitUntil(renamed, timeout=20_000)
+    qtbot.waitUntil(form.send_button.isEnabled, timeout=20_000)
+    assert journal.campaigns() == [], "Review wrote a campaign before the user confirmed"
+
+    campaign_id = confirm_send(qtbot, window)
+    assert [campaign.id for campaign in journal.campaigns()] == [campaign_id]
+    assert journal.require(campaign_id).name == "Ofertas de marzo"
+    messages = list(journal.messages(campaign_id))
+    assert [(m.sheet_row, m.address) for m in messages if m.state is not State.SKIPPED] == valid
+    assert [m.sheet_row for m in messages if m.state is State.SKIPPED] == rejected
+    window.runner.pause_and_wait()
 
 
 def test_a_whole_demo_campaign_from_a_fresh_window(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,14 +18,12 @@ from app.gui.pages.history import HistoryPage, offer_resume
 from app.gui.runner import CampaignRunner
 from app.providers.base import Effect, Problem
 from tests.fakes.dialogs import ScriptedDialogs
-from tests.gui_campaigns import demo, journal_at, make_campaign, runner_for
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    journal = journal_at(tmp_path)
-    yield journal
-    journal.close()
+from tests.gui_campaigns import (
+    demo,
+    make_campaign,
+    runner_for,
+    sqlite_journal,  # noqa: F401 (the `journal` fixture)
+)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.core.journal import Journal, open_journal
+from app.core.journal import Journal
 from app.core.journal.inbox_models import IncomingReply
 from app.core.secrets import CredentialStore
 from app.core.settings import Settings
@@ -25,14 +25,8 @@ from app.gui.receiver_host import ReceiverHost
 from app.providers.base import Credentials
 from app.webhooks.routes import STORE_ID
 from tests.fakes.dialogs import ScriptedDialogs
+from tests.gui_campaigns import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.webhook_support import TOKENS, Client, number, received, sent_campaign
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(str(tmp_path / "journal.sqlite3"))
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -31,7 +31,12 @@ from app.gui.main_window import (
     TRACKING,
     MainWindow,
 )
-from tests.gui_campaigns import NAMES, demo, journal_at, make_campaign
+from tests.gui_campaigns import (
+    NAMES,
+    demo,
+    make_campaign,
+    sqlite_journal,  # noqa: F401 (the `journal` fixture)
+)
 from tests.gui_window import import_sheet, open_window, write_message
 
 SIZE = QSize(1024, 700)
@@ -73,13 +78,6 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     app.installTranslator(translator)
     yield request.param
     app.removeTranslator(translator)
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    journal = journal_at(tmp_path)
-    yield journal
-    journal.close()
 
 
 def assert_kept(window: MainWindow, where: str) -> None:

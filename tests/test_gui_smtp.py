@@ -16,14 +16,14 @@ from app.core.deliverability import DeliverabilityCheck
 from app.core.domain import Channel
 from app.core.reasons import reason_text
 from app.core.secrets import CredentialStore
-from app.core.settings import Settings, open_settings
+from app.core.settings import Settings
 from app.gui.models.draft import CampaignDraft
 from app.gui.pages.provider import ProviderPage
 from app.gui.pages.review import ReviewPage
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.dns import Records, dns_server, txt
 from tests.fakes.smtp import PASSWORD, USER, FakeSmtpServer, smtp_server
-from tests.gui_campaigns import journal_at, runner_for
+from tests.gui_campaigns import journal_at, read_sheet, runner_for
 from tests.smtp_support import smtp_adapter
 from tests.test_gui_provider import Host, choose, status
 
@@ -35,11 +35,6 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeSmtp
     with smtp_server(tmp_path) as running:
         monkeypatch.setenv("SSL_CERT_FILE", str(running.cert))  # the system trust store, for this test
         yield running
-
-
-@pytest.fixture
-def settings() -> Settings:
-    return open_settings()
 
 
 @pytest.fixture
@@ -163,6 +158,7 @@ def test_the_review_step_checks_the_sender_domain_and_spreads_the_days(
         email_column="Correo", columns=["Nombre", "Correo"], template_text="<p>Hola {Nombre}</p>",
         subject="Oferta", html=True,
     )  # fmt: skip
+    read_sheet(draft)  # what the recipients step leaves
     with dns_server(records) as dns:
         runner = runner_for(journal, settings, provider)
         page = ReviewPage(draft, settings, journal, runner=runner,

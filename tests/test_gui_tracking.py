@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -22,14 +20,13 @@ from tests.engine_support import adapter, provider_server
 from tests.engine_support import make_campaign as make_engine_campaign
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.sheets import read_rows
-from tests.gui_campaigns import Gated, demo, journal_at, make_campaign, runner_for
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    journal = journal_at(tmp_path)
-    yield journal
-    journal.close()
+from tests.gui_campaigns import (
+    Gated,
+    demo,
+    make_campaign,
+    runner_for,
+    sqlite_journal,  # noqa: F401 (the `journal` fixture)
+)
 
 
 def tracking(qtbot: QtBot, settings: Settings, journal: Journal, runner: CampaignRunner) -> TrackingPage:

@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,23 +23,17 @@ from app.core.domain import CampaignStatus, State
 from app.core.journal import Journal
 from app.core.settings import Settings
 from app.gui.application import open_sheet_from_arguments
-from app.gui.main_window import MESSAGE, REVIEW
+from app.gui.main_window import MESSAGE, RECIPIENTS, REVIEW
 from app.providers.base import OutgoingMessage, SendOptions, SendResult
 from tests.fakes.dialogs import ScriptedDialogs
-from tests.gui_campaigns import Gated, demo, journal_at, make_campaign, write_sheet
+from tests.gui_campaigns import (
+    Gated,
+    demo,
+    make_campaign,
+    sqlite_journal,  # noqa: F401 (the `journal` fixture)
+    write_sheet,
+)
 from tests.gui_window import click, import_sheet, open_window, review, said, write_message
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    journal = journal_at(tmp_path)
-    yield journal
-    journal.close()
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "settings.json")
 
 
 def test_a_message_over_the_limit_for_some_recipients_blocks_next_and_send(
@@ -207,6 +201,20 @@ def test_after_a_campaign_completes_review_is_not_armed_with_the_same_list_and_m
     assert not form.send_button.isEnabled(), "Review is armed to send the same campaign again"
     assert first_name in form.status_label.text() and "new name" in form.status_label.text()
     assert len(journal.campaigns()) == 1
+
+    steps.setCurrentRow(RECIPIENTS)  # the same file, unchanged, read again: still the list just sent
+    recipients = window.recipients_page
+    said(window).files.append(sheet)
+    click(qtbot, recipients.findChild(QPushButton, "openSheetButton"))
+    importing = recipients.import_dialog
+    assert importing is not None
+    qtbot.waitUntil(lambda: importing.preview is not None, timeout=10_000)
+    with qtbot.waitSignal(recipients.import_finished, timeout=20_000):
+        click(qtbot, importing.findChild(QPushButton, "importButton"))
+    steps.setCurrentRow(REVIEW)
+    qtbot.wait(300)
+    assert not form.send_button.isEnabled(), "Review is armed to send the same list read again"
+    assert "new name" in form.status_label.text()
 
     qtbot.keyClicks(form.name_edit, first_name)  # the name of the campaign just sent
     qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)

@@ -4,10 +4,8 @@ unknown on the tracking page, said so in its summary, not sent again by Resume, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from app.core.domain import CampaignStatus, State
@@ -18,15 +16,12 @@ from app.gui.pages.tracking import TrackingPage
 from tests.engine_support import adapter, duplicates, every_send, provider_server
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.server import Request
-from tests.gui_campaigns import journal_at, make_campaign, runner_for
+from tests.gui_campaigns import (
+    make_campaign,
+    runner_for,
+    sqlite_journal,  # noqa: F401 (the `journal` fixture)
+)
 from tests.test_never_twice import every_tenth_send
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    journal = journal_at(tmp_path)
-    yield journal
-    journal.close()
 
 
 def test_unknown_is_counted_shown_and_never_resumed(qtbot: QtBot, tmp_path: Path, journal: Journal) -> None:

@@ -1,10 +1,13 @@
 """Making campaigns: a recipients sheet plus a template plus options become rows in the journal.
 
 Creation streams: rows are read, rendered and written a chunk at a time, so a
-1,000,000-row sheet is never held in memory. Every sheet row is kept (its number,
-address and original fields, for the report and for re-sends); rows that cannot be
-sent are `skipped` with the importer's reason. Re-sending makes a new campaign from
-an old one's unknown or failed rows, with the texts they were given the first time.
+1,000,000-row sheet is never held in memory. The window reads the sheet once, in its
+recipients step: `preview_campaign` renders those rows for the review without writing
+anything, and `create_campaign` journals the same rows once the user confirms.
+Every sheet row is kept (its number, address and original fields, for the report and
+for re-sends); rows that cannot be sent are `skipped` with the importer's reason.
+Re-sending makes a new campaign from an old one's unknown or failed rows, with the texts
+they were given the first time.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import Any, NamedTuple, Protocol
 from app.core.domain import Channel, State
 from app.core.journal import Journal, NewCampaign, NewMessage
 from app.core.reasons import say
-from app.core.segments import measure
+from app.core.segments import measure, over_limit
 from app.core.templates import Template, TemplateError
 from app.providers.base import Capabilities
 from app.providers.registry import capabilities
@@ -95,6 +98,22 @@ class Created:
         return self.rows - self.valid
 
 
+@dataclass(frozen=True)
+class Preview:
+    """What a campaign would be, read from its rows without writing it: what the review shows."""
+
+    rows: int
+    valid: int
+    credits: int  # SMS segments (or e-mails) the valid rows will cost
+    texts: int | None  # distinct texts among valid rows (same-text providers), else None
+    over_limit: int  # SMS the provider would refuse as too long (merge fields included)
+    sample: NewMessage | None  # the first valid row's message
+
+    @property
+    def skipped(self) -> int:
+        return self.rows - self.valid
+
+
 def default_name(source: str, now: float) -> str:
     stamp = dt.datetime.fromtimestamp(now).strftime("%Y-%m-%d %H:%M")
     return f"{Path(source).stem} {stamp}" if source else stamp
@@ -106,11 +125,15 @@ def create_campaign(
     recipients: Iterable[RecipientLike],
     *,
     source: str = "",
+    headers: Sequence[str] = (),
     progress: Callable[[int], None] | None = None,
 ) -> Created:
-    """Render each recipient's message and journal the campaign, a chunk at a time."""
+    """Render each recipient's message and journal the campaign, a chunk at a time.
+
+    `headers` are the sheet's columns (the merge fields); the importer's stream knows them itself.
+    """
     preview = getattr(recipients, "preview", None)  # the importer knows the headers before any row
-    headers: list[str] = list(preview.headers) if preview is not None else []
+    headers = list(preview.headers) if preview is not None else list(headers)
     rows = iter(recipients)
     if headers:
         render = _renderer(plan, headers)  # a wrong field fails before the sheet is read
@@ -151,6 +174,44 @@ def create_campaign(
         raise
     journal.finish_creation(campaign_id, list(columns))
     return Created(campaign_id, total, valid, credits)
+
+
+def preview_campaign(
+    plan: CampaignPlan,
+    headers: Sequence[str],
+    recipients: Iterable[RecipientLike],
+    cancel: threading.Event | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Preview:
+    """Render every message as `create_campaign` would and count what they cost; writes nothing."""
+    render = _renderer(plan, list(headers))
+    caps = capabilities(plan.provider)
+    sms, limit = plan.channel is Channel.SMS, caps.max_length
+    texts: set[str] | None = set() if caps.same_text_bulk else None
+    rows = iter(recipients)
+    total = valid = credits = too_long = 0
+    sample: NewMessage | None = None
+    while chunk := list(islice(rows, CHUNK)):
+        if cancel is not None and cancel.is_set():
+            from app.core.recipients import ImportCancelled
+
+            raise ImportCancelled()
+        rendered = render(chunk)
+        total += len(chunk)
+        valid += rendered.valid
+        credits += rendered.credits
+        for message in rendered.rows:
+            if message.state is not State.PENDING:
+                continue
+            if sample is None:
+                sample = message
+            if texts is not None:
+                texts.add(message.text)
+            if sms and over_limit(message.text, limit):
+                too_long += 1
+        if progress is not None:
+            progress(total)
+    return Preview(total, valid, credits, None if texts is None else len(texts), too_long, sample)
 
 
 def import_campaign(

@@ -7,10 +7,26 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.domain import Channel
+
+if TYPE_CHECKING:
+    from app.core.recipients import RecipientRow
+
+
+@dataclass(frozen=True, eq=False)
+class ReadSheet:
+    """The recipients step's reading of the sheet: its columns and every row, valid or not.
+
+    Compared by identity: a new reading is a new object, and a million rows are never compared.
+    """
+
+    headers: tuple[str, ...]
+    rows: Sequence[RecipientRow]
 
 
 @dataclass
@@ -28,6 +44,7 @@ class CampaignDraft:
     email_column: str | None = None
     columns: list[str] = field(default_factory=list)  # the sheet's headers: the merge fields
     valid_count: int = 0
+    read: ReadSheet | None = None  # the rows the campaign is made of, once the recipients step has read them
     template_text: str = ""
     subject: str = ""
     sender_name: str = ""

@@ -18,7 +18,7 @@ from app.gui.dialogs import SHEET_FILTER, dialogs_for
 from app.gui.dialogs.import_dialog import ImportChoice, ImportDialog, dropped_file, sheet_error_text
 from app.gui.formatting import number, ui_lang
 from app.gui.gc_pauses import keep_out_of_collections
-from app.gui.models.draft import CampaignDraft
+from app.gui.models.draft import CampaignDraft, ReadSheet
 from app.gui.models.recipients_model import RecipientsModel
 from app.gui.pages import Page
 from app.gui.recipients_import import Batch, ImportRequest, Started, import_rows
@@ -190,7 +190,7 @@ class RecipientsPage(Page):
         )
         self._choice = choice
         self._imported_for = self._conditions()
-        self.draft.valid_count = 0
+        self.draft.valid_count, self.draft.read = 0, None
         self.model.reset()
         self.model.set_filter(None)  # a filter chosen for the last sheet would hide this one's rows
         self.panel.filter_buttons[None].setChecked(True)
@@ -259,6 +259,7 @@ class RecipientsPage(Page):
         self.draft.columns = list(started.headers)
         self.draft.country = self._country()
         self.draft.valid_count = self.model.counts()[RowStatus.VALID]
+        self.draft.read = ReadSheet(self.model.headers, self.model.rows)  # kept: a reset starts a new list
         self._choice = ImportChoice(self._choice.path, started.sheet, self._choice.header_row, started.column)
         if self._choice.path != self.sample:
             self.settings.set("last_folder", str(self._choice.path.parent))
@@ -266,7 +267,7 @@ class RecipientsPage(Page):
     def on_import_failed(self, exc: object) -> None:
         self._arrived = []
         self.model.reset()
-        self.draft.recipients_path = None
+        self.draft.recipients_path, self.draft.read = None, None
         if isinstance(exc, ImportCancelled):
             self.panel.source_label.setText(self.tr("Import cancelled: no recipient was loaded."))
             return

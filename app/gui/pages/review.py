@@ -1,9 +1,10 @@
 """Step 4, review and send: the whole campaign on one page, a test message, and the confirmed start.
 
-Entering the page journals the campaign from the draft on a worker (so the totals, the
-credits and the sample message are the ones that will leave); the balance is read on
-another. Sending asks a confirmation that names the count and the cost, then hands the
-campaign to the runner.
+Entering the page renders every message of the rows the recipients step read, on a
+worker (so the totals, the credits and the sample message are the ones that will leave),
+without writing anything; the balance is read on another. Sending asks a confirmation
+that names the count and the cost; only then is the campaign journaled, from those same
+rows, and handed to the runner.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.core.domain import Channel, State
-from app.core.engine.campaigns import CampaignError
+from app.core.engine.campaigns import CampaignError, Created
 from app.core.engine.pacing import Pace, estimate
 from app.core.journal import Journal
 from app.core.reasons import reason_text
@@ -36,12 +37,14 @@ from app.gui.pages.review_work import (
     DraftKey,
     NameTaken,
     Prepared,
+    create,
     discard,
     draft_key,
     plan_for,
     prepare,
     read_balance,
     send_test,
+    sent_key,
 )
 from app.gui.provider_source import failure_text, read_failure_text
 from app.gui.runner import CampaignRunner
@@ -88,7 +91,7 @@ class ReviewPage(Page):
         self._preparing: Worker | None = None
         self._again = False  # the draft changed while preparing
         self._confirm_when_ready = False
-        self.sent: tuple[DraftKey, str] | None = None  # the draft's key and the name it was last sent as
+        self.sent: tuple[DraftKey, str] | None = None  # `sent_key` and the name it was sent as
         self.form = ReviewForm(self)
         self.form.name_edit.textEdited.connect(self._on_name_edited)
         self.form.name_edit.editingFinished.connect(self._on_name_finished)
@@ -108,14 +111,13 @@ class ReviewPage(Page):
         self._review_email()
 
     def _prepare_if_changed(self) -> None:
-        key = draft_key(self.draft)
-        if self.sent is not None and self.sent[0] == key:  # the same list and message, just sent
+        if self.sent is not None and self.sent[0] == sent_key(self.draft):  # the list and message just sent
             self.form.name_edit.setText("")
             self.form.show_problem(self.tr(
                 "This list and this message were already sent as “{name}”. To send them again, give the "
                 "campaign a new name.").format(name=self.sent[1]))  # fmt: skip
             return
-        if self.prepared is None or self.prepared.key != key:
+        if self.prepared is None or self.prepared.key != draft_key(self.draft):
             self._prepare()
 
     def _on_name_edited(self, text: str) -> None:
@@ -126,19 +128,15 @@ class ReviewPage(Page):
             self._prepare_if_changed()
 
     def leave(self) -> None:
-        """Going elsewhere without sending: the prepared campaign is deleted (it is made again on return)."""
+        """Going elsewhere without sending: the preview is dropped (nothing was written)."""
         self.active = False
         if self._preparing is not None:
-            self._preparing.cancel()  # a half-made campaign deletes itself
-        prepared, self.prepared = self.prepared, None
+            self._preparing.cancel()
+        self.prepared = None
         self._confirm_when_ready = False
-        if prepared is not None:
-            journal = self.journal
-            campaign_id = prepared.campaign_id
-            self.workers.run(lambda task: discard(journal, campaign_id), _ignore, _ignore)
 
     def shutdown(self) -> None:
-        """The window is closing: drop the unsent campaign, stop preparing, let the workers end."""
+        """The window is closing: stop preparing, let the workers end."""
         self.leave()
         self.workers.shutdown()
 
@@ -148,22 +146,21 @@ class ReviewPage(Page):
             self._again = True
             self._preparing.cancel()
             return
-        path = self.draft.recipients_path
-        if path is None:
+        path, read = self.draft.recipients_path, self.draft.read
+        if path is None or read is None:
             self.form.show_problem(self.tr("Choose a recipients sheet first (step Recipients)."))
             return
         key, plan = draft_key(self.draft), plan_for(self.draft)
-        previous = self.prepared.campaign_id if self.prepared else None
         self.prepared = None
         journal = self.journal
         self.form.show_preparing()
-        keep_out_of_collections()  # the imported recipients must not be scanned while journaling
+        keep_out_of_collections()  # the imported recipients must not be scanned while rendering
 
         def work(task: Task) -> Prepared:
-            def progress(done: int, total: int) -> None:
-                task.progress((done, total))
+            def progress(done: int) -> None:
+                task.progress((done, len(read.rows)))
 
-            return prepare(journal, plan, path, key, previous, progress, task.cancel)
+            return prepare(journal, plan, read, path, key, task.cancel, progress)
 
         worker = self._preparing = self.workers.run(work, self._on_prepared, self._on_prepare_failed)
         worker.progress.connect(lambda value: self.form.show_prepare_progress(*value))
@@ -171,9 +168,7 @@ class ReviewPage(Page):
 
     def _on_prepared(self, result: object) -> None:
         assert isinstance(result, Prepared)
-        if not self.active:  # finished just as the user left: nobody will send it
-            journal = self.journal
-            self.workers.run(lambda task: discard(journal, result.campaign_id), _ignore, _ignore)
+        if not self.active:  # finished just as the user left
             return
         self.prepared = result
         caps = capabilities(self.draft.provider_id)
@@ -355,7 +350,7 @@ class ReviewPage(Page):
             dialogs_for(self).warn(self, self.tr("Schedule"), self.tr(
                 "The scheduled time has already passed: choose a later time or send now."))  # fmt: skip
             return
-        if self.sent is not None and self.sent[0] == draft_key(self.draft):
+        if self.sent is not None and self.sent[0] == sent_key(self.draft):
             self._prepare_if_changed()  # says why not
             return
         if self.prepared is None or self.prepared.key != draft_key(self.draft):
@@ -392,23 +387,47 @@ class ReviewPage(Page):
         self.confirm_dialog.open()
 
     def _on_confirmed(self) -> None:
+        """Confirmed: journal the campaign from the previewed rows (the first write), then send it."""
         prepared = self.prepared
         if prepared is None:
             return
-        if not self.runner.start(prepared.campaign_id):
-            dialogs_for(self).warn(
-                self,
-                self.tr("Another campaign is sending"),
-                self.tr("Only one campaign sends at a time: wait for it to finish or pause it in Tracking."),
-            )
-            return  # fmt: skip
-        self.prepared = None  # sent: coming back here with the same draft does not arm Send again
-        self.sent = (prepared.key, prepared.name)
-        self.campaign_started.emit(prepared.campaign_id)
+        if self.runner.is_sending():
+            self._warn_another_sending()
+            return
+        self.prepared = None  # one confirmation makes one campaign; Send is armed again only by a new preview
+        self.form.send_button.setEnabled(False)
+        journal, path = self.journal, self.draft.recipients_path
+        self.workers.run(
+            lambda task: create(journal, prepared, path),
+            lambda created: self._on_created(prepared, created),
+            self._on_create_failed,
+        )
 
+    def _on_created(self, prepared: Prepared, created: object) -> None:
+        assert isinstance(created, Created)
+        if not self.runner.start(created.campaign_id):  # another one started meanwhile: undo, review again
+            journal, campaign_id = self.journal, created.campaign_id
+            self.workers.run(lambda task: discard(journal, campaign_id), lambda _: self._prepare_again())
+            self._warn_another_sending()
+            return
+        self.sent = (sent_key(self.draft), prepared.name)  # the same list and message do not arm Send again
+        self.campaign_started.emit(created.campaign_id)
 
-def _ignore(_: object) -> None:
-    pass
+    def _on_create_failed(self, exc: object) -> None:
+        self._on_prepare_failed(exc)
+        self._prepare_again()
+
+    def _prepare_again(self) -> None:
+        """After a confirmation that sent nothing: the review shows the draft again, ready for another."""
+        if self.active:
+            self._prepare()
+
+    def _warn_another_sending(self) -> None:
+        dialogs_for(self).warn(
+            self,
+            self.tr("Another campaign is sending"),
+            self.tr("Only one campaign sends at a time: wait for it to finish or pause it in Tracking."),
+        )
 
 
 def _local(value: QDateTime) -> dt.datetime:

@@ -166,9 +166,7 @@ class ReviewForm:
         self.test_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.status_label.setText(
-            translate("ReviewForm", "Preparing the campaign: reading the sheet and writing every message…")
-        )
+        self.status_label.setText(translate("ReviewForm", "Preparing the campaign: composing every message…"))
 
     def show_prepare_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, done, 1))

@@ -1,7 +1,11 @@
-"""What the review page does on worker threads: make the campaign from the draft, read a balance, send a test.
+"""What the review page does on worker threads: preview the campaign, make it once confirmed, read a balance,
+send a test.
 
 No widgets here: each function takes plain values, runs on a `Worker` and returns a
-plain result, so the page stays responsive while a 100,000-row sheet is journaled.
+plain result, so the page stays responsive while a 100,000-row sheet is rendered.
+Both the preview and the campaign come from the rows the recipients step read
+(`CampaignDraft.read`): the sheet is read once, and nothing is journaled before the
+user confirms.
 """
 
 from __future__ import annotations
@@ -13,13 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.domain import CampaignStatus, Channel, State
-from app.core.engine.campaigns import CampaignPlan, default_name, import_campaign
+from app.core.engine.campaigns import CampaignPlan, Created, create_campaign, default_name, preview_campaign
 from app.core.journal import Journal
-from app.core.segments import over_limit
-from app.gui.models.draft import CampaignDraft
+from app.gui.models.draft import CampaignDraft, ReadSheet
 from app.gui.worker import Expected
 from app.providers.base import Balance, OutgoingMessage, Provider, SendOptions, SendResult
-from app.providers.registry import capabilities
 
 DraftKey = tuple[object, ...]
 
@@ -34,10 +36,11 @@ class NameTaken(Expected):
 
 @dataclass(frozen=True)
 class Prepared:
-    """A campaign journaled from the draft, ready to send, and what the review shows of it."""
+    """What the review shows of the campaign the draft would make (nothing of it is journaled yet)."""
 
     key: DraftKey
-    campaign_id: int
+    plan: CampaignPlan  # named: the name it will be created with
+    read: ReadSheet
     name: str
     rows: int
     valid: int
@@ -80,7 +83,12 @@ def plan_for(draft: CampaignDraft) -> CampaignPlan:
 
 
 def draft_key(draft: CampaignDraft) -> DraftKey:
-    """Everything a prepared campaign depends on: when it changes, the campaign is made again."""
+    """Everything a preview depends on: when it changes, the review is made again."""
+    return (draft.read, plan_for(draft))
+
+
+def sent_key(draft: CampaignDraft) -> DraftKey:
+    """The list and the message as the user knows them: the same file, unchanged, is the same list."""
     path = draft.recipients_path
     stamp = path.stat().st_mtime_ns if path is not None and path.exists() else None
     return (str(path), stamp, plan_for(draft))
@@ -89,34 +97,29 @@ def draft_key(draft: CampaignDraft) -> DraftKey:
 def prepare(
     journal: Journal,
     plan: CampaignPlan,
+    read: ReadSheet,
     path: Path,
     key: DraftKey,
-    previous: int | None,
-    progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Prepared:
-    """Journal the campaign (replacing an earlier unsent one) and read what the review shows."""
-    if previous is not None:
-        discard(journal, previous)
+    """What the review shows of the campaign `read`'s rows would make: reads names, writes nothing."""
     plan = dataclasses.replace(plan, name=unique_name(journal, plan, path))
-    created = import_campaign(journal, plan, path, progress=progress, cancel=cancel)
-    campaign_id = created.campaign_id
-    sample = next(iter(journal.messages(campaign_id, [State.PENDING])), None)
-    texts = journal.pending_texts(campaign_id) if capabilities(plan.provider).same_text_bulk else None
-    name = journal.require(campaign_id).name
-    counted = (key, campaign_id, name, created.rows, created.valid, created.credits, texts)
-    over = count_over_limit(journal, campaign_id, plan) if sample is not None else 0
+    preview = preview_campaign(plan, read.headers, read.rows, cancel, progress)
+    counted = (key, plan, read, plan.name, preview.rows, preview.valid, preview.credits, preview.texts)
+    sample = preview.sample
     if sample is None:
         return Prepared(*counted)
-    return Prepared(*counted, sample.address, sample.sheet_row, sample.text, sample.subject, over)
+    shown = (sample.address, sample.sheet_row, sample.text, sample.subject)
+    return Prepared(*counted, *shown, preview.over_limit)
 
 
-def count_over_limit(journal: Journal, campaign_id: int, plan: CampaignPlan) -> int:
-    """How many of the campaign's SMS are over the provider's length limit (or segments.MAX_SEGMENTS)."""
-    if plan.channel is not Channel.SMS:
-        return 0
-    limit = capabilities(plan.provider).max_length
-    return sum(1 for row in journal.messages(campaign_id, [State.PENDING]) if over_limit(row.text, limit))
+def create(journal: Journal, prepared: Prepared, source: Path | None) -> Created:
+    """Journal the confirmed campaign from the previewed rows (NameTaken if the name went meanwhile)."""
+    if _taken(journal, prepared.name):
+        raise NameTaken(prepared.name)
+    read = prepared.read
+    return create_campaign(journal, prepared.plan, read.rows, source=str(source or ""), headers=read.headers)
 
 
 def unique_name(journal: Journal, plan: CampaignPlan, path: Path) -> str:

@@ -1665,8 +1665,8 @@ Masivo will keep this session&apos;s campaigns on this computer.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/review_form.py" line="169"/>
-        <source>Preparing the campaign: reading the sheet and writing every message…</source>
-        <translation>Preparing the campaign: reading the sheet and writing every message…</translation>
+        <source>Preparing the campaign: composing every message…</source>
+        <translation>Preparing the campaign: composing every message…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/review_form.py" line="179"/>

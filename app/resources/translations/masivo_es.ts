@@ -1665,8 +1665,8 @@ Masivo guardará las campañas de esta sesión en este computador.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/review_form.py" line="169"/>
-        <source>Preparing the campaign: reading the sheet and writing every message…</source>
-        <translation>Preparando la campaña: leyendo la planilla y escribiendo cada mensaje…</translation>
+        <source>Preparing the campaign: composing every message…</source>
+        <translation>Preparando la campaña: redactando cada mensaje…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/review_form.py" line="179"/>
