@@ -159,6 +159,9 @@ class RichEditor(QWidget):
         for button in (self.bold_button, self.italic_button, self.bullets_button, self.numbers_button,
                        self.link_button, self.image_button):  # fmt: skip
             tools.addWidget(button)
+        more = tools.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:  # Qt's own » for the buttons that do not fit: a screen reader needs its name too
+            more.setAccessibleName(self.tr("More formatting"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tools)

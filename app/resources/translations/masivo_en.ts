@@ -2517,6 +2517,10 @@ Logs: {folder}</translation>
 <context>
     <name>RichEditor</name>
     <message>
+        <source>More formatting</source>
+        <translation>More formatting</translation>
+    </message>
+    <message>
         <source>Formatting</source>
         <translation>Formatting</translation>
     </message>

@@ -2517,6 +2517,10 @@ Registros: {folder}</translation>
 <context>
     <name>RichEditor</name>
     <message>
+        <source>More formatting</source>
+        <translation>Más formato</translation>
+    </message>
+    <message>
         <source>Formatting</source>
         <translation>Formato</translation>
     </message>
