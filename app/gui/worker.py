@@ -42,7 +42,8 @@ def refreshing_in_turn(function: Callable[[Task], Any]) -> Callable[[Task], Any]
 class Expected(Exception):
     """A failure its page shows in its own words (a name already taken...): not a bug, so no traceback.
 
-    `ProviderFailure` (a vendor's answer, or no answer, mapped to a reason) is taken the same way."""
+    `ProviderFailure` (a vendor's answer, or no answer, mapped to a reason) is taken the same way, and so
+    is whatever a cancelled task raises on its way out (`ImportCancelled`...)."""
 
 
 @dataclass
@@ -68,11 +69,11 @@ class _Runner(QObject):
     def run(self) -> None:
         try:
             result = self._function(self._task)
-        except (Expected, ProviderFailure) as exc:  # said in the page's words; a vendor's answer is no bug
-            log.info("background task ended: %s", type(exc).__name__)
-            self.failed.emit(exc)
-        except Exception as exc:  # delivered to the GUI thread, shown there, logged with its traceback
-            log.exception("background task failed")
+        except Exception as exc:  # delivered to the GUI thread, shown there
+            if isinstance(exc, Expected | ProviderFailure) or self._task.cancel.is_set():
+                log.info("background task ended: %s", type(exc).__name__)  # said in the page's words
+            else:
+                log.exception("background task failed")  # a bug: its traceback goes to the log
             self.failed.emit(exc)
         else:
             self.finished.emit(result)
