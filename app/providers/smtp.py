@@ -24,7 +24,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from app.core.domain import Channel, State
-from app.core.logs import REDACTOR
 from app.core.unsubscribe import Links
 from app.providers.base import (
     Balance,
@@ -38,6 +37,7 @@ from app.providers.base import (
     SendOptions,
     SendResult,
     StatusUpdate,
+    register_secrets,
 )
 from app.providers.batching import not_sent
 from app.providers.http import HttpClient
@@ -145,8 +145,6 @@ class SmtpProvider:
             plain_http=settings.security == "plain",
         )
         self._smtp: smtplib.SMTP | None = None
-        if settings.password:
-            REDACTOR.add(settings.password)
 
     # --- the Provider interface -------------------------------------------------------------------
     def send(self, batch: Sequence[OutgoingMessage], options: SendOptions) -> list[SendResult]:
@@ -393,6 +391,7 @@ def create(
     """An adapter for the stored fields; the receiver's links come with `unsubscribe_secret`."""
     if client is not None:
         client.close()  # the registry hands every adapter an HTTP client; SMTP needs none
+    register_secrets(CAPABILITIES, credentials)  # as every adapter: its password never reaches evidence
     links = Links(credentials["unsubscribe_secret"], credentials["unsubscribe_url"].strip(),
                   credentials["unsubscribe_mailto"].strip() or credentials["from_email"].strip())  # fmt: skip
     return SmtpProvider(SmtpSettings.from_credentials(credentials), links, ssl_context=ssl_context)
