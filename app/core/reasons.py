@@ -7,9 +7,9 @@ Each text says what happened and what to do. `{provider}` is the provider's name
 
 from __future__ import annotations
 
-import locale
-import os
 from collections.abc import Sequence
+
+from app.core.wording import language, word
 
 # id: (Spanish, English)
 REASONS: dict[str, tuple[str, str]] = {
@@ -343,6 +343,16 @@ REASONS: dict[str, tuple[str, str]] = {
         "{provider} rechazó la consulta sin decir por qué: revise las credenciales y la URL.",
         "{provider} refused the request without saying why: check the credentials and the URL.",
     ),
+    # Said once, above a sheet's rows, instead of on each row (issue 19).
+    "country_not_served": (
+        "{provider} envía solo a números de {countries}, y esta planilla se lee como {country}: "
+        "elija {first_country} como país de la planilla, u otro proveedor. Los números de otros "
+        "países no se envían.",
+        "{provider} sends only to numbers of {countries}, and this sheet is read as {country}: "
+        "choose {first_country} as the sheet's country, or another provider. Numbers of "
+        "other countries are not sent.",
+    ),
+    "no_recipients": ("La planilla no tiene destinatarios.", "The sheet has no recipients."),
 }
 
 # Reasons worded for a send, and the sentence a failed read gets instead (see `read_reason`).
@@ -383,41 +393,24 @@ def read_text(code: str, reason: str, detail: str, provider: str = "", lang: str
 
 # The countries a provider serves only (`Capabilities.countries`), as the notices name them.
 COUNTRY_NAMES = {"CO": ("Colombia (+57)", "Colombia (+57)")}
+# Who `{provider}` is when a sentence is worded without one.
+ANY_PROVIDER = {"provider": ("el proveedor", "the provider")}
 
 
 def served_countries(countries: Sequence[str], lang: str | None = None) -> str:
     """ "Colombia (+57)": the countries a provider sends to, for its notices."""
-    english = (lang or language()) == "en"
-    names = [COUNTRY_NAMES.get(code, (code, code))[1 if english else 0] for code in countries]
-    return ", ".join(names)
+    return ", ".join(word(COUNTRY_NAMES, code, lang) for code in countries)
 
 
 def country_notice(provider: str, countries: Sequence[str], country: str, lang: str | None = None) -> str:
     """One sentence when a sheet read as `country` goes to a provider that serves other countries only;
-    "" when it does not apply. Said once, above the rows, instead of on each row (issue 19)."""
+    "" when it does not apply."""
     if not countries or country.upper() in countries:
         return ""
-    english = (lang or language()) == "en"
     where = served_countries(countries, lang)
-    if english:
-        return (
-            f"{provider} sends only to numbers of {where}, and this sheet is read as {country.upper()}: "
-            f"choose {where.split(' (')[0]} as the sheet's country, or another provider. Numbers of "
-            "other countries are not sent."
-        )
-    return (
-        f"{provider} envía solo a números de {where}, y esta planilla se lee como {country.upper()}: "
-        f"elija {where.split(' (')[0]} como país de la planilla, u otro proveedor. Los números de otros "
-        "países no se envían."
-    )
-
-
-def language() -> str:
-    """'es' or 'en', following MASIVO_LANG, then the OS language; Spanish by default."""
-    chosen = os.environ.get("MASIVO_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    if not chosen:
-        chosen = locale.getlocale()[0] or ""
-    return "en" if chosen.lower().startswith("en") else "es"
+    first = where.split(" (")[0]
+    fields = {"countries": where, "country": country.upper(), "first_country": first}
+    return reason_text("country_not_served", provider, lang, **fields)
 
 
 def say(spanish: str, english: str, lang: str | None = None) -> str:
@@ -425,11 +418,7 @@ def say(spanish: str, english: str, lang: str | None = None) -> str:
     return english if (lang or language()) == "en" else spanish
 
 
-def reason_text(reason: str, provider: str = "", lang: str | None = None) -> str:
+def reason_text(reason: str, provider: str = "", lang: str | None = None, **fields: object) -> str:
     """The sentence for a reason id; an unknown id is shown as itself rather than lost."""
-    texts = REASONS.get(reason)
-    if texts is None:
-        return reason
-    english = (lang or language()) == "en"
-    text = texts[1] if english else texts[0]
-    return text.replace("{provider}", provider or ("the provider" if english else "el proveedor"))
+    provider = provider or word(ANY_PROVIDER, "provider", lang)
+    return word(REASONS, reason, lang, provider=provider, **fields)

@@ -6,7 +6,8 @@ sentences; a rejected `RecipientRow` carries a row-level one and its id.
 
 from __future__ import annotations
 
-from app.core.reasons import language, reason_text
+from app.core.reasons import reason_text
+from app.core.wording import word
 
 # id: (Spanish, English)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -44,6 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Could not read {file} as a spreadsheet ({detail}): open it in Excel and save it as .xlsx.",
     ),
     "binary_kind": ("archivo binario", "binary file"),
+    "file_failed": (
+        "No se pudo leer el archivo: ábralo en Excel, guárdelo de nuevo como .xlsx e intente otra vez.",
+        "The file could not be read: open it in Excel, save it again as .xlsx and retry.",
+    ),
     "file_no_data": ("{file} no tiene datos en ninguna hoja.", "{file} has no data on any sheet."),
     "csv_broken": (
         "{file} está mal formado cerca de la fila {row} ({detail}): guárdelo de nuevo desde Excel.",
@@ -75,6 +80,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown country code “{country}”: use two letters, for example CL, CO or MX.",
     ),
     "column_name": ("Columna {letter}", "Column {letter}"),
+    # --- a cell, as a merge field shows it ---------------------------------------------------------------
+    "cell_true": ("VERDADERO", "TRUE"),
+    "cell_false": ("FALSO", "FALSE"),
     # --- a row ------------------------------------------------------------------------------------------
     "phone_empty": ("Falta el número: la celda está vacía.", "The number is missing: the cell is empty."),
     "phone_not_number": ("«{value}» no es un número de teléfono.", "“{value}” is not a phone number."),
@@ -163,28 +171,17 @@ def text(message_id: str, lang: str | None = None, **params: object) -> str:
     """The sentence for `message_id` in `lang` ('es'/'en'; the user's language by default)."""
     if message_id == "suppressed":
         return reason_text("suppressed", lang=lang)
-    english = (lang or language()) == "en"
-    pair = MESSAGES.get(message_id)
-    if pair is None:
-        return message_id
     params = dict(params)
     if "value" in params:
         params["value"] = _shorten(str(params["value"]))
     if "region" in params:
-        params["country"] = country_name(str(params["region"]), "en" if english else "es")
+        params["country"] = word(COUNTRIES, str(params["region"]), lang)
     if "rule" in params:
-        params["rule"] = RULE_NAMES.get(str(params["rule"]), ("", ""))[english] or params["rule"]
+        params["rule"] = word(RULE_NAMES, str(params["rule"]), lang)
     if message_id == "phone_not_mobile":
-        kind = KINDS.get(str(params.get("kind")), KINDS["unknown"])
-        params["kind"] = kind[english]
-    return pair[english].format_map(_Lenient(params))
-
-
-class _Lenient(dict[str, object]):
-    """Parameters for `str.format_map`: a missing one shows as '?' rather than raising."""
-
-    def __missing__(self, key: str) -> str:
-        return "?"
+        kind = str(params.get("kind"))
+        params["kind"] = word(KINDS, kind if kind in KINDS else "unknown", lang)
+    return word(MESSAGES, message_id, lang, **params)
 
 
 def _shorten(value: str, limit: int = 40) -> str:
@@ -210,5 +207,4 @@ COUNTRIES: dict[str, tuple[str, str]] = {
 def country_name(region: str, lang: str) -> str:
     """'Chile' for 'CL' in the user's language; the code itself for a country not listed."""
     # Not phonenumbers' geodata: importing it costs seconds and 4 MB of every installer.
-    names = COUNTRIES.get(region)
-    return names[lang == "en"] if names else region
+    return word(COUNTRIES, region, lang)
