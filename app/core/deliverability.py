@@ -17,6 +17,7 @@ from enum import StrEnum
 import dns.exception
 import dns.resolver
 
+from app.core.wording import word
 from app.providers.smtp_presets import Preset
 
 SPF_LOOKUPS = 10  # RFC 7208 4.6.4: more DNS-querying terms make the record fail (permerror)
@@ -122,8 +123,7 @@ class Finding:
     values: dict[str, str] = field(default_factory=dict)
 
     def sentence(self, lang: str = "es") -> str:
-        spanish, english = TEXTS[self.key]
-        return (english if lang == "en" else spanish).format(**self.values)
+        return word(TEXTS, self.key, lang, **self.values)
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,11 @@ from html.parser import HTMLParser
 from typing import Literal
 
 from app.core.templates import Template
+from app.core.wording import word
 
 DraftProblem = Literal["no_subject", "no_body", "no_sender_name", "no_sender_email", "bad_sender_email"]
 
-_PROBLEM_TEXTS: dict[DraftProblem, tuple[str, str]] = {
+PROBLEM_TEXTS: dict[str, tuple[str, str]] = {
     "no_subject": ("Falta el asunto del correo.", "The e-mail has no subject."),
     "no_body": ("El correo no tiene contenido.", "The e-mail has no body."),
     "no_sender_name": (
@@ -38,8 +39,7 @@ _PROBLEM_TEXTS: dict[DraftProblem, tuple[str, str]] = {
 
 def problem_text(problem: DraftProblem, lang: str) -> str:
     """A draft problem as one sentence in Spanish ('es') or English ('en')."""
-    spanish, english = _PROBLEM_TEXTS[problem]
-    return english if lang == "en" else spanish
+    return word(PROBLEM_TEXTS, problem, lang)
 
 
 @dataclass(frozen=True)

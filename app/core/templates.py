@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Literal
 
+from app.core.wording import word
+
 ErrorKind = Literal["unknown_field", "ambiguous_field", "empty_field", "unclosed_brace", "unopened_brace"]
 
 
@@ -37,39 +39,38 @@ class TemplateError(ValueError):
     def text(self, lang: str) -> str:
         """The error as one sentence in Spanish ('es') or English ('en')."""
         where, columns = self.position + 1, ", ".join(self.known) or "-"
-        texts: dict[ErrorKind, tuple[str, str]] = {
-            "unknown_field": (
-                f"El campo {{{self.name}}} (carácter {where}) no es una columna de la planilla. "
-                f"Columnas: {columns}.",
-                f"The field {{{self.name}}} (character {where}) is not a column of the sheet. "
-                f"Columns: {columns}.",
-            ),
-            "ambiguous_field": (
-                f"El campo {{{self.name}}} (carácter {where}) coincide con varias columnas ({columns}): "
-                "renombre una de ellas en la planilla.",
-                f"The field {{{self.name}}} (character {where}) matches several columns ({columns}): "
-                "rename one of them in the sheet.",
-            ),
-            "empty_field": (
-                f'"{{}}" en el carácter {where} no nombra ninguna columna: escriba el nombre de una '
-                'columna entre las llaves, o "{{" para una llave literal.',
-                f'"{{}}" at character {where} names no column: write a column name between the braces, '
-                'or "{{" for a literal brace.',
-            ),
-            "unclosed_brace": (
-                f'La llave "{{" del carácter {where} no se cierra: ciérrela con "}}" después del nombre '
-                'del campo, o escriba "{{" para una llave literal.',
-                f'The brace "{{" at character {where} is never closed: close it with "}}" after the field '
-                'name, or write "{{" for a literal brace.',
-            ),
-            "unopened_brace": (
-                f'La llave "}}" del carácter {where} no tiene apertura: '
-                'escriba "}}" para una llave literal.',
-                f'The brace "}}" at character {where} has no opening brace: write "}}" for a literal brace.',
-            ),
-        }
-        spanish, english = texts[self.kind]
-        return english if lang == "en" else spanish
+        return word(TEMPLATE_ERRORS, self.kind, lang, name=self.name, where=where, columns=columns)
+
+
+# kind: (Spanish, English); `{{` and `}}` are literal braces, `{name}` the field as written.
+TEMPLATE_ERRORS: dict[str, tuple[str, str]] = {
+    "unknown_field": (
+        "El campo {{{name}}} (carácter {where}) no es una columna de la planilla. Columnas: {columns}.",
+        "The field {{{name}}} (character {where}) is not a column of the sheet. Columns: {columns}.",
+    ),
+    "ambiguous_field": (
+        "El campo {{{name}}} (carácter {where}) coincide con varias columnas ({columns}): "
+        "renombre una de ellas en la planilla.",
+        "The field {{{name}}} (character {where}) matches several columns ({columns}): "
+        "rename one of them in the sheet.",
+    ),
+    "empty_field": (
+        '"{{}}" en el carácter {where} no nombra ninguna columna: escriba el nombre de una '
+        'columna entre las llaves, o "{{{{" para una llave literal.',
+        '"{{}}" at character {where} names no column: write a column name between the braces, '
+        'or "{{{{" for a literal brace.',
+    ),
+    "unclosed_brace": (
+        'La llave "{{" del carácter {where} no se cierra: ciérrela con "}}" después del nombre '
+        'del campo, o escriba "{{{{" para una llave literal.',
+        'The brace "{{" at character {where} is never closed: close it with "}}" after the field '
+        'name, or write "{{{{" for a literal brace.',
+    ),
+    "unopened_brace": (
+        'La llave "}}" del carácter {where} no tiene apertura: escriba "}}}}" para una llave literal.',
+        'The brace "}}" at character {where} has no opening brace: write "}}}}" for a literal brace.',
+    ),
+}
 
 
 @dataclass(frozen=True)

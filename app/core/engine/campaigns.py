@@ -24,9 +24,10 @@ from typing import Any, NamedTuple, Protocol
 
 from app.core.domain import Channel, State
 from app.core.journal import Journal, NewCampaign, NewMessage
-from app.core.reasons import say
+from app.core.reasons import reason_text
 from app.core.segments import measure, over_limit
 from app.core.templates import Template, TemplateError
+from app.core.wording import language
 from app.providers.base import Capabilities
 from app.providers.registry import capabilities
 
@@ -37,7 +38,11 @@ RESEND_STATES = (State.UNKNOWN,)
 
 
 class CampaignError(ValueError):
-    """A campaign that cannot be made as asked; the message is one sentence for the user."""
+    """A campaign that cannot be made as asked: `reason` is its id, `str()` one sentence for the user."""
+
+    def __init__(self, reason: str, sentence: str = "") -> None:
+        self.reason = reason  # an id of REASONS, or a TemplateError's kind (`sentence` words it)
+        super().__init__(sentence or reason_text(reason))
 
 
 class RecipientLike(Protocol):
@@ -139,7 +144,7 @@ def create_campaign(
         render = _renderer(plan, headers)  # a wrong field fails before the sheet is read
     first = next(rows, None)
     if first is None:
-        raise CampaignError(say("La planilla no tiene destinatarios.", "The sheet has no recipients."))
+        raise CampaignError("no_recipients")
     if not headers:
         render = _renderer(plan, list(first.fields))
     caps = capabilities(plan.provider)
@@ -295,7 +300,7 @@ def _renderer(plan: CampaignPlan, columns: list[str]) -> Renderer:
         body = Template(plan.message, columns)
         subject = Template(plan.subject, columns) if plan.channel is Channel.EMAIL else None
     except TemplateError as exc:
-        raise CampaignError(exc.text(_lang())) from None
+        raise CampaignError(exc.kind, exc.text(language())) from None
     if subject is None:
         return functools.partial(_render_sms, body)
     return functools.partial(_render_email, body, subject, html.escape if plan.html else None)
@@ -357,8 +362,3 @@ def _lookups(caps: Capabilities) -> dict[str, bool]:
 def _credits(channel: str, text: str) -> int:
     return measure(text)[2] if channel == Channel.SMS.value else 1
 
-
-def _lang() -> str:
-    from app.core.reasons import language
-
-    return language()

@@ -14,10 +14,11 @@ from pathlib import Path
 from app.core.domain import State
 from app.core.journal import Journal, MessageRecord
 from app.core.paths import private_file
-from app.core.reasons import REASONS, language, reason_text
+from app.core.reasons import REASONS, reason_text
+from app.core.wording import language, word
 from app.providers import registry
 
-STATE_NAMES: dict[State, tuple[str, str]] = {
+STATE_NAMES: dict[str, tuple[str, str]] = {
     State.PENDING: ("Pendiente", "Pending"),
     State.SENDING: ("Enviando", "Sending"),
     State.ACCEPTED: ("Aceptado", "Accepted"),
@@ -32,22 +33,22 @@ STATE_NAMES: dict[State, tuple[str, str]] = {
 }
 # What an .xlsx cell cannot hold (openpyxl refuses to write it): ASCII controls but tab and newlines.
 ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-HEADERS: tuple[tuple[str, str], ...] = (
-    ("Estado", "Status"),
-    ("Motivo", "Reason"),
-    ("Código de error", "Error code"),
-    ("ID del proveedor", "Provider id"),
-    ("Estado del proveedor", "Provider status"),
-    ("Fecha de envío", "Sent at"),
-    ("Fecha de respuesta del proveedor", "Provider answered at"),
-    ("Fecha del estado final", "Final status at"),
-    ("Fila", "Row"),
-)
+# The columns the report adds after the sheet's own, in this order.
+HEADERS: dict[str, tuple[str, str]] = {
+    "state": ("Estado", "Status"),
+    "reason": ("Motivo", "Reason"),
+    "error_code": ("Código de error", "Error code"),
+    "provider_id": ("ID del proveedor", "Provider id"),
+    "provider_status": ("Estado del proveedor", "Provider status"),
+    "sent_at": ("Fecha de envío", "Sent at"),
+    "answered_at": ("Fecha de respuesta del proveedor", "Provider answered at"),
+    "final_at": ("Fecha del estado final", "Final status at"),
+    "row": ("Fila", "Row"),
+}
 
 
 def state_name(state: State, lang: str | None = None) -> str:
-    spanish, english = STATE_NAMES[state]
-    return english if (lang or language()) == "en" else spanish
+    return word(STATE_NAMES, state, lang)
 
 
 def write_report(
@@ -67,12 +68,11 @@ def write_report(
     # written, or a folder given as the file, fails here with an OSError and nothing half-written.
     private_file(target)
     provider_name = registry.capabilities(campaign.provider).name
-    english = lang == "en"
     from openpyxl import Workbook  # here, not at the top: the window imports `state_name` at start
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Masivo")
-    extra = [english_name if english else spanish for spanish, english_name in HEADERS]
+    extra = [word(HEADERS, column, lang) for column in HEADERS]
     # A sheet column named like one of ours keeps its name; ours gets a mark so both stay readable.
     taken = set(campaign.columns)
     sheet.append([*campaign.columns, *(name if name not in taken else f"{name} (Masivo)" for name in extra)])

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from app.core.recipients.messages import text
+
 # Beyond 2**53 a float no longer holds every integer, and Excel itself keeps 15 digits.
 EXACT_LIMIT = 2.0**53
 
 
-def display_text(value: Any, english: bool = False) -> str:
+def display_text(value: Any, lang: str = "es") -> str:
     """The text of one cell for a merge field: numbers, dates and booleans as a user reads them."""
     kind = value.__class__
     if kind is float:  # the common case first: numbers are floats, text rarely comes here
@@ -27,7 +29,7 @@ def display_text(value: Any, english: bool = False) -> str:
     if value is None:
         return ""
     if kind is bool:
-        return ("TRUE" if value else "FALSE") if english else ("VERDADERO" if value else "FALSO")
+        return text("cell_true" if value else "cell_false", lang)
     if kind is int:
         return str(value)
     if isinstance(value, dt.datetime):

@@ -105,9 +105,8 @@ def name_columns(
     names: list[str] = []
     indices: list[int] = []
     seen: dict[str, int] = {}
-    english = lang == "en"
     for index in range(width):
-        title = display_text(header[index], english).strip() if header and index < len(header) else ""
+        title = display_text(header[index], lang).strip() if header and index < len(header) else ""
         if not title:
             if not any(index < len(cells) and cells[index] != "" for cells in below):
                 continue

@@ -88,8 +88,7 @@ def prepare(
             if not below:
                 raise SheetError("headers_only", sheet=name, row=header_number)
         names, indices = columns.name_columns(header_cells, [c for _, c in below], stream.column_offset, lang)
-        english = lang == "en"
-        sample = [(number, _fields(names, indices, cells, english)) for number, cells in below[:PREVIEW_ROWS]]
+        sample = [(number, _fields(names, indices, cells, lang)) for number, cells in below[:PREVIEW_ROWS]]
         mapping = _detect_mapping(names, [fields for _, fields in sample], country)
         last = buffered[-1][0]
         preview = SheetPreview(
@@ -165,10 +164,10 @@ def _header_index(buffered: list[tuple[int, Cells]], header_row: int | None) -> 
     return len(buffered) - 1
 
 
-def _fields(names: tuple[str, ...], indices: tuple[int, ...], cells: Cells, english: bool) -> dict[str, str]:
+def _fields(names: tuple[str, ...], indices: tuple[int, ...], cells: Cells, lang: str) -> dict[str, str]:
     width = len(cells)
     return {
-        name: display_text(cells[i], english) if i < width else ""
+        name: display_text(cells[i], lang) if i < width else ""
         for name, i in zip(names, indices, strict=True)
     }
 

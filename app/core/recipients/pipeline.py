@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Container, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain
 from typing import Any
 
@@ -68,12 +68,11 @@ def stream_rows(
     lang: str,
 ) -> Iterator[RecipientRow]:
     """Every non-empty row below the header, in sheet order, each with its status."""
-    english = lang == "en"
-    general = _general_fields(prepared, english, lang)
+    general = _general_fields(prepared, lang)
     names = prepared.preview.headers
     width = len(names) if prepared.indices == tuple(range(len(names))) else -1
     rectangle = rectangle_fields(width)
-    show = display_text if not english else lambda cell: display_text(cell, True)
+    show = partial(display_text, lang=lang)
     stream = prepared.stream
     seen: dict[str, int] = {}  # address -> the row it first appeared on
     valid, invalid, duplicate = RowStatus.VALID, RowStatus.INVALID, RowStatus.DUPLICATE
@@ -162,7 +161,7 @@ def rectangle_fields(width: int) -> Callable[[Cells, tuple[str, ...], Callable[[
     return built
 
 
-def _general_fields(prepared: Prepared, english: bool, lang: str) -> Callable[[Cells], dict[str, str]]:
+def _general_fields(prepared: Prepared, lang: str) -> Callable[[Cells], dict[str, str]]:
     """Fields of a row that is not a plain rectangle of the named columns (ragged CSV, gaps)."""
     names = prepared.preview.headers
     indices = prepared.indices
@@ -172,16 +171,15 @@ def _general_fields(prepared: Prepared, english: bool, lang: str) -> Callable[[C
     def general(cells: Cells) -> dict[str, str]:
         width = len(cells)
         fields = {
-            name: display_text(cells[i], english) if i < width else ""
+            name: display_text(cells[i], lang) if i < width else ""
             for name, i in zip(names, indices, strict=True)
         }
         if width > len(indices):
             # Data in a column with no header and none in the first rows: kept under its letter.
             for i, cell in enumerate(cells):
                 if cell != "" and i not in known:
-                    fields[text("column_name", lang, letter=column_letter(i + offset))] = display_text(
-                        cell, english
-                    )
+                    column = text("column_name", lang, letter=column_letter(i + offset))
+                    fields[column] = display_text(cell, lang)
         return fields
 
     return general

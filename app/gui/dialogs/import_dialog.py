@@ -51,9 +51,7 @@ def sheet_error_text(exc: BaseException, lang: str) -> str:
     """A failure to read a sheet as one sentence in the window's language."""
     if isinstance(exc, SheetError):
         return sheet_text(exc.message_id, lang, **exc.params)
-    if lang == "en":
-        return "The file could not be read: open it in Excel, save it again as .xlsx and retry."
-    return "No se pudo leer el archivo: ábralo en Excel, guárdelo de nuevo como .xlsx e intente otra vez."
+    return sheet_text("file_failed", lang)
 
 
 def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
