@@ -197,12 +197,10 @@ def tcp_port(text: str) -> int:
         port = -1
     if 0 <= port <= 65535:
         return port
-    from app.commands._common import say
+    from app.commands.texts import TEXTS
+    from app.core.wording import word
 
-    raise argparse.ArgumentTypeError(
-        say(f"«{text}» no es un puerto: use un número de 1 a 65535.",
-            f"“{text}” is not a port: use a number from 1 to 65535.")
-    )  # fmt: skip
+    raise argparse.ArgumentTypeError(word(TEXTS, "not_a_port", text=text))
 
 
 def run(argv: Sequence[str], out: TextIO = sys.stdout) -> int:

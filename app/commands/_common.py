@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.commands._provider import CommandError
+from app.commands.texts import TEXTS
 from app.core.domain import FAILED_STATES, SENT_STATES, CampaignStatus, State
 from app.core.journal import Campaign, Journal, JournalError
-from app.core.reasons import reason_text, say
+from app.core.reasons import reason_text
+from app.core.wording import word
 from app.providers import registry
 
 
@@ -30,10 +32,7 @@ def find_campaign(journal: Journal, ref: str) -> Campaign:
     campaign = journal.find_campaign(ref)
     if campaign is None:
         raise CommandError(
-            say(
-                f"No existe la campaña «{ref}»: vea la lista con «masivo campaigns».",
-                f"There is no campaign “{ref}”: list them with “masivo campaigns”.",
-            ),
+            word(TEXTS, "no_such_campaign", ref=ref),
             2,
         )
     return campaign
@@ -66,25 +65,29 @@ def run_summary(campaign: Campaign, status: str, reason: str, counts: Mapping[st
 def summary_text(summary: Mapping[str, Any], detail: str = "") -> str:
     """The same, as sentences."""
     names = {
-        "completed": say("completada", "completed"),
-        "paused": say("pausada", "paused"),
-        "cancelled": say("cancelada", "cancelled"),
-        "failed": say("detenida por un error", "stopped by an error"),
+        "completed": word(TEXTS, "status_completed"),
+        "paused": word(TEXTS, "status_paused"),
+        "cancelled": word(TEXTS, "status_cancelled"),
+        "failed": word(TEXTS, "status_failed"),
     }
     status = names.get(summary["status"], summary["status"])
-    text = say(
-        f"Campaña {summary['campaign']} «{summary['name']}»: {status}. Enviados {summary['sent']}, "
-        f"fallidos {summary['failed']}, desconocidos {summary['unknown']}, omitidos {summary['skipped']}, "
-        f"pendientes {summary['pending']}.",
-        f"Campaign {summary['campaign']} “{summary['name']}”: {status}. Sent {summary['sent']}, "
-        f"failed {summary['failed']}, unknown {summary['unknown']}, skipped {summary['skipped']}, "
-        f"pending {summary['pending']}.",
+    text = word(
+        TEXTS,
+        "campaign_summary",
+        campaign=summary["campaign"],
+        name=summary["name"],
+        status=status,
+        sent=summary["sent"],
+        failed=summary["failed"],
+        unknown=summary["unknown"],
+        skipped=summary["skipped"],
+        pending=summary["pending"],
     )
     if summary["reason"] and summary["status"] != "completed":
         name = registry.capabilities(summary["provider"]).name
         text += "\n" + f"{reason_text(summary['reason'], name)} {detail}".rstrip()
     if summary["status"] == "paused":
-        text += "\n" + say("Para continuar: ", "To continue: ") + f"masivo resume {summary['campaign']}"
+        text += "\n" + word(TEXTS, "to_continue") + f"masivo resume {summary['campaign']}"
     return text
 
 
@@ -151,14 +154,9 @@ def read_message(args: argparse.Namespace) -> str:
     try:
         return Path(args.message_file).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise CommandError(
-            say(f"No existe el archivo {args.message_file}.", f"There is no file {args.message_file}."), 2
-        ) from None
+        raise CommandError(word(TEXTS, "no_message_file", file=args.message_file), 2) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CommandError(
-            say(
-                f"No se puede leer {args.message_file} como texto UTF-8 ({exc}).",
-                f"Cannot read {args.message_file} as UTF-8 text ({exc}).",
-            ),
+            word(TEXTS, "message_file_unreadable", file=args.message_file, error=exc),
             2,
         ) from None

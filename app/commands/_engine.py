@@ -15,10 +15,12 @@ from typing import TextIO
 from app.commands._common import TerminalBar, duration, exit_code, run_summary, summary_text
 from app.commands._provider import CommandError, emit
 from app.commands._team import BUSY, busy_message
+from app.commands.texts import TEXTS
 from app.core.engine.dispatcher import Dispatcher
 from app.core.engine.progress import Controls, Progress
 from app.core.journal import CampaignBusy, Journal, JournalError
-from app.core.reasons import reason_text, say
+from app.core.reasons import reason_text
+from app.core.wording import word
 from app.providers.base import Provider
 
 
@@ -36,7 +38,7 @@ def ctrl_c_pauses(controls: Controls) -> Iterator[None]:
     def pause() -> None:
         controls.pause()
         print(
-            "\n" + say("Pausando después del envío en curso…", "Pausing after the request in flight…"),
+            "\n" + word(TEXTS, "pausing_after_request"),
             file=sys.stderr,
         )
 
@@ -71,10 +73,7 @@ def run_in_terminal(command: Callable[[argparse.Namespace, TextIO], int], args: 
 
 
 def interrupted() -> str:
-    return say(
-        "Envío interrumpido. Vea sus campañas con «masivo campaigns» y continúe con «masivo resume N».",
-        "Sending interrupted. List your campaigns with “masivo campaigns”; continue with “masivo resume N”.",
-    )
+    return word(TEXTS, "sending_interrupted")
 
 
 def drive(
@@ -83,7 +82,7 @@ def drive(
     """Send the campaign until it ends or pauses; print the summary; return the exit code."""
     name = provider.capabilities.name
     controls = Controls()
-    bar = TerminalBar(say("Enviando", "Sending"), enabled=not getattr(args, "json", False))
+    bar = TerminalBar(word(TEXTS, "sending_bar"), enabled=not getattr(args, "json", False))
     told: set[str] = set()
 
     def tell(key: str, sentence: str) -> None:
@@ -99,7 +98,7 @@ def drive(
             until = dt.datetime.fromtimestamp(progress.resume_at).strftime("%Y-%m-%d %H:%M")
             tell(
                 f"wait-{progress.resume_at}",
-                f"{reason_text(progress.reason, name)} " + say(f"Continúa: {until}.", f"Continues: {until}."),
+                f"{reason_text(progress.reason, name)} " + word(TEXTS, "continues_at", until=until),
             )
         note = f"{progress.throughput:.0f}/s ETA {duration(progress.eta)}"
         bar.update(progress.done, progress.total, note, force=progress.activity != "sending")

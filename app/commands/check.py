@@ -13,8 +13,9 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from app.commands.texts import TEXTS
 from app.core.domain import Channel
-from app.core.reasons import language, say
+from app.core.wording import language, word
 
 if TYPE_CHECKING:
     from app.core.recipients import Summary
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return 2 if exc.message_id in USAGE_ERRORS else 1
     except (KeyboardInterrupt, ImportCancelled):
         _clear(bar)
-        print(say("Revisión interrumpida.", "Check interrupted.", lang), file=sys.stderr)
+        print(word(TEXTS, "check_interrupted", lang=lang), file=sys.stderr)
         return 130
     _clear(bar)
     notice = _country_notice(args.provider, country, lang) if channel is Channel.SMS else ""
@@ -88,47 +89,42 @@ def report_text(
 
     With a `notice` (the sheet's country is not the provider's) it comes first, and the rows it
     explains are not listed one by one: --json lists them."""
-    en = lang == "en"
     if header_row:
-        header = f"headers on row {header_row}" if en else f"encabezados en la fila {header_row}"
+        header = word(TEXTS, "check_header_row", row=header_row, lang=lang)
     else:
-        header = "no header row" if en else "sin fila de encabezados"
-    where = (
-        f"sheet «{sheet}» ({header}, column «{column}»)"
-        if en
-        else f"hoja «{sheet}» ({header}, columna «{column}»)"
-    )
+        header = word(TEXTS, "check_no_header_row", lang=lang)
+    where = word(TEXTS, "check_where", sheet=sheet, header=header, column=column, lang=lang)
     lines = [f"{file}, {where}", *([notice] if notice else [])]
     lines += [
-        say(
-            f"Filas: {summary.rows}; válidas: {summary.valid}, inválidas: {summary.invalid}, "
-            f"duplicadas: {summary.duplicates}, excluidas: {summary.suppressed}.",
-            f"Rows: {summary.rows}; valid: {summary.valid}, invalid: {summary.invalid}, "
-            f"duplicates: {summary.duplicates}, suppressed: {summary.suppressed}.",
-            lang,
+        word(
+            TEXTS,
+            "check_counts",
+            rows=summary.rows,
+            valid=summary.valid,
+            invalid=summary.invalid,
+            duplicates=summary.duplicates,
+            suppressed=summary.suppressed,
+            lang=lang,
         ),
     ]
     if summary.notes:
-        lines.append(
-            say(
-                f"{summary.notes} de las válidas están en rangos que la numeración conocida no lista "
-                "(regla: posible): se enviarán.",
-                f"{summary.notes} of the valid ones lie in ranges the known numbering plan does not list "
-                "(rule: possible): they will be sent.",
-                lang,
-            )
-        )
+        lines.append(word(TEXTS, "check_unlisted_ranges", notes=summary.notes, lang=lang))
     if notice:
         return "\n".join(lines) + "\n"
     for error in summary.errors[:SHOWN_ERRORS]:
-        lines.append(f"  {'Row' if en else 'Fila'} {error['row']}, «{error['column']}»: {error['reason']}")
+        lines.append(
+            word(
+                TEXTS,
+                "check_row_error",
+                row=error["row"],
+                column=error["column"],
+                reason=error["reason"],
+                lang=lang,
+            )
+        )
     hidden = len(summary.errors) - SHOWN_ERRORS
     if hidden > 0:
-        more = say(
-            f"  … y {hidden} más (--json las lista todas).",
-            f"  … and {hidden} more (--json lists all).",
-            lang,
-        )
+        more = word(TEXTS, "check_more_rows", hidden=hidden, lang=lang)
         lines.append(more)
     return "\n".join(lines) + "\n"
 
@@ -138,7 +134,7 @@ class ProgressBar:
 
     def __init__(self, stream: TextIO, lang: str, clock: Callable[[], float] = time.monotonic) -> None:
         self.stream = stream
-        self.label = "rows" if lang == "en" else "filas"
+        self.label = word(TEXTS, "check_bar_rows", lang=lang)
         self.clock = clock
         self._last = float("-inf")
         self.drawn = False
@@ -194,11 +190,7 @@ def _suppressed_values(lang: str) -> frozenset[str]:
     try:
         journal = open_journal()
     except JournalError as exc:
-        warning = say(
-            f"Aviso: no se pudo leer la lista de exclusión ({exc}).",
-            f"Warning: could not read the suppression list ({exc}).",
-            lang,
-        )
+        warning = word(TEXTS, "suppression_unreadable", error=exc, lang=lang)
         print(warning, file=sys.stderr)
         return frozenset()
     try:

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.commands._provider import CommandError, emit
+from app.commands.texts import TEXTS
 from app.core.journal import LATEST, Journal, JournalError, open_journal
 from app.core.journal.location import configured_url, is_postgres
 from app.core.paths import journal_path
-from app.core.reasons import say
+from app.core.wording import word
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -55,12 +56,11 @@ def upgrade(args: argparse.Namespace, out: TextIO) -> int:
                                 "backup": str(backup) if backup else None}  # fmt: skip
     finally:
         journal.close()
-    text = say(
-        f"Esquema {before} → {data['schema_version']} ({applied} migraciones aplicadas).",
-        f"Schema {before} → {data['schema_version']} ({applied} migrations applied).",
+    text = word(
+        TEXTS, "schema_upgraded", before=before, schema_version=data["schema_version"], applied=applied
     )
     if backup:
-        text += "\n" + say(f"Copia de respaldo: {backup}", f"Backup copy: {backup}")
+        text += "\n" + word(TEXTS, "backup_copy", backup=backup)
     emit(out, args, data, text)
     return 0
 
@@ -82,15 +82,11 @@ def _describe(journal: Journal) -> dict[str, Any]:
 
 def _sentence(data: dict[str, Any]) -> str:
     name = "PostgreSQL" if data["backend"] == "postgresql" else "SQLite"
-    text = say(
-        f"Base de datos: {name}, {data['location']} (esquema {data['schema_version']}).",
-        f"Database: {name}, {data['location']} (schema {data['schema_version']}).",
+    text = word(
+        TEXTS, "database_info", name=name, location=data["location"], schema_version=data["schema_version"]
     )
     if 0 < data["schema_version"] < LATEST:
-        text += "\n" + say(
-            f"Hay migraciones pendientes (hasta {LATEST}): masivo db upgrade",
-            f"Migrations are pending (up to {LATEST}): masivo db upgrade",
-        )
+        text += "\n" + word(TEXTS, "migrations_pending", latest=LATEST)
     return text
 
 

@@ -11,11 +11,11 @@ from typing import TextIO
 
 import dns.resolver
 
-from app.commands._common import say
 from app.commands._provider import CommandError, emit
+from app.commands.texts import TEXTS
 from app.core.deliverability import DeliverabilityCheck, Level, Report
-from app.core.reasons import language
 from app.core.secrets import CredentialStore, KeyringUnavailable
+from app.core.wording import language, word
 from app.providers.smtp_presets import preset
 
 MARKS = {Level.OK: "✔", Level.WARNING: "!", Level.ERROR: "✘"}
@@ -25,10 +25,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     sender = args.sender.strip()
     local, at, domain = sender.rpartition("@")
     if not (local and at and "." in domain):
-        raise CommandError(say(
-            f"«{sender}» no es una dirección de correo (ejemplo: ventas@empresa.cl).",
-            f"“{sender}” is not an e-mail address (example: sales@company.com).",
-        ), 2)  # fmt: skip
+        raise CommandError(word(TEXTS, "not_an_email", sender=sender), 2)
     service = preset(args.service or stored_preset())
     report = DeliverabilityCheck(resolver(args.nameserver)).run(sender, service, args.dkim_selector)
     emit(out, args, report.as_dict(language()), text(report))
@@ -37,11 +34,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
 def text(report: Report) -> str:
     lang = language()
-    head = say(f"{report.domain} con {report.service}:", f"{report.domain} with {report.service}:")
+    head = word(TEXTS, "domain_with_service", domain=report.domain, service=report.service)
     lines = [f"  {MARKS[finding.level]} {finding.sentence(lang)}" for finding in report.findings]
-    verdict = say("Listo para enviar.", "Ready to send.")
+    verdict = word(TEXTS, "ready_to_send")
     if not report.passed:
-        verdict = say("Corrija lo marcado con ✘ antes de enviar.", "Fix what is marked ✘ before sending.")
+        verdict = word(TEXTS, "fix_marked")
     return "\n".join([head, *lines, verdict])
 
 
@@ -63,8 +60,6 @@ def resolver(nameserver: str | None) -> dns.resolver.Resolver | None:
     chosen.nameservers = [host or nameserver]
     if port:
         if not port.isdigit():
-            raise CommandError(
-                say(f"Puerto no válido en «{nameserver}».", f"Invalid port in “{nameserver}”."), 2
-            )
+            raise CommandError(word(TEXTS, "invalid_nameserver_port", nameserver=nameserver), 2)
         chosen.port = int(port)
     return chosen

@@ -16,10 +16,11 @@ from typing import Any, TextIO
 
 from app.commands._common import read_message
 from app.commands._provider import CommandError
+from app.commands.texts import TEXTS
 from app.core.preview import CampaignPreview, Row, preview_campaign
-from app.core.reasons import language, say
 from app.core.segments import MAX_SEGMENTS, SegmentCount, count, gsm_conversion
 from app.core.templates import Template, TemplateError
+from app.core.wording import language, word
 from app.providers import registry
 from app.providers.base import Capabilities
 
@@ -45,13 +46,7 @@ def preview(args: argparse.Namespace, out: TextIO) -> int:
         data = counts_json(counted, caps.max_length)
         lines = [message_line(counted), limit_line(counted, caps), *conversion_lines(counted, shown)]
         if template.fields:
-            lines.append(
-                say(
-                    "El mensaje tiene campos de combinación: su largo cambia con cada destinatario "
-                    "(use --recipients).",
-                    "The message has merge fields: its length changes per recipient (use --recipients).",
-                )
-            )
+            lines.append(word(TEXTS, "length_varies"))
     else:
         campaign, skipped = preview_sheet(args, text, caps)
         counted = count(campaign.longest_text if campaign.messages else template.shown())
@@ -136,13 +131,17 @@ def campaign_json(campaign: CampaignPreview) -> dict[str, Any]:
 def message_line(counted: SegmentCount) -> str:
     """Characters, encoding, units and segments as one sentence."""
     gsm = counted.encoding == "GSM-7"
-    unit = say("septetos", "septets") if gsm else say("unidades UTF-16", "UTF-16 units")
+    unit = word(TEXTS, "septets") if gsm else word(TEXTS, "utf16_units")
     size = (160 if gsm else 70) if counted.segments == 1 else (153 if gsm else 67)
-    return say(
-        f"{counted.characters} caracteres, {counted.encoding} ({counted.units} {unit}): "
-        f"{counted.segments} segmento(s) de hasta {size}.",
-        f"{counted.characters} characters, {counted.encoding} ({counted.units} {unit}): "
-        f"{counted.segments} segment(s) of up to {size}.",
+    return word(
+        TEXTS,
+        "message_counts",
+        characters=counted.characters,
+        encoding=counted.encoding,
+        units=counted.units,
+        unit=unit,
+        segments=counted.segments,
+        size=size,
     )
 
 
@@ -151,30 +150,23 @@ def limit_line(counted: SegmentCount, caps: Capabilities) -> str:
     if counted.over_limit(caps.max_length):
         return over_limit_sentence(caps, counted)
     limit = counted.character_limit(caps.max_length)
-    return say(f"Límite de {caps.name}: {limit} caracteres.", f"{caps.name} limit: {limit} characters.")
+    return word(TEXTS, "provider_limit", name=caps.name, limit=limit)
 
 
 def over_limit_sentence(caps: Capabilities, counted: SegmentCount) -> str:
     """One message over the provider's limit (its characters, or MAX_SEGMENTS), and what to do."""
     if caps.max_length is not None and counted.characters > caps.max_length:
-        return say(
-            f"Supera el límite de {caps.name}: {caps.max_length} caracteres por mensaje; acórtelo.",
-            f"Over the {caps.name} limit of {caps.max_length} characters a message: shorten it.",
-        )
-    return say(
-        f"Supera el límite de {caps.name}: {MAX_SEGMENTS} segmentos por mensaje (este tiene "
-        f"{counted.segments}); acórtelo.",
-        f"Over the {caps.name} limit of {MAX_SEGMENTS} segments a message (this one has {counted.segments}): "
-        "shorten it.",
+        return word(TEXTS, "over_length_limit", name=caps.name, max_length=caps.max_length)
+    return word(
+        TEXTS, "over_segment_limit", name=caps.name, max_segments=MAX_SEGMENTS, segments=counted.segments
     )
 
 
 def limit_words(caps: Capabilities) -> str:
     """The provider's limit in words: its characters if its document names them, and MAX_SEGMENTS."""
     if caps.max_length:
-        return say(f"{caps.max_length} caracteres, {MAX_SEGMENTS} segmentos",
-                   f"{caps.max_length} characters, {MAX_SEGMENTS} segments")  # fmt: skip
-    return say(f"{MAX_SEGMENTS} segmentos", f"{MAX_SEGMENTS} segments")
+        return word(TEXTS, "length_and_segments_limit", max_length=caps.max_length, max_segments=MAX_SEGMENTS)
+    return word(TEXTS, "segments_limit", max_segments=MAX_SEGMENTS)
 
 
 def conversion_lines(counted: SegmentCount, text: str, template: bool = False) -> list[str]:
@@ -183,23 +175,21 @@ def conversion_lines(counted: SegmentCount, text: str, template: bool = False) -
         return []
     listed = ", ".join(f"«{char}» ({at + 1})" for at, char in counted.non_gsm[:SHOWN_ROWS])
     more = len(counted.non_gsm) - SHOWN_ROWS
-    listed += say(f" y {more} más", f" and {more} more") if more > 0 else ""
-    where = say("en el texto del mensaje ", "in the message text ") if template else ""
-    lines = [
-        say(
-            f"Caracteres que obligan a UCS-2 (70 por segmento en vez de 160) {where}y su posición: {listed}.",
-            f"Characters that force UCS-2 (70 a segment instead of 160) {where}and their position: {listed}.",
-        )
-    ]
+    listed += word(TEXTS, "and_more", more=more) if more > 0 else ""
+    where = word(TEXTS, "in_message_text") if template else ""
+    lines = [word(TEXTS, "ucs2_characters", where=where, listed=listed)]
     offer = gsm_conversion(text)
     if offer.replacements:
         changes = ", ".join(f"{char}→{new or '∅'}" for char, new in offer.replacements)
         lines.append(
-            say(
-                f"Convertido a {offer.after.encoding} ({changes}): {offer.before.segments} → "
-                f"{offer.after.segments} segmento(s){' sin los campos' if template else ''}.",
-                f"Converted to {offer.after.encoding} ({changes}): {offer.before.segments} → "
-                f"{offer.after.segments} segment(s){' without the fields' if template else ''}.",
+            word(
+                TEXTS,
+                "converted_to",
+                encoding=offer.after.encoding,
+                changes=changes,
+                before=offer.before.segments,
+                after=offer.after.segments,
+                without_fields=word(TEXTS, "without_fields") if template else "",
             )
         )
     return lines
@@ -209,57 +199,46 @@ def campaign_lines(campaign: CampaignPreview, skipped: int, caps: Capabilities) 
     """Credits, distribution, UCS-2 rows, the longest message, over-limit and empty-field rows."""
     spread = ", ".join(f"{segments}: {n}" for segments, n in sorted(campaign.distribution.items()))
     lines = [
-        say(
-            f"{campaign.messages} mensajes, {campaign.total_segments} segmentos en total (= créditos). "
-            f"Segmentos por mensaje: {spread or '-'}.",
-            f"{campaign.messages} messages, {campaign.total_segments} segments in total (= credits). "
-            f"Segments a message: {spread or '-'}.",
+        word(
+            TEXTS,
+            "campaign_segments",
+            messages=campaign.messages,
+            total_segments=campaign.total_segments,
+            spread=spread or "-",
         )
     ]
     if campaign.ucs2_rows:
         rows = shown_rows(campaign.ucs2_rows)
-        lines.append(
-            say(
-                f"{campaign.ucs2_messages} mensajes van en UCS-2 (70 caracteres por segmento): filas {rows}.",
-                f"{campaign.ucs2_messages} messages go as UCS-2 (70 characters a segment): rows {rows}.",
-            )
-        )
+        lines.append(word(TEXTS, "ucs2_messages", count=campaign.ucs2_messages, rows=rows))
     if campaign.longest_row is not None:
         lines.append(
-            say(
-                f"El más largo: fila {campaign.longest_row}, {campaign.longest_characters} caracteres, "
-                f"{campaign.max_segments} segmento(s) como máximo.",
-                f"The longest: row {campaign.longest_row}, {campaign.longest_characters} characters; "
-                f"at most {campaign.max_segments} segment(s).",
+            word(
+                TEXTS,
+                "longest_message",
+                longest_row=campaign.longest_row,
+                longest_characters=campaign.longest_characters,
+                max_segments=campaign.max_segments,
             )
         )
     if campaign.over_limit_rows:
         rows = shown_rows(campaign.over_limit_rows)
         limit = limit_words(caps)
         lines.append(
-            say(
-                f"{campaign.over_limit_count} mensajes superan el límite de {caps.name} ({limit}) "
-                f"y serían rechazados: filas {rows}.",
-                f"{campaign.over_limit_count} messages are over the {caps.name} limit ({limit}) "
-                f"and would be rejected: rows {rows}.",
+            word(
+                TEXTS,
+                "over_limit_rows",
+                count=campaign.over_limit_count,
+                name=caps.name,
+                limit=limit,
+                rows=rows,
             )
         )
     if campaign.empty_fields:
         columns = ", ".join(dict.fromkeys(c for _, empty in campaign.empty_fields for c in empty))
         rows = shown_rows([row for row, _ in campaign.empty_fields])
-        lines.append(
-            say(
-                f"Atención: campos vacíos ({columns}) en las filas {rows}.",
-                f"Warning: empty fields ({columns}) in rows {rows}.",
-            )
-        )
+        lines.append(word(TEXTS, "empty_fields", columns=columns, rows=rows))
     if skipped:
-        lines.append(
-            say(
-                f"{skipped} filas no se enviarán (inválidas o repetidas): vea «masivo check».",
-                f"{skipped} rows will not be sent (invalid or repeated): see “masivo check”.",
-            )
-        )
+        lines.append(word(TEXTS, "rows_not_sent", skipped=skipped))
     return lines
 
 
@@ -267,4 +246,4 @@ def shown_rows(rows: list[int]) -> str:
     """The first rows of a list, then how many more."""
     listed = ", ".join(map(str, rows[:SHOWN_ROWS]))
     more = len(rows) - SHOWN_ROWS
-    return listed + (say(f" y {more} más", f" and {more} more") if more > 0 else "")
+    return listed + (word(TEXTS, "and_more", more=more) if more > 0 else "")

@@ -8,9 +8,10 @@ from typing import Any, TextIO
 
 from app.commands._common import find_campaign, open_journal_or_fail
 from app.commands._provider import emit
+from app.commands.texts import TEXTS
 from app.core.journal.inbox_models import Reply
 from app.core.printable import printable
-from app.core.reasons import say
+from app.core.wording import word
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -25,7 +26,7 @@ def replies(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         journal.close()
     lines = [_line(reply) for reply in found]
-    nothing = say("No se han recibido respuestas.", "No replies received.")
+    nothing = word(TEXTS, "no_replies")
     emit(out, args, {"replies": [reply_object(reply) for reply in found]}, "\n".join(lines) or nothing)
     return 0
 
@@ -51,10 +52,11 @@ def when(epoch: float) -> str:
 
 def _line(reply: Reply) -> str:
     where = (
-        say(f"campaña {reply.campaign_id}, fila {reply.sheet_row}", f"campaign {reply.campaign_id}, row "
-            f"{reply.sheet_row}") if reply.campaign_id is not None else "—"
-    )  # fmt: skip
-    mark = say("  [BAJA]", "  [OPT-OUT]") if reply.opt_out else ""
+        word(TEXTS, "reply_campaign_row", campaign_id=reply.campaign_id, sheet_row=reply.sheet_row)
+        if reply.campaign_id is not None
+        else "—"
+    )
+    mark = word(TEXTS, "opt_out_mark") if reply.opt_out else ""
     # What a sender wrote reaches the terminal escaped: an ESC or CR in a reply cannot drive it.
     sender, text = printable(reply.sender), printable(reply.text)
     return f"{when(reply.received_at)}  {reply.provider}  {sender}  ({where})  {text}{mark}"

@@ -8,8 +8,9 @@ from typing import TextIO
 
 from app.commands._common import find_campaign, open_journal_or_fail
 from app.commands._provider import CommandError, emit
+from app.commands.texts import TEXTS
 from app.core.engine.report import write_report
-from app.core.reasons import say
+from app.core.wording import word
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -20,10 +21,7 @@ def report(args: argparse.Namespace, out: TextIO) -> int:
     target = Path(args.out)
     if target.suffix.lower() != ".xlsx":
         raise CommandError(
-            say(
-                "El reporte se escribe como .xlsx: use --out ARCHIVO.xlsx.",
-                "The report is written as .xlsx: use --out FILE.xlsx.",
-            ),
+            word(TEXTS, "report_needs_xlsx"),
             2,
         )
     journal = open_journal_or_fail()
@@ -36,25 +34,16 @@ def report(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         journal.close()
     data = {"campaign": campaign.id, "out": str(target), "rows": rows}
-    emit(out, args, data, say(f"Reporte de {rows} filas en {target}.", f"Report of {rows} rows in {target}."))
+    emit(out, args, data, word(TEXTS, "report_written", rows=rows, target=target))
     return 0
 
 
 def cannot_write(target: Path, exc: OSError) -> str:
     """Why the report could not be written, and what to do, in one sentence."""
     if isinstance(exc, IsADirectoryError) or target.is_dir():
-        return say(
-            f"{target} es una carpeta: indique el archivo, por ejemplo --out {target / 'reporte.xlsx'}.",
-            f"{target} is a folder: name the file, for example --out {target / 'report.xlsx'}.",
+        return word(
+            TEXTS, "report_target_is_folder", target=target, example=target / word(TEXTS, "report_file_name")
         )
     if isinstance(exc, PermissionError):
-        return say(
-            f"No hay permiso para escribir {target}: elija otra carpeta, o cierre el archivo si está abierto "
-            "en Excel.",
-            f"No permission to write {target}: choose another folder, or close the file if Excel has it "
-            "open.",
-        )
-    return say(
-        f"No se pudo escribir {target} ({exc.strerror or exc}).",
-        f"Could not write {target} ({exc.strerror or exc}).",
-    )
+        return word(TEXTS, "report_no_permission", target=target)
+    return word(TEXTS, "report_unwritable", target=target, error=exc.strerror or exc)

@@ -8,8 +8,9 @@ from typing import TextIO
 from app.commands._common import find_campaign, open_journal_or_fail
 from app.commands._engine import drive, run_in_terminal
 from app.commands._provider import CommandError, open_provider
+from app.commands.texts import TEXTS
 from app.core.domain import CampaignStatus
-from app.core.reasons import say
+from app.core.wording import word
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -22,18 +23,12 @@ def resume(args: argparse.Namespace, out: TextIO) -> int:
         campaign = find_campaign(journal, args.campaign)
         if campaign.status is CampaignStatus.CANCELLED:
             raise CommandError(
-                say(
-                    "La campaña fue cancelada y no se puede reanudar.",
-                    "The campaign was cancelled and cannot be resumed.",
-                ),
+                word(TEXTS, "cannot_resume_cancelled"),
                 2,
             )
         if campaign.status is CampaignStatus.CREATING:
             raise CommandError(
-                say(
-                    "La campaña no terminó de crearse: créela de nuevo.",
-                    "The campaign was never fully created: create it again.",
-                ),
+                word(TEXTS, "cannot_resume_incomplete"),
                 2,
             )
         if args.base_url:

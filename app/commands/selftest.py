@@ -244,13 +244,14 @@ def run(args: argparse.Namespace, out: TextIO, checks: Sequence[tuple[str, Check
 
 
 def _summary(ok: bool, passed: int, total: int) -> str:
-    from app.core.reasons import language
+    from app.commands.texts import TEXTS
+    from app.core.wording import word
 
-    failed = total - passed
-    if language() == "en":
-        verdict = "all checks passed" if ok else f"{failed} of {total} checks failed"
-    else:
-        verdict = "todo en orden" if ok else f"fallaron {failed} de {total} revisiones"
+    verdict = (
+        word(TEXTS, "selftest_passed")
+        if ok
+        else word(TEXTS, "selftest_failed", failed=total - passed, total=total)
+    )
     return f"Masivo {__version__}: {verdict}."
 
 

@@ -11,13 +11,14 @@ from app.commands._common import TerminalBar, duration, open_journal_or_fail, re
 from app.commands._engine import drive, run_in_terminal
 from app.commands._provider import CommandError, open_provider
 from app.commands.preview import limit_words
+from app.commands.texts import TEXTS
 from app.core.domain import Channel, State
 from app.core.engine.campaigns import CampaignError, CampaignPlan, Created, import_campaign
 from app.core.engine.pacing import Pace, estimate
 from app.core.journal import Journal
-from app.core.reasons import say
 from app.core.segments import over_limit
 from app.core.settings import open_settings
+from app.core.wording import word
 from app.providers import registry
 from app.providers.base import Capabilities
 
@@ -31,10 +32,7 @@ def send(args: argparse.Namespace, out: TextIO) -> int:
     plan = plan_from(args, caps)
     if not args.yes and not sys.stdin.isatty():
         raise CommandError(
-            say(
-                "Sin terminal no se puede confirmar: agregue --yes para enviar.",
-                "There is no terminal to confirm on: add --yes to send.",
-            ),
+            word(TEXTS, "no_terminal_to_confirm"),
             2,
         )
     provider = open_provider(args.provider, args.base_url)  # missing credentials fail before the import
@@ -45,7 +43,7 @@ def send(args: argparse.Namespace, out: TextIO) -> int:
         describe(journal, created, caps, plan)
         if not args.yes and not confirm():
             journal.delete_campaign(created.campaign_id)
-            print(say("No se envió nada.", "Nothing was sent."), file=sys.stderr)
+            print(word(TEXTS, "nothing_sent"), file=sys.stderr)
             return 1
         return drive(journal, created.campaign_id, provider, args, out)
     finally:
@@ -57,39 +55,28 @@ def plan_from(args: argparse.Namespace, caps: Capabilities) -> CampaignPlan:
     """The user's choices, checked: each mistake is one sentence and exit code 2."""
     channel = Channel(args.channel)
     if channel not in caps.channels:
-        raise CommandError(
-            say(f"{caps.name} no envía {channel.value}.", f"{caps.name} does not send {channel.value}."), 2
-        )
+        raise CommandError(word(TEXTS, "channel_not_sent", name=caps.name, channel=channel.value), 2)
     if channel is Channel.EMAIL and not (args.subject or "").strip():
-        raise CommandError(
-            say("Falta el asunto del correo: use --subject.", "The e-mail needs --subject."), 2
-        )
+        raise CommandError(word(TEXTS, "subject_missing"), 2)
     if (
         channel is Channel.EMAIL
         and caps.email_sender_required
         and not ((args.sender_name or "").strip() and (args.sender_email or "").strip())
     ):
         raise CommandError(
-            say(
-                f"{caps.name} exige el nombre y la dirección del remitente: "
-                "use --sender-name y --sender-email.",
-                f"{caps.name} requires the sender's name and address: use --sender-name and --sender-email.",
-            ),
+            word(TEXTS, "sender_required", name=caps.name),
             2,
         )
     sms_mode = getattr(args, "sms_mode", None) or ""
     if sms_mode and (channel is not Channel.SMS or sms_mode not in caps.sms_modes):
         raise CommandError(
-            say(
-                f"{caps.name} no ofrece modos de envío SMS (--sms-mode).",
-                f"{caps.name} offers no SMS modes (--sms-mode).",
-            ),
+            word(TEXTS, "no_sms_modes", name=caps.name),
             2,
         )
     if args.batch_size is not None and args.batch_size < 1:
-        raise CommandError(say("--batch-size debe ser 1 o más.", "--batch-size must be 1 or more."), 2)
+        raise CommandError(word(TEXTS, "batch_size_too_small"), 2)
     if args.interval is not None and args.interval < 0:
-        raise CommandError(say("--interval no puede ser negativo.", "--interval cannot be negative."), 2)
+        raise CommandError(word(TEXTS, "interval_negative"), 2)
     return CampaignPlan(
         name=args.name or "",
         provider=caps.id,
@@ -113,7 +100,7 @@ def message_to_send(args: argparse.Namespace) -> str:
     """The template, which must not be empty: an empty SMS would still cost a segment per recipient."""
     text = read_message(args)
     if not text.strip():
-        raise CommandError(say("El mensaje está vacío.", "The message is empty."), 2)
+        raise CommandError(word(TEXTS, "empty_message"), 2)
     return text
 
 
@@ -127,10 +114,7 @@ def parse_at(value: str | None) -> float | None:
         except ValueError:
             continue
     raise CommandError(
-        say(
-            f"Fecha y hora no válidas «{value}»: use AAAA-MM-DD HH:MM.",
-            f"Invalid date and time “{value}”: use YYYY-MM-DD HH:MM.",
-        ),
+        word(TEXTS, "invalid_date_time", value=value),
         2,
     )
 
@@ -138,7 +122,7 @@ def parse_at(value: str | None) -> float | None:
 def import_sheet(journal: Journal, plan: CampaignPlan, args: argparse.Namespace) -> Created:
     from app.core.recipients import ImportCancelled, SheetError
 
-    bar = TerminalBar(say("Leyendo", "Reading"), enabled=not args.json)
+    bar = TerminalBar(word(TEXTS, "reading_bar"), enabled=not args.json)
     try:
         return import_campaign(
             journal, plan, args.recipients, progress=lambda done, total: bar.update(done, total)
@@ -146,7 +130,7 @@ def import_sheet(journal: Journal, plan: CampaignPlan, args: argparse.Namespace)
     except (SheetError, CampaignError) as exc:
         raise CommandError(str(exc), 2) from None
     except ImportCancelled:
-        raise CommandError(say("Lectura cancelada.", "Reading cancelled."), 1) from None
+        raise CommandError(word(TEXTS, "reading_cancelled"), 1) from None
     finally:
         bar.finish()
 
@@ -161,13 +145,15 @@ def refuse_over_limit(journal: Journal, created: Created, caps: Capabilities, ch
         return
     journal.delete_campaign(created.campaign_id)
     more = len(rows) - 10
-    shown = ", ".join(map(str, rows[:10])) + (say(f" y {more} más", f" and {more} more") if more > 0 else "")
+    shown = ", ".join(map(str, rows[:10])) + (word(TEXTS, "and_more", more=more) if more > 0 else "")
     raise CommandError(
-        say(
-            f"{len(rows)} mensajes superan el límite de {caps.name} ({limit_words(caps)}): filas {shown}. "
-            "Acorte el mensaje (vea «masivo preview»); no se envió nada.",
-            f"{len(rows)} messages are over the {caps.name} limit ({limit_words(caps)}): rows {shown}. "
-            "Shorten the message (see “masivo preview”); nothing was sent.",
+        word(
+            TEXTS,
+            "over_limit_nothing_sent",
+            count=len(rows),
+            name=caps.name,
+            limit=limit_words(caps),
+            shown=shown,
         ),
         2,
     )
@@ -179,33 +165,29 @@ def describe(journal: Journal, created: Created, caps: Capabilities, plan: Campa
     pace = Pace.for_provider(caps, plan.interval)
     guess = estimate(caps, pace, created.valid, texts)
     print(
-        say(
-            f"Campaña {created.campaign_id}: {created.valid} destinatarios válidos, "
-            f"{created.skipped} omitidos, {created.credits} créditos; "
-            f"tiempo estimado {duration(guess.seconds)}.",
-            f"Campaign {created.campaign_id}: {created.valid} valid recipients, {created.skipped} skipped, "
-            f"{created.credits} credits; estimated time {duration(guess.seconds)}.",
+        word(
+            TEXTS,
+            "campaign_created",
+            campaign_id=created.campaign_id,
+            valid=created.valid,
+            skipped=created.skipped,
+            credits=created.credits,
+            duration=duration(guess.seconds),
         ),
         file=sys.stderr,
     )
     if guess.one_per_request and caps.same_text_bulk:
         print(
-            say(
-                "El mensaje es personalizado: se envía un número por petición (más lento).",
-                "The message is personalized: it goes one number a request (slower).",
-            ),
+            word(TEXTS, "personalized_one_by_one"),
             file=sys.stderr,
         )
     if plan.start_at and not caps.schedules:
         print(
-            say(
-                "La campaña espera la hora programada: deje esta ventana abierta hasta entonces.",
-                "The campaign waits for its scheduled time: keep this window open until then.",
-            ),
+            word(TEXTS, "waits_for_schedule"),
             file=sys.stderr,
         )
 
 
 def confirm() -> bool:
-    answer = input(say("¿Enviar ahora? [s/N] ", "Send now? [y/N] ")).strip().lower()
+    answer = input(word(TEXTS, "send_now")).strip().lower()
     return answer in ("s", "si", "sí", "y", "yes")

@@ -8,9 +8,11 @@ from typing import TextIO
 
 from app.commands._common import find_campaign, open_journal_or_fail
 from app.commands._provider import CommandError, emit, failure_message, open_provider
+from app.commands.texts import TEXTS
 from app.core.domain import shown_status
 from app.core.engine.poller import Poller
-from app.core.reasons import reason_text, say
+from app.core.reasons import reason_text
+from app.core.wording import word
 from app.providers import registry
 from app.providers.base import ProviderFailure
 
@@ -39,10 +41,7 @@ def status(args: argparse.Namespace, out: TextIO) -> int:
                 )
             elif not caps.has_status:
                 print(
-                    say(
-                        f"{caps.name} no informa estados de entrega.",
-                        f"{caps.name} does not report delivery statuses.",
-                    ),
+                    word(TEXTS, "no_delivery_statuses", name=caps.name),
                     file=sys.stderr,
                 )
         counts = journal.counts(campaign.id)

@@ -8,11 +8,12 @@ from typing import Any, TextIO
 
 from app.commands._common import open_journal_or_fail
 from app.commands._provider import CommandError, emit
+from app.commands.texts import TEXTS
 from app.core.domain import Channel
 from app.core.journal import SuppressionEntry
 from app.core.printable import printable
-from app.core.reasons import say
 from app.core.settings import open_settings
+from app.core.wording import word
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -40,14 +41,14 @@ def suppression(args: argparse.Namespace, out: TextIO) -> int:
                 out,
                 args,
                 {"entries": [_entry(entry)]},
-                say(f"{value} agregado a la lista de exclusión.", f"{value} added to the suppression list."),
+                word(TEXTS, "suppression_added", value=value),
             )
             return 0
         removed = journal.suppression.remove(value)
         text = (
-            say(f"{value} quitado de la lista de exclusión.", f"{value} removed from the suppression list.")
+            word(TEXTS, "suppression_removed", value=value)
             if removed
-            else say(f"{value} no estaba en la lista.", f"{value} was not on the list.")
+            else word(TEXTS, "suppression_not_listed", value=value)
         )
         emit(out, args, {"value": value, "removed": removed}, text)
         return 0 if removed else 1
@@ -64,10 +65,7 @@ def normalized(raw: str, country: str | None) -> tuple[Channel, str]:
     value = normalize_address(raw, channel, region)
     if not value:
         raise CommandError(
-            say(
-                f"«{raw}» no es un número de {region} ni un correo válido.",
-                f"“{raw}” is neither a {region} phone number nor a valid e-mail address.",
-            ),
+            word(TEXTS, "not_number_nor_email", raw=raw, region=region),
             2,
         )
     return channel, value

@@ -14,12 +14,13 @@ from typing import TextIO
 
 from app.commands._common import open_journal_or_fail
 from app.commands._provider import CommandError, emit
+from app.commands.texts import TEXTS
 from app.core.journal.inbox_models import Stored
 from app.core.logs import REDACTOR
-from app.core.reasons import say
 from app.core.secrets import CredentialStore, KeyringUnavailable
 from app.core.settings import open_settings
 from app.core.unsubscribe import STORE_ID, ensure_secret
+from app.core.wording import word
 from app.providers.base import Credentials
 from app.webhooks.routes import ROUTES, ensure_tokens, rotate_tokens, urls
 
@@ -37,12 +38,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def no_keyring() -> CommandError:
-    return CommandError(say(
-        "No hay un almacén de claves del sistema (keyring) en este equipo, y el receptor guarda allí "
-        "las claves secretas de sus URL: vea en docs/webhooks.md cómo usar uno en un servidor.",
-        "This computer has no system keyring, where the receiver keeps the secret keys of its URLs: "
-        "see docs/webhooks.md for how to use one on a server.",
-    ), 2)  # fmt: skip
+    return CommandError(word(TEXTS, "receiver_needs_keyring"), 2)
 
 
 def tokens_or_fail(store: CredentialStore | None = None) -> dict[str, str]:
@@ -70,10 +66,9 @@ def unsubscribe_key(args: argparse.Namespace, out: TextIO) -> int:
         if args.set:
             secret = sys.stdin.readline().strip() if sys.stdin else ""
             if len(secret) < 32:
-                raise CommandError(say("Clave vacía o demasiado corta: no se guardó.",
-                                       "The key is empty or too short: nothing was stored."), 2)  # fmt: skip
+                raise CommandError(word(TEXTS, "unsubscribe_key_too_short"), 2)
             store.save(STORE_ID, Credentials({"secret": secret}))
-            emit(out, args, {"stored": True}, say("Clave de bajas guardada.", "Unsubscribe key stored."))
+            emit(out, args, {"stored": True}, word(TEXTS, "unsubscribe_key_stored"))
             return 0
         secret = ensure_secret(store)
     except KeyringUnavailable:
@@ -97,20 +92,16 @@ def serve(args: argparse.Namespace, out: TextIO) -> int:
             try:
                 receiver.start()
             except OSError as exc:
-                raise CommandError(say(
-                    f"No se pudo escuchar en {args.host}:{args.port} ({exc.strerror or exc}): "
-                    "¿otro programa usa ese puerto? Elija otro con --port.",
-                    f"Cannot listen on {args.host}:{args.port} ({exc.strerror or exc}): is another program "
-                    "using that port? Choose another with --port.",
-                ), 2) from None  # fmt: skip
+                raise CommandError(
+                    word(TEXTS, "cannot_listen", host=args.host, port=args.port, error=exc.strerror or exc), 2
+                ) from None
             try:
                 _announce(args, out, receiver.url, receiver.port)
                 while not stop.wait(0.5):
                     pass
             finally:
                 receiver.stop()  # requests in flight are answered first
-        done = say(f"Receptor detenido: {receiver.writer.stored} eventos guardados.",
-                   f"Receiver stopped: {receiver.writer.stored} events stored.")  # fmt: skip
+        done = word(TEXTS, "receiver_stopped", stored=receiver.writer.stored)
         print(done, file=sys.stderr if getattr(args, "json", False) else out)
         return 0
     finally:
@@ -119,29 +110,20 @@ def serve(args: argparse.Namespace, out: TextIO) -> int:
 
 def _announce(args: argparse.Namespace, out: TextIO, url: str, port: int) -> None:
     if args.host not in ("127.0.0.1", "localhost", "::1"):
-        print(say("Atención: el receptor habla HTTP sin cifrar; póngalo tras un proxy con TLS "
-                  "(docs/webhooks.md) en vez de exponerlo.",
-                  "Warning: the receiver speaks unencrypted HTTP; put it behind a TLS proxy "
-                  "(docs/webhooks.md) instead of exposing it."), file=sys.stderr)  # fmt: skip
+        print(word(TEXTS, "receiver_plain_http"), file=sys.stderr)
     started = {"url": url, "host": args.host, "port": port}
-    emit(out, args, started, say(f"Recibiendo en {url} (Ctrl+C para detener).",
-                                 f"Receiving on {url} (Ctrl+C to stop)."))  # fmt: skip
+    emit(out, args, started, word(TEXTS, "receiver_listening", url=url))
     out.flush()
 
 
 def show_urls(args: argparse.Namespace, out: TextIO) -> int:
     base = args.base_url.strip()
     if not base.startswith(("https://", "http://")):
-        raise CommandError(say(
-            f"«{base}» no es una dirección web: escriba la dirección pública del receptor, "
-            "p. ej. https://masivo.miempresa.cl",
-            f"“{base}” is not a web address: give the receiver's public address, e.g. https://masivo.example.com",
-        ), 2)  # fmt: skip
+        raise CommandError(word(TEXTS, "not_a_web_address", base=base), 2)
     found = urls(base, tokens_or_fail())
     lines = [f"{route.label}:\n  {found[route.name]}" for route in ROUTES]
     if base.startswith("http://"):
-        lines.append(say("Atención: con http:// la clave secreta viaja sin cifrar; use https://.",
-                         "Warning: with http:// the secret key travels in clear; use https://."))  # fmt: skip
+        lines.append(word(TEXTS, "webhook_url_plain_http"))
     emit(out, args, found, "\n".join(lines))
     return 0
 
@@ -151,12 +133,7 @@ def rotate(args: argparse.Namespace, out: TextIO) -> int:
         rotate_tokens(CredentialStore())
     except KeyringUnavailable:
         raise no_keyring() from None
-    text = say(
-        "Se crearon claves nuevas: las URL anteriores ya no funcionan. Reinicie el receptor, vea las URL "
-        "nuevas con «masivo webhooks urls --base-url URL» y péguelas en la consola de cada proveedor.",
-        "New keys were made: the old URLs no longer work. Restart the receiver, see the new URLs with "
-        "“masivo webhooks urls --base-url URL” and paste them into each provider's console.",
-    )
+    text = word(TEXTS, "receiver_keys_renewed")
     emit(out, args, {"rotated": [route.name for route in ROUTES]}, text)
     return 0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.core.wording import language, word
+from app.core.wording import word
 
 # id: (Spanish, English)
 REASONS: dict[str, tuple[str, str]] = {
@@ -411,11 +411,6 @@ def country_notice(provider: str, countries: Sequence[str], country: str, lang: 
     first = where.split(" (")[0]
     fields = {"countries": where, "country": country.upper(), "first_country": first}
     return reason_text("country_not_served", provider, lang, **fields)
-
-
-def say(spanish: str, english: str, lang: str | None = None) -> str:
-    """A sentence written in place in both languages (the CLI's own words), in the user's language."""
-    return english if (lang or language()) == "en" else spanish
 
 
 def reason_text(reason: str, provider: str = "", lang: str | None = None, **fields: object) -> str:

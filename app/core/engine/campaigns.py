@@ -361,4 +361,3 @@ def _lookups(caps: Capabilities) -> dict[str, bool]:
 
 def _credits(channel: str, text: str) -> int:
     return measure(text)[2] if channel == Channel.SMS.value else 1
-

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.domain import Channel
-from app.core.wording import language
 from app.core.recipients.model import ColumnMapping, ImportCancelled, RecipientRow, RowStatus, Summary
 from app.core.recipients.sheets import SheetError, SheetInfo
+from app.core.wording import language
 
 if TYPE_CHECKING:
     from app.core.recipients.importer import SheetPreview
