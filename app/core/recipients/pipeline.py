@@ -12,6 +12,7 @@ from functools import lru_cache, partial
 from itertools import chain
 from typing import Any
 
+from app.core.reasons import reason_text
 from app.core.recipients.cells import column_letter, display_text
 from app.core.recipients.emails import email_address
 from app.core.recipients.importer import Prepared
@@ -116,7 +117,7 @@ def stream_rows(
                     fields,
                     RowStatus.SUPPRESSED,
                     column,
-                    text("suppressed", lang),
+                    reason_text("suppressed", lang=lang),
                     "suppressed",
                 )
                 continue
