@@ -18,6 +18,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The journal on both backends (SQLite, PostgreSQL): `journal`, `journal_url`, `pg_url` (tests/backends.py).
 from tests.backends import journal, journal_url, no_team_database, pg_databases, pg_url  # noqa: F401
 
+# A page's scripted dialogs and the widget standing in for the main window: `dialogs`, `host`.
+from tests.fakes.dialogs import dialogs, host  # noqa: F401
+
 
 class MemoryKeyring(KeyringBackend):
     """A keyring that forgets everything with the test: unit tests never touch the OS keyring."""

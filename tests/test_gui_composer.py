@@ -30,19 +30,13 @@ from app.gui.models.recipients_model import RecipientsModel
 from app.gui.pages.message import MessagePage
 from app.gui.provider_source import ProviderSource
 from app.gui.widgets.highlighter import NON_GSM_BACKGROUND
-from tests.fakes.dialogs import ScriptedDialogs
+from tests.fakes.dialogs import Host
 from tests.fakes.sheets import HEADERS, VALID, write_sheet
 
 EMAIL_ROWS = (
     ("Ana Pérez", "ana@example.com", "10.000"),
     ("Bruno <Díaz> & Cía", "bruno@example.com", "2.500"),
 )
-
-
-class Host(QWidget):
-    def __init__(self) -> None:
-        super().__init__()
-        self.dialogs = ScriptedDialogs()
 
 
 def make_page(

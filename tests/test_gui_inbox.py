@@ -37,7 +37,7 @@ def store() -> CredentialStore:
 
 
 @pytest.fixture
-def host(
+def receiver(
     qtbot: QtBot, journal: Journal, settings: Settings, store: CredentialStore
 ) -> Iterator[ReceiverHost]:
     receiver = ReceiverHost(journal, settings, store)
@@ -59,14 +59,14 @@ def dialogs(page: InboxPage | SuppressionPage) -> ScriptedDialogs:
 
 
 def test_replies_appear_live_with_opt_outs_marked_and_export(
-    qtbot: QtBot, journal: Journal, settings: Settings, host: ReceiverHost, tmp_path: Path
+    qtbot: QtBot, journal: Journal, settings: Settings, receiver: ReceiverHost, tmp_path: Path
 ) -> None:
     campaign = sent_campaign(journal, 2, name="Promo")
-    page = InboxPage(settings, journal, host)
+    page = InboxPage(settings, journal, receiver)
     shown(qtbot, page)
     page.enter()
-    with qtbot.waitSignal(host.listening, timeout=10_000) as listening:
-        assert host.start(0)
+    with qtbot.waitSignal(receiver.listening, timeout=10_000) as listening:
+        assert receiver.start(0)
     assert "port" in page.status_label.text()
     client = Client(int(listening.args[0]))
     assert client.post_json("connectus_inbound", received("r1", number(1), "¿Hasta cuándo?")).status == 200
@@ -96,10 +96,10 @@ def test_replies_appear_live_with_opt_outs_marked_and_export(
 
 
 def test_replies_stored_by_a_receiver_elsewhere_show_when_the_page_is_opened(
-    qtbot: QtBot, journal: Journal, settings: Settings, host: ReceiverHost
+    qtbot: QtBot, journal: Journal, settings: Settings, receiver: ReceiverHost
 ) -> None:
     journal.inbox.store([IncomingReply("itcloud", "573152338956", "", "Hola", 1.0e9)])
-    page = InboxPage(settings, journal, host)
+    page = InboxPage(settings, journal, receiver)
     shown(qtbot, page)
     assert "not receiving" in page.status_label.text()
     page.enter()
@@ -123,15 +123,15 @@ def test_the_receiver_is_off_without_tokens_or_with_port_zero(
 
 @pytest.mark.logs_errors
 def test_a_taken_port_is_said_on_the_page(
-    qtbot: QtBot, journal: Journal, settings: Settings, host: ReceiverHost
+    qtbot: QtBot, journal: Journal, settings: Settings, receiver: ReceiverHost
 ) -> None:
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))
     taken.listen()
-    page = InboxPage(settings, journal, host)
+    page = InboxPage(settings, journal, receiver)
     shown(qtbot, page)
-    with qtbot.waitSignal(host.stopped, timeout=10_000):
-        host.start(taken.getsockname()[1])
+    with qtbot.waitSignal(receiver.stopped, timeout=10_000):
+        receiver.start(taken.getsockname()[1])
     taken.close()
     assert "could not run" in page.status_label.text()
     page.shutdown()

@@ -16,19 +16,11 @@ from app.core.secrets import CredentialStore
 from app.core.settings import Settings
 from app.gui.models.draft import CampaignDraft
 from app.gui.pages.provider import ProviderPage
-from tests.fakes.dialogs import ScriptedDialogs
+from tests.fakes.dialogs import Host, ScriptedDialogs
 from tests.fakes.itcloud import FakeItCloud
 from tests.fakes.server import FakeServer, serving
 
 from .conftest import MemoryKeyring
-
-
-class Host(QWidget):
-    """Stands in for the main window: carries the dialogs the page finds by `dialogs_for`."""
-
-    def __init__(self, dialogs: ScriptedDialogs) -> None:
-        super().__init__()
-        self.dialogs = dialogs
 
 
 @pytest.fixture
@@ -40,18 +32,6 @@ def fake() -> FakeItCloud:
 def server(fake: FakeItCloud) -> Iterator[FakeServer]:
     with serving(fake.handle) as server:
         yield server
-
-
-@pytest.fixture
-def dialogs() -> ScriptedDialogs:
-    return ScriptedDialogs()
-
-
-@pytest.fixture
-def host(qtbot: QtBot, dialogs: ScriptedDialogs) -> Host:
-    widget = Host(dialogs)
-    qtbot.addWidget(widget)
-    return widget
 
 
 def make_page(host: Host, settings: Settings) -> ProviderPage:

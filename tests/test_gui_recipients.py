@@ -22,26 +22,8 @@ from app.gui.models.recipients_model import RecipientsModel
 from app.gui.pages.recipients import RecipientsPage
 from app.gui.recipients_import import Batch
 from app.gui.worker import Task
-from tests.fakes.dialogs import ScriptedDialogs
+from tests.fakes.dialogs import Host, ScriptedDialogs
 from tests.fakes.sheets import DUPLICATES, INVALID, ROWS, VALID, write_csv, write_sheet
-
-
-class Host(QWidget):
-    def __init__(self, dialogs: ScriptedDialogs) -> None:
-        super().__init__()
-        self.dialogs = dialogs
-
-
-@pytest.fixture
-def dialogs() -> ScriptedDialogs:
-    return ScriptedDialogs()
-
-
-@pytest.fixture
-def host(qtbot: QtBot, dialogs: ScriptedDialogs) -> Host:
-    widget = Host(dialogs)
-    qtbot.addWidget(widget)
-    return widget
 
 
 def make_page(host: Host, settings: Settings, sample: Path | None = None) -> RecipientsPage:

@@ -20,12 +20,12 @@ from app.core.settings import Settings
 from app.gui.models.draft import CampaignDraft
 from app.gui.pages.provider import ProviderPage
 from app.gui.pages.review import ReviewPage
-from tests.fakes.dialogs import ScriptedDialogs
+from tests.fakes.dialogs import Host, ScriptedDialogs
 from tests.fakes.dns import Records, dns_server, txt
 from tests.fakes.smtp import PASSWORD, USER, FakeSmtpServer, smtp_server
 from tests.gui_campaigns import journal_at, read_sheet, runner_for
 from tests.smtp_support import smtp_adapter
-from tests.test_gui_provider import Host, choose, status
+from tests.test_gui_provider import choose, status
 
 from .conftest import MemoryKeyring
 
@@ -35,18 +35,6 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeSmtp
     with smtp_server(tmp_path) as running:
         monkeypatch.setenv("SSL_CERT_FILE", str(running.cert))  # the system trust store, for this test
         yield running
-
-
-@pytest.fixture
-def dialogs() -> ScriptedDialogs:
-    return ScriptedDialogs()
-
-
-@pytest.fixture
-def host(qtbot: QtBot, dialogs: ScriptedDialogs) -> Host:
-    widget = Host(dialogs)
-    qtbot.addWidget(widget)
-    return widget
 
 
 def smtp_page(host: Host, settings: Settings) -> ProviderPage:

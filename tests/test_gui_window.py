@@ -32,11 +32,6 @@ from tests.fakes.sheets import VALID, write_sheet
 
 
 @pytest.fixture
-def dialogs() -> ScriptedDialogs:
-    return ScriptedDialogs()
-
-
-@pytest.fixture
 def window(qtbot: QtBot, settings: Settings, dialogs: ScriptedDialogs, tmp_path: Path) -> MainWindow:
     main = MainWindow(settings, dialogs=dialogs, sample=write_sheet(tmp_path / "sample_recipients.xlsx"))
     qtbot.addWidget(main)

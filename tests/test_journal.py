@@ -236,6 +236,11 @@ def test_lookups_and_queues_use_their_indexes(journal: Journal) -> None:
     assert "message_contents_pushed_address" in plan(inbox_queries.LAST_ROW_TO, ("56912345678",))
     # The same-text queue holds pending rows only (migration 6), and the claims still find them by it.
     assert "messages_text_queue" in plan(queries.NEXT_PENDING_WITH_TEXT_KEY, (1, 5, 10))
+    # The send queue holds pending rows only (migration 8): the claims read it, not the whole campaign.
+    assert "INDEX messages_queue (campaign_id=? AND state=?)" in plan(queries.NEXT_PENDING, (1, 10))
+    assert "INDEX messages_queue (campaign_id=? AND state=?)" in plan(queries.ANY_PENDING, (1,))
+    assert "INDEX messages_queue (campaign_id=? AND state=?)" in plan(queries.PENDING_CREDITS, (1,))
+    assert "messages_campaign" in plan(queries.COUNT_STATES, (1,))
 
 
 def test_a_journal_from_before_migration_4_keeps_every_lookup(

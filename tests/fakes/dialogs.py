@@ -1,11 +1,17 @@
-"""A scripted stand-in for `app.gui.dialogs.Dialogs`: answers from a queue, records what was said."""
+"""A scripted stand-in for `app.gui.dialogs.Dialogs`: answers from a queue, records what was said.
+
+A page's tests import the `dialogs` and `host` fixtures from here (`host`: a widget standing in for
+the main window, which the page finds its dialogs on).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from app.gui.dialogs import Dialogs
 
@@ -52,3 +58,23 @@ class ScriptedDialogs(Dialogs):
     def texts(self, kind: str) -> list[str]:
         """What was said of one kind, in order."""
         return [s.text for s in self.said if s.kind == kind]
+
+
+class Host(QWidget):
+    """Stands in for the main window: carries the dialogs a page finds by `dialogs_for`."""
+
+    def __init__(self, dialogs: ScriptedDialogs | None = None) -> None:
+        super().__init__()
+        self.dialogs = dialogs or ScriptedDialogs()
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+@pytest.fixture
+def host(qtbot: QtBot, dialogs: ScriptedDialogs) -> Host:
+    widget = Host(dialogs)
+    qtbot.addWidget(widget)
+    return widget

@@ -116,6 +116,10 @@ class Claim:
     skipped: int = 0
 
 
+# One encoder for every row: json.dumps with options builds a new one at each call.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(value: Any) -> str:
     """Compact JSON, non-ASCII kept as it is."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode(value)
