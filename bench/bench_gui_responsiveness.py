@@ -6,8 +6,11 @@ A heartbeat QTimer fires every 10 ms on the GUI thread; the longest gap between 
 minus those 10 ms, is the longest the user would have seen the window frozen (a stall).
 Phases, each measured on its own, the way the window does them:
   1. import: the Recipients step reads the sheet (GUI-A's page, its worker and model);
-  2. prepare: the Review step journals the campaign from the draft (import_campaign on a worker);
-  3. send: the runner sends it on the demo provider while the Tracking page shows it live
+  2. prepare: the Review step previews the campaign from the Recipients step's rows (on a worker,
+     nothing journaled);
+  3. create: Send, then the confirmation's OK: the campaign is journaled from those rows (on a
+     worker) and the runner starts it;
+  4. send: the runner sends it on the demo provider while the Tracking page shows it live
      (progress, chart, status polls, the 100,000-row table refreshed on its worker), until
      every message is delivered or undelivered.
 The quality bar is a maximum stall under 50 ms in every phase.
@@ -207,17 +210,26 @@ def main() -> int:
     beat.stop()
     prepared = review.prepared
     assert prepared is not None
-    results.append(report("prepare", beat, took, f"{prepared.valid:,} messages journaled"))
+    results.append(report("prepare", beat, took, f"{prepared.valid:,} messages previewed"))
 
     tracking = TrackingPage(settings, journal, runner=runner)
     tracking.resize(1000, 800)
     tracking.show()
-    tracking.show_campaign(prepared.campaign_id)
-    settle(2.0)
+    settle()
+    started: list[int] = []
+    review.campaign_started.connect(started.append)
     ended: list[object] = []
     runner.finished.connect(ended.append)
     beat.start()
-    runner.start(prepared.campaign_id)
+    review.on_send()
+    assert review.confirm_dialog is not None
+    review.confirm_dialog.accept()  # the user's OK
+    took = run_until(lambda: bool(started))
+    beat.stop()
+    results.append(report("create", beat, took, f"{prepared.valid:,} messages journaled, sending starts"))
+
+    beat.start()
+    tracking.show_campaign(started[0])
     took = run_until(lambda: bool(ended))
     sent = time.perf_counter()
     run_until(lambda: bool(tracking.counts) and not tracking.counts.get("accepted", 0))
