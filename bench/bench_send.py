@@ -5,7 +5,7 @@ Run: `.venv/bin/python bench/bench_send.py [--tree REF ...] [--runs itcloud:1000
 Each run sends one campaign with the real adapter to its fake provider, served by a process of its
 own, which holds every answer back `--rtt` seconds (a real round trip), with the provider's
 documented pacing on. For each it prints:
-- wall time of the send against the vendor-imposed minimum for the requests the fake answered:
+- wall time of the send against the vendor-imposed minimum for the sending requests made:
   IT Cloud 2 s between blocks of 1,000 numbers; one request at a time, one round trip each, where
   the document names no limit;
 - Masivo's own CPU time per message (this process only: the fake runs in another), creating the
@@ -56,7 +56,6 @@ def _serve(provider: str, rtt: float, pipe: Any) -> None:
     pipe.send(server.url)
     pipe.recv()  # until the worker says stop
     server.stop()
-    pipe.send(len(server.requests))  # each one a round trip
 
 
 # --- one run, in a process of its own (peak memory is this process's) -----------------------------------
@@ -74,6 +73,7 @@ def worker(provider: str, count: int, rtt: float) -> dict[str, Any]:
     campaigns = importlib.import_module(f"{engine}.campaigns")
     Dispatcher = importlib.import_module(f"{engine}.dispatcher").Dispatcher
     CampaignPlan, create_campaign = campaigns.CampaignPlan, campaigns.create_campaign
+    sends = count_sends()
     parent, child = multiprocessing.Pipe()
     server = multiprocessing.Process(target=_serve, args=(provider, rtt, child), daemon=True)
     server.start()
@@ -104,7 +104,6 @@ def worker(provider: str, count: int, rtt: float) -> dict[str, Any]:
             journal.close()
     finally:
         parent.send("stop")
-        requests = parent.recv()
         server.join(10)
     caps = sender.capabilities
     return {
@@ -112,8 +111,8 @@ def worker(provider: str, count: int, rtt: float) -> dict[str, Any]:
         "count": count,
         "counts": dict(result.counts),
         "wall": wall,
-        "minimum": vendor_minimum(requests, caps.bulk_size, caps.min_interval, caps.single_interval, rtt),
-        "requests": requests,
+        "minimum": vendor_minimum(len(sends), caps.bulk_size, caps.min_interval, caps.single_interval, rtt),
+        "requests": len(sends),
         "create_us": 1e6 * create_cpu / count,
         "send_us": 1e6 * send_cpu / count,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -121,10 +120,26 @@ def worker(provider: str, count: int, rtt: float) -> dict[str, Any]:
     }
 
 
+def count_sends() -> list[str]:
+    """A list that gets the path of every request that sends (`idempotent=False`) from now on."""
+    from app.providers.http import HttpClient
+
+    sends: list[str] = []
+    plain = HttpClient.request
+
+    def counted(self: HttpClient, method: str, path: str, *, idempotent: bool, **options: Any) -> Any:
+        if not idempotent:
+            sends.append(path)
+        return plain(self, method, path, idempotent=idempotent, **options)
+
+    HttpClient.request = counted  # type: ignore[method-assign]
+    return sends
+
+
 def vendor_minimum(requests: int, bulk: int, full: float, single: float, rtt: float) -> float:
-    """The least wall time the vendor allows for the requests the fake answered: one at a time, each a
+    """The least wall time the vendor allows for `requests` sending requests: one at a time, each a
     round trip, paced. (Connectus' bulks are cut to keep each URL under 8 KB: more requests than
-    messages / 1,000.)"""
+    messages / 1,000; a balance read is not counted.)"""
     interval = max(full, single) if bulk <= 1 else full
     return max(requests * rtt, (requests - 1) * max(interval, rtt) + rtt)
 
