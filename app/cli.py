@@ -211,9 +211,11 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
         parser.print_help(out)
         return 2
     from app.commands._errors import CommandError
+    from app.commands.texts import TEXTS
     from app.core.gil import take_short_turns
     from app.core.logs import setup_logging
     from app.core.paths import log_dir
+    from app.core.wording import word
 
     log_file = setup_logging(log_dir())
     take_short_turns()  # the receiver's request threads and its writer hand the GIL back and forth
@@ -224,11 +226,11 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
         print(exc, file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
-        print("Interrumpido.", file=sys.stderr)
+        print(word(TEXTS, "interrupted"), file=sys.stderr)
         return 130
     except Exception:
         # Last resort: a traceback is for the log, the user gets one sentence and where to look.
         logging.getLogger("app.cli").exception("masivo %s failed", args.command)
-        print(f"Error inesperado en «masivo {args.command}»; el detalle quedó en {log_file}", file=sys.stderr)
+        print(word(TEXTS, "unexpected_error", command=args.command, log_file=log_file), file=sys.stderr)
         return 70
     return code

@@ -27,3 +27,18 @@ def test_unknown_command_is_a_usage_error() -> None:
     with pytest.raises(SystemExit) as caught:
         run(["frobnicate"], out=io.StringIO())
     assert caught.value.code == 2
+
+
+def test_the_command_line_answers_in_the_users_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MASIVO_LANG", "en_US.UTF-8")
+    out = io.StringIO()
+    assert run(["credentials", "delete", "itcloud"], out) == 0
+    assert out.getvalue() == "There were no saved credentials.\n"
+    assert run(["credentials", "set", "demo", "--user", "x"], out) == 0
+    assert capsys.readouterr().err == "Demo (simulator) needs no credentials.\n"
+    monkeypatch.setenv("MASIVO_LANG", "es_CL.UTF-8")
+    out = io.StringIO()
+    assert run(["credentials", "delete", "itcloud"], out) == 0
+    assert out.getvalue() == "No había credenciales guardadas.\n"

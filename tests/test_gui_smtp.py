@@ -67,6 +67,42 @@ def test_the_form_offers_the_presets_and_shows_their_values(host: Host, settings
     assert not page.is_complete(), "user, password and sender are required; server and limits are not"
 
 
+@pytest.mark.parametrize(
+    ("language", "name", "password", "other", "plain"),
+    [
+        (
+            "es",
+            "Correo propio (SMTP)",
+            "Contraseña (o contraseña de aplicación)",
+            "Otro servidor",
+            "Sin cifrar",
+        ),
+        ("en", "Own mail server (SMTP)", "Password (or app password)", "Other server", "Unencrypted"),
+    ],
+)
+def test_the_form_speaks_the_users_language(
+    host: Host,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    name: str,
+    password: str,
+    other: str,
+    plain: str,
+) -> None:
+    monkeypatch.setenv("MASIVO_LANG", language)  # what the window sets for the core's words
+    page = smtp_page(host, settings)
+    providers = page.provider_combo
+    assert providers.itemText(providers.findData("smtp")) == name
+    assert field(page, "password").accessibleName() == password
+    labels = [label.text() for label in page.findChildren(QLabel)]
+    assert f"&{password}:" in labels
+    presets = combo(page, "preset")
+    assert presets.itemText(presets.findData("other")) == other
+    security = combo(page, "security")
+    assert security.itemText(security.findData("plain")).startswith(plain)
+
+
 def test_plain_security_needs_an_explicit_yes(
     host: Host, settings: Settings, dialogs: ScriptedDialogs
 ) -> None:

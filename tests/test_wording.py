@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 
 from app.commands.texts import TEXTS
-from app.core import deliverability, email_draft, reasons, templates
-from app.core.engine import report
+from app.core import deliverability, email_draft, reasons, replies_sheet, templates
+from app.core.engine import campaigns, report
 from app.core.recipients import messages
 from app.core.wording import Catalogue, word
+from app.gui import rejected_export
+from app.providers import labels
 
 APP = Path(__file__).resolve().parents[1] / "app"
 
@@ -39,9 +41,16 @@ CATALOGUES: dict[str, Catalogue] = {
     "TEMPLATE_ERRORS": templates.TEMPLATE_ERRORS,
     "STATE_NAMES": report.STATE_NAMES,
     "HEADERS": report.HEADERS,
+    "LABELS": labels.LABELS,
+    "NAMES": campaigns.NAMES,
+    "TITLES": replies_sheet.TITLES,
+    "REJECTED_TITLES": rejected_export.TITLES,
 }
 # A module's own `TEXTS` is its catalogue: deliverability's findings, the CLI's sentences.
-MODULE_CATALOGUES = {"app.core.deliverability": {"TEXTS": "DNS_TEXTS"}}
+MODULE_CATALOGUES = {
+    "app.core.deliverability": {"TEXTS": "DNS_TEXTS"},
+    "app.gui.rejected_export": {"TITLES": "REJECTED_TITLES"},
+}
 # Functions that word an id of one catalogue, by where they are defined; the value is the
 # catalogue and the position of the id among the call's arguments.
 WORDERS: dict[tuple[str, str], tuple[str, int]] = {
@@ -200,4 +209,34 @@ def test_no_module_words_a_sentence_by_comparing_the_language() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if IN_PLACE.search(line.split("#")[0]) and line.strip() != NOT_WORDING.get(where):
                 found.append(f"{where}:{number}: {line.strip()}")
+    assert not found, "\n".join(found)
+
+
+# What the command line says to its user: each of these calls' text argument (by position).
+SAYS = {"CommandError": 0, "ArgumentTypeError": 0, "emit": 3, "print": 0, "tell": 1}
+
+
+def written_in_place(node: ast.expr) -> bool:
+    """A sentence in the code itself: a string or f-string with words in it, or such pieces joined."""
+    if isinstance(node, ast.BinOp):
+        return written_in_place(node.left) or written_in_place(node.right)
+    if isinstance(node, ast.JoinedStr):
+        return any(written_in_place(part) for part in node.values)
+    return (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and any(c.isalpha() for c in node.value)
+    )
+
+
+def test_the_command_line_says_nothing_in_one_language_only() -> None:
+    found = []
+    for path in [*sorted((APP / "commands").glob("*.py")), APP / "cli.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            position = SAYS.get(name)
+            if position is not None and len(node.args) > position and written_in_place(node.args[position]):
+                found.append(f"{path.relative_to(APP.parent)}:{node.lineno}: {ast.unparse(node)[:90]}")
     assert not found, "\n".join(found)

@@ -7,6 +7,8 @@ import sys
 from typing import TextIO
 
 from app.commands._provider import emit, failure_message, open_provider
+from app.commands.texts import TEXTS
+from app.core.wording import word
 from app.providers import registry
 from app.providers.base import ProviderFailure
 
@@ -27,5 +29,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     def shown(value: int | None) -> str:
         return "—" if value is None else str(value)
 
-    emit(out, args, data, f"{caps.name}: SMS {shown(balance.sms)}, e-mail {shown(balance.email)}")
+    line = word(TEXTS, "balance_line", name=caps.name, sms=shown(balance.sms), email=shown(balance.email))
+    emit(out, args, data, line)
     return 0

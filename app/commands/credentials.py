@@ -9,8 +9,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from app.commands._provider import CommandError, emit, failure_message, open_provider
+from app.commands.texts import TEXTS
 from app.core.reasons import reason_text
 from app.core.secrets import CredentialStore, KeyringUnavailable
+from app.core.wording import word
 from app.providers import registry
 from app.providers.base import CredentialField, Credentials, ProviderFailure
 
@@ -25,20 +27,21 @@ def read_secret(label: str) -> str:
 def set_credentials(args: argparse.Namespace, out: TextIO, store: CredentialStore) -> int:
     caps = registry.capabilities(args.provider)
     if not caps.credentials:
-        raise CommandError(f"{caps.name} no necesita credenciales.", 0)
+        raise CommandError(word(TEXTS, "no_credentials_needed", name=caps.name), 0)
     plain = [field for field in caps.credentials if not field.secret]
     user_field = next((field for field in plain if field.key == "user"), plain[0])
     secret_field = next(field for field in caps.credentials if field.secret)
     values = other_fields(caps.credentials, getattr(args, "field", []))
     secret = read_secret(secret_field.label)
     if not secret:
-        raise CommandError(f"{secret_field.label} vacío: no se guardó nada.", 2)
+        raise CommandError(word(TEXTS, "secret_empty", label=secret_field.label), 2)
     values.update({user_field.key: args.user, secret_field.key: secret})
     try:
         store.save(args.provider, Credentials(values))
     except KeyringUnavailable:
         raise CommandError(reason_text("no_keyring"), 2) from None
-    emit(out, args, {"provider": args.provider, "stored": True}, f"Credenciales de {caps.name} guardadas.")
+    saved = word(TEXTS, "credentials_saved", name=caps.name)
+    emit(out, args, {"provider": args.provider, "stored": True}, saved)
     if caps.plain_http:
         print(reason_text("plain_http", caps.name), file=sys.stderr)
     return 0
@@ -53,10 +56,10 @@ def other_fields(fields: Sequence[CredentialField], given: Sequence[str]) -> dic
         field = known.get(key.strip())
         if not sep or field is None:
             names = ", ".join(known)
-            raise CommandError(f"Campo desconocido {key!r}: use CLAVE=VALOR con una de {names}.", 2)
+            raise CommandError(word(TEXTS, "unknown_field", key=key, names=names), 2)
         if field.choices and value not in {choice for choice, _ in field.choices}:
             options = ", ".join(choice for choice, _ in field.choices)
-            raise CommandError(f"Valor no válido para {key}: use uno de {options}.", 2)
+            raise CommandError(word(TEXTS, "invalid_field_value", key=key, options=options), 2)
         values[field.key] = value.strip()
     return values
 
@@ -66,7 +69,7 @@ def delete_credentials(args: argparse.Namespace, out: TextIO, store: CredentialS
         deleted = store.delete(args.provider)
     except KeyringUnavailable:
         raise CommandError(reason_text("no_keyring"), 2) from None
-    text = "Credenciales borradas." if deleted else "No había credenciales guardadas."
+    text = word(TEXTS, "credentials_deleted" if deleted else "no_credentials_saved")
     emit(out, args, {"provider": args.provider, "deleted": deleted}, text)
     return 0
 
@@ -81,7 +84,7 @@ def test_credentials(args: argparse.Namespace, out: TextIO, store: CredentialSto
     finally:
         provider.close()
     data = {"provider": args.provider, "ok": True, "sms": balance.sms, "email": balance.email}
-    emit(out, args, data, f"Conexión con {caps.name} correcta.")
+    emit(out, args, data, word(TEXTS, "connection_ok", name=caps.name))
     return 0
 
 

@@ -12,6 +12,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         "«{text}» no es un puerto: use un número de 1 a 65535.",
         "“{text}” is not a port: use a number from 1 to 65535.",
     ),
+    "interrupted": ("Interrumpido.", "Interrupted."),
+    "unexpected_error": (
+        "Error inesperado en «masivo {command}»; el detalle quedó en {log_file}",
+        "Unexpected error in “masivo {command}”; the details are in {log_file}",
+    ),
+    # --- masivo credentials ---
+    "no_credentials_needed": ("{name} no necesita credenciales.", "{name} needs no credentials."),
+    "secret_empty": ("{label} vacío: no se guardó nada.", "{label} is empty: nothing was saved."),
+    "credentials_saved": ("Credenciales de {name} guardadas.", "{name} credentials saved."),
+    "unknown_field": (
+        "Campo desconocido «{key}»: use CLAVE=VALOR con una de {names}.",
+        "Unknown field “{key}”: use KEY=VALUE with one of {names}.",
+    ),
+    "invalid_field_value": (
+        "Valor no válido para {key}: use uno de {options}.",
+        "Invalid value for {key}: use one of {options}.",
+    ),
+    "credentials_deleted": ("Credenciales borradas.", "Credentials deleted."),
+    "no_credentials_saved": ("No había credenciales guardadas.", "There were no saved credentials."),
+    "connection_ok": ("Conexión con {name} correcta.", "Connected to {name}."),
+    # --- masivo balance ---
+    "balance_line": ("{name}: SMS {sms}, correo {email}", "{name}: SMS {sms}, e-mail {email}"),
     # --- what every command says about a campaign or a file ---
     "no_such_campaign": (
         "No existe la campaña «{ref}»: vea la lista con «masivo campaigns».",

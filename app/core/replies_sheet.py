@@ -13,22 +13,32 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.core.journal.inbox_models import Reply
 from app.core.paths import private_file
+from app.core.wording import word
 
-TITLES = {
-    "es": ("Respuestas", ("Recibida", "Proveedor", "De", "Para", "Texto", "Campaña", "Nombre de la campaña",
-                          "Fila", "Pidió la baja"), ("Sí", "No")),
-    "en": ("Replies", ("Received", "Provider", "From", "To", "Text", "Campaign", "Campaign name", "Row",
-                       "Opted out"), ("Yes", "No")),
-}  # fmt: skip
+TITLES: dict[str, tuple[str, str]] = {
+    "sheet": ("Respuestas", "Replies"),
+    "received": ("Recibida", "Received"),
+    "provider": ("Proveedor", "Provider"),
+    "from": ("De", "From"),
+    "to": ("Para", "To"),
+    "text": ("Texto", "Text"),
+    "campaign": ("Campaña", "Campaign"),
+    "campaign_name": ("Nombre de la campaña", "Campaign name"),
+    "row": ("Fila", "Row"),
+    "opted_out": ("Pidió la baja", "Opted out"),
+    "yes": ("Sí", "Yes"),
+    "no": ("No", "No"),
+}
+COLUMNS = ("received", "provider", "from", "to", "text", "campaign", "campaign_name", "row", "opted_out")
 
 
 def write_replies(replies: Iterable[Reply], path: Path, lang: str = "es") -> int:
     """Write one row per reply to a new .xlsx at `path`; returns how many were written."""
-    sheet_title, headers, (yes, no) = TITLES.get(lang, TITLES["es"])
+    yes, no = word(TITLES, "yes", lang), word(TITLES, "no", lang)
     private_file(path)  # numbers and messages: its owner's only; an unwritable place fails before openpyxl
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(sheet_title)
-    sheet.append(list(headers))
+    sheet = book.create_sheet(word(TITLES, "sheet", lang))
+    sheet.append([word(TITLES, column, lang) for column in COLUMNS])
     written = 0
     for reply in replies:
         received = dt.datetime.fromtimestamp(reply.received_at).replace(microsecond=0)

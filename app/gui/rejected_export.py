@@ -16,19 +16,20 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.core.recipients import RecipientRow, RowStatus
+from app.core.wording import word
 
-TITLES = {
-    "es": ("Motivo del rechazo", "Fila original", "Rechazadas"),
-    "en": ("Why rejected", "Original row", "Rejected"),
+TITLES: dict[str, tuple[str, str]] = {
+    "reason": ("Motivo del rechazo", "Why rejected"),
+    "row": ("Fila original", "Original row"),
+    "sheet": ("Rechazadas", "Rejected"),
 }
 
 
 def export_rejected(rows: Iterable[RecipientRow], headers: Sequence[str], path: Path, lang: str) -> int:
     """Write every non-valid row of `rows` to a new .xlsx at `path`; returns how many were written."""
-    reason_title, row_title, sheet_title = TITLES.get(lang, TITLES["es"])
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(sheet_title)
-    sheet.append([*headers, reason_title, row_title])
+    sheet = book.create_sheet(word(TITLES, "sheet", lang))
+    sheet.append([*headers, word(TITLES, "reason", lang), word(TITLES, "row", lang)])
     written = 0
     for row in rows:
         if row.status is RowStatus.VALID:

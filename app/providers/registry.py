@@ -13,6 +13,7 @@ from typing import Any
 
 from app.providers.base import Capabilities, Credentials, Provider
 from app.providers.http import HttpClient
+from app.providers.labels import in_language
 
 ADAPTERS: dict[str, str] = {
     "demo": "app.providers.demo",
@@ -38,8 +39,9 @@ def _module(provider_id: str) -> ModuleType:
 
 
 def capabilities(provider_id: str) -> Capabilities:
+    """What the provider can do, its name and form labels in the user's language."""
     caps: Capabilities = _module(provider_id).CAPABILITIES
-    return caps
+    return in_language(caps)
 
 
 def all_capabilities() -> list[Capabilities]:

@@ -27,7 +27,7 @@ from app.core.journal import Journal, NewCampaign, NewMessage
 from app.core.reasons import reason_text
 from app.core.segments import measure, over_limit
 from app.core.templates import Template, TemplateError
-from app.core.wording import language
+from app.core.wording import language, word
 from app.providers.base import Capabilities
 from app.providers.registry import capabilities
 
@@ -35,6 +35,8 @@ from app.providers.registry import capabilities
 # and each commit writes every index page its rows touched (a sheet's numbers come in no order).
 CHUNK = 10_000
 RESEND_STATES = (State.UNKNOWN,)
+# A campaign's name where Masivo chooses it.
+NAMES: dict[str, tuple[str, str]] = {"resend": ("{name} (reenvío)", "{name} (re-send)")}
 
 
 class CampaignError(ValueError):
@@ -257,7 +259,7 @@ def resend_campaign(
     old = journal.require(campaign_id)
     chosen = tuple(states)
     new = NewCampaign(
-        name or f"{old.name} (reenvío)",
+        name or word(NAMES, "resend", name=old.name),
         old.provider,
         old.channel,
         old.template,
