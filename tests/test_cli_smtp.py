@@ -113,6 +113,17 @@ def test_an_unknown_field_is_refused(monkeypatch: pytest.MonkeyPatch, memory_key
     assert code == 2 and "starttls" in err
 
 
+def test_an_unencrypted_server_is_saved_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring
+) -> None:
+    code, _, err = masivo(monkeypatch, "credentials", "set", "smtp", "--user", USER, "--field",
+                          "security=plain", stdin="x\n")  # fmt: skip
+    assert code == 0 and "legibles por la red" in err and memory_keyring.entries
+    code, _, err = masivo(monkeypatch, "credentials", "set", "smtp", "--user", USER, "--field",
+                          "security=tls", stdin="x\n")  # fmt: skip
+    assert code == 0 and "legibles" not in err
+
+
 def test_the_unsubscribe_key_moves_to_the_receivers_computer(
     monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring
 ) -> None:

@@ -44,6 +44,8 @@ def set_credentials(args: argparse.Namespace, out: TextIO, store: CredentialStor
     emit(out, args, {"provider": args.provider, "stored": True}, saved)
     if caps.plain_http:
         print(reason_text("plain_http", caps.name), file=sys.stderr)
+    if values.get("security") == "plain":  # the window asks first; a script is told
+        print(word(TEXTS, "smtp_plain_saved"), file=sys.stderr)
     return 0
 
 

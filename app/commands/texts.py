@@ -32,6 +32,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "credentials_deleted": ("Credenciales borradas.", "Credentials deleted."),
     "no_credentials_saved": ("No había credenciales guardadas.", "There were no saved credentials."),
     "connection_ok": ("Conexión con {name} correcta.", "Connected to {name}."),
+    "smtp_plain_saved": (
+        "Sin cifrado, su usuario, su clave y cada mensaje viajarán legibles por la red: úselo solo con "
+        "un servidor de su red local que no ofrezca TLS (--field security=starttls o tls si lo ofrece).",
+        "Without encryption, your user, password and every message will cross the network readable: use "
+        "it only with a server on your local network that offers no TLS (--field security=starttls or "
+        "tls if it does).",
+    ),
     # --- masivo balance ---
     "balance_line": ("{name}: SMS {sms}, correo {email}", "{name}: SMS {sms}, e-mail {email}"),
     # --- what every command says about a campaign or a file ---
