@@ -59,6 +59,20 @@ def masivo_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     root.setLevel(level)
 
 
+@pytest.fixture(autouse=True)
+def spanish_numbers() -> Iterator[None]:
+    """Qt's numbers (%Ln in plural sentences) as a Spanish window writes them (1.234), whatever an earlier
+    test installed: the window sets them with its language, a page built alone in a test does not."""
+    from PySide6.QtCore import QLocale
+
+    from app.gui.formatting import use_locale
+
+    before = QLocale()
+    use_locale("es")
+    yield
+    QLocale.setDefault(before)
+
+
 class _Errors(logging.Handler):
     """Keeps the errors logged during a test (and Qt's warnings, routed to the `qt` logger)."""
 

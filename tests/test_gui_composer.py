@@ -157,7 +157,7 @@ def test_the_cost_counts_every_recipient_against_the_balance(
     cost = page.findChild(QLabel, "costLabel").text()
     assert f"Messages: {VALID} · Total credits (segments): {2 * VALID}" in cost
     assert f"Distribution: 2 segm.: {VALID}" in cost
-    assert "Longest message: row 2, 162 characters, 2 segments" in cost
+    assert "Longest message: row 2, 162 character(s), 2 segment(s)" in cost
     qtbot.waitUntil(lambda: "1.000.000" in page.findChild(QLabel, "balanceLabel").text())
     assert "Enough for this campaign" in page.findChild(QLabel, "balanceLabel").text()
 

@@ -57,21 +57,21 @@ def test_review_shows_totals_cost_sample_and_pace_then_sends_after_confirming(
     page = review(qtbot, ReviewPage(draft_for(sheet), settings, journal, runner=runner))
     qtbot.waitUntil(lambda: page.prepared is not None and page.balance is not None, timeout=10_000)
     form = page.form
-    assert form.totals_label.text() == "11 will receive the message (1 of 12 rows skipped)."
-    assert form.credits_label.text() == "11 credits"
+    assert form.totals_label.text() == "11 will receive the message (1 of 12 row(s) skipped)."
+    assert form.credits_label.text() == "11 credit(s)"
     assert form.sample_edit.toPlainText() == "Hola Ana, tenemos una oferta para usted."
     assert "Row 2" in form.sample_label.text()
     assert form.pace_label.text() == "Up to 1000 messages per request, with no wait between requests."
     assert "any hour" in form.window_label.text()
-    assert form.balance_label.text() == "5.000 credits available."
+    assert form.balance_label.text() == "5.000 credit(s) available."
     assert form.name_edit.text().startswith("clientes ")
 
     qtbot.mouseClick(form.send_button, Qt.MouseButton.LeftButton)
     dialog = page.confirm_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.text.splitlines() == [
-        "11 SMS will be sent with Demo (simulador), costing 11 credits.",
-        "Balance: 5.000 credits.",
+        "11 SMS will be sent with Demo (simulador), costing 11 credit(s).",
+        "Balance: 5.000 credit(s).",
     ]
     with qtbot.waitSignal(page.campaign_started) as started, qtbot.waitSignal(runner.finished, timeout=9000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "confirmSendButton"), Qt.MouseButton.LeftButton)
@@ -179,6 +179,6 @@ def test_an_email_campaign_shows_its_subject_and_counts_emails(
     assert "E-mail" in page.form.provider_label.text()
     qtbot.mouseClick(page.form.send_button, Qt.MouseButton.LeftButton)
     assert page.confirm_dialog is not None
-    assert page.confirm_dialog.text.startswith("3 e-mails will be sent with Demo (simulador).")
+    assert page.confirm_dialog.text.startswith("3 e-mail(s) will be sent with Demo (simulador).")
     page.confirm_dialog.reject()
     close(page, runner)

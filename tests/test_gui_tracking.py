@@ -67,7 +67,7 @@ def test_a_demo_campaign_runs_to_completion_and_exports_its_report(
     assert page.panel.chart.counts()["pending"] == 0
     qtbot.waitUntil(lambda: page.panel.summary_box.isVisible())
     assert page.panel.status_label.text() == "Completed"
-    qtbot.waitUntil(lambda: page.panel.balance_label.text() == "960 credits")
+    qtbot.waitUntil(lambda: page.panel.balance_label.text() == "960 credit(s)")
     qtbot.waitUntil(lambda: all(page.model.rows()[i][3] != "accepted" for i in range(40)))
 
     target = tmp_path / "informe.xlsx"

@@ -38,7 +38,7 @@ from tests.fakes.dialogs import ScriptedDialogs
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "app" / "resources" / "translations"
 LANGUAGES = ("es", "en")
-PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d+")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?n|%L?\d+")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 UPDATE_HINT = "run `python packaging/translations.py --update` and translate the new strings in the .ts files"
 
@@ -244,6 +244,6 @@ def test_no_two_controls_shown_together_share_a_mnemonic(qtbot: QtBot, language:
     for channel in Channel:
         dialog = ImportDialog(channel, "CL", language, str(ROOT), window)
         clashes += [f"ImportDialog: {c}" for c in duplicated_mnemonics(mnemonics_in(dialog))]
-    confirm = ConfirmSendDialog(SendSummary("Promo", "Demo", False, 1200, 1200, 5000), language, window)
+    confirm = ConfirmSendDialog(SendSummary("Promo", "Demo", False, 1200, 1200, 5000), window)
     clashes += [f"ConfirmSendDialog: {c}" for c in duplicated_mnemonics(mnemonics_in(confirm))]
     assert not clashes, f"controls shown together share a mnemonic ({language}):\n" + "\n".join(clashes)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QObject
 
 from app.core.settings import Settings
 
@@ -27,3 +27,15 @@ def use_locale(lang: str) -> None:
 def number(value: int, lang: str) -> str:
     """An integer with the language's thousands separator."""
     return _LOCALES.get(lang, _LOCALES["es"]).toString(value)
+
+
+def credits_text(credits: int) -> str:
+    """ "1 credit", "5.000 credits": a balance or a cost, in the window's language and number format."""
+    return _Counted().credits(credits)
+
+
+class _Counted(QObject):
+    """Counted nouns several pages show alone: lupdate marks a string plural ("numerus") only in `self.tr`."""
+
+    def credits(self, n: int) -> str:
+        return self.tr("%Ln credit(s)", "", n)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from app.gui.formatting import number
+from app.gui.formatting import credits_text
 
 
 @dataclass(frozen=True)
@@ -31,18 +31,20 @@ class ConfirmSendDialog(QDialog):
     Signals: accepted() / rejected() (QDialog's own).
     """
 
-    def __init__(self, summary: SendSummary, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, summary: SendSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confirmSendDialog")
         self.setWindowTitle(self.tr("Send the campaign?"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        count, credits = number(summary.count, lang), number(summary.credits, lang)
+        provider = summary.provider_name
         if summary.email:
-            lines = [self.tr("{count} e-mails will be sent with {provider}.")]
+            lines = [self.tr("%Ln e-mail(s) will be sent with {provider}.", "", summary.count).format(
+                provider=provider)]  # fmt: skip
         else:
-            lines = [self.tr("{count} SMS will be sent with {provider}, costing {credits} credits.")]
+            costing = self.tr("%Ln SMS will be sent with {provider}, costing {credits}.", "", summary.count)
+            lines = [costing.format(provider=provider, credits=credits_text(summary.credits))]
         if summary.balance is not None:
-            lines.append(self.tr("Balance: {balance} credits.").format(balance=number(summary.balance, lang)))
+            lines.append(self.tr("Balance: %Ln credit(s).", "", summary.balance))
         if summary.start_at is not None:
             when = summary.start_at.strftime("%Y-%m-%d %H:%M")
             lines.append(
@@ -50,7 +52,7 @@ class ConfirmSendDialog(QDialog):
                 if summary.stays_open
                 else self.tr("The provider delivers it on {when}.").format(when=when)
             )
-        text = "\n".join(lines).format(count=count, provider=summary.provider_name, credits=credits)
+        text = "\n".join(lines)
         message = QLabel(f"<b>{_escape(summary.campaign_name)}</b><br>" + _escape(text).replace("\n", "<br>"))
         message.setObjectName("confirmSendText")
         message.setWordWrap(True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,7 +27,7 @@ from app.core.journal import Journal
 from app.core.settings import Settings
 from app.gui.dialogs import dialogs_for
 from app.gui.dialogs.confirm_send import ConfirmSendDialog, SendSummary
-from app.gui.formatting import number, ui_lang
+from app.gui.formatting import ui_lang
 from app.gui.models.draft import CampaignDraft
 from app.gui.models.history_model import SORT_ROLE, HistoryEntry, HistoryModel, read_history
 from app.gui.pages import Page
@@ -180,7 +180,7 @@ class HistoryPage(Page):
         campaign = entry.campaign
         summary = SendSummary(name, provider_name(campaign.provider), campaign.channel == Channel.EMAIL.value,
                               created.valid, created.credits)  # fmt: skip
-        dialog = self.confirm_dialog = ConfirmSendDialog(summary, ui_lang(self.settings), self)
+        dialog = self.confirm_dialog = ConfirmSendDialog(summary, self)
         dialog.accepted.connect(lambda: self._start_resend(created.campaign_id))
         dialog.rejected.connect(lambda: self._discard(created.campaign_id))
         dialog.open()
@@ -220,10 +220,7 @@ def offer_resume(window: QWidget) -> Worker:
         if not isinstance(found, HistoryEntry) or runner.is_sending():
             return
         campaign = found.campaign
-        question = translate(
-            "HistoryPage", "The campaign “{name}” stopped with {count} messages still to send. Resume it now?"
-        )
-        question = question.format(name=campaign.name, count=number(found.pending, ui_lang(runner.settings)))
+        question = _ResumeWording().question(campaign.name, found.pending)
         title = translate("HistoryPage", "Resume the campaign?")
         yes, no = translate("HistoryPage", "Resume"), translate("HistoryPage", "Later")
         if not dialogs_for(window).ask(window, title, question, yes=yes, no=no):
@@ -237,3 +234,12 @@ def offer_resume(window: QWidget) -> Worker:
     worker.done.connect(lambda: _OFFERS.discard(worker))
     worker.start()
     return worker
+
+
+class _ResumeWording(QObject):
+    """The plural sentence of `offer_resume`: lupdate marks a string plural ("numerus") only in `self.tr`."""
+
+    def question(self, name: str, pending: int) -> str:
+        text = self.tr("The campaign “{name}” stopped with %Ln message(s) still to send. Resume it now?", "",
+                       pending)  # fmt: skip
+        return text.format(name=name)

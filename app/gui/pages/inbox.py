@@ -127,8 +127,8 @@ class InboxPage(Page):
         lang = ui_lang(self.settings)
         total = self.model.rowCount()
         opt_outs = sum(1 for reply in self.model.replies if reply.opt_out)
-        text = self.tr("{replies} replies; opted out: {opt_outs}.")
-        self.count_label.setText(text.format(replies=number(total, lang), opt_outs=number(opt_outs, lang)))
+        text = self.tr("%Ln reply(ies); opted out: {opt_outs}.", "", total)
+        self.count_label.setText(text.format(opt_outs=number(opt_outs, lang)))
         self.export_button.setEnabled(total > 0)
 
     def _show_receiver(self, problem: str = "") -> None:
@@ -164,7 +164,7 @@ class InboxPage(Page):
             return write_replies(replies, target, lang)
 
         def exported(count: object) -> None:
-            text = self.tr("{count} replies were saved in {path}.").format(count=count, path=str(target))
+            text = self.tr("%Ln reply(ies) saved in {path}.", "", cast(int, count)).format(path=str(target))
             dialogs_for(self).inform(self, self.tr("Replies saved"), text)
 
         self.export_button.setEnabled(False)

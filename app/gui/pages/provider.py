@@ -364,7 +364,7 @@ class ProviderPage(Page):
         if balance.sms is not None:
             parts.append(self.tr("{n} SMS").format(n=number(balance.sms, self.lang)))
         if balance.email is not None:
-            parts.append(self.tr("{n} e-mails").format(n=number(balance.email, self.lang)))
+            parts.append(self.tr("%Ln e-mail(s)", "", balance.email))
         if not parts:
             return self.tr("This provider does not report a balance.")
         return self.tr("Balance: {parts}.").format(parts=", ".join(parts))

@@ -16,7 +16,7 @@ from app.core.recipients import ImportCancelled, RecipientRow, RowStatus
 from app.core.settings import Settings
 from app.gui.dialogs import SHEET_FILTER, dialogs_for
 from app.gui.dialogs.import_dialog import ImportChoice, ImportDialog, dropped_file, sheet_error_text
-from app.gui.formatting import number, ui_lang
+from app.gui.formatting import ui_lang
 from app.gui.gc_pauses import keep_out_of_collections
 from app.gui.models.draft import CampaignDraft, ReadSheet
 from app.gui.models.recipients_model import RecipientsModel
@@ -314,10 +314,9 @@ class RecipientsPage(Page):
         self._update_controls()
 
     def on_exported(self, path: Path, written: int) -> None:
-        text = self.tr("{n} rejected rows were saved to {path}. Fix them there and import that sheet.")
-        dialogs_for(self).inform(
-            self, self.tr("Rejected rows exported"), text.format(n=number(written, self.lang), path=str(path))
-        )
+        text = self.tr("%Ln rejected row(s) saved to {path}. Fix them there and import that sheet.", "",
+                       written)  # fmt: skip
+        dialogs_for(self).inform(self, self.tr("Rejected rows exported"), text.format(path=str(path)))
 
     def on_export_failed(self, path: Path) -> None:
         text = self.tr(

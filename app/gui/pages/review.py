@@ -240,7 +240,7 @@ class ReviewPage(Page):
             return
         if self.balance is None:
             return
-        text = self.tr("{balance} credits available.").format(balance=number(self.balance, self.lang))
+        text = self.tr("%Ln credit(s) available.", "", self.balance)
         if self.prepared is not None and self.balance < self.prepared.credits:
             text += " " + reason_text("low_balance", caps.name, self.lang)
         self.form.balance_label.setText(text)
@@ -382,7 +382,7 @@ class ReviewPage(Page):
             email=self.draft.channel is Channel.EMAIL, count=prepared.valid, credits=prepared.credits,
             balance=self.balance, start_at=self.draft.start_at, stays_open=not caps.schedules,
         )  # fmt: skip
-        self.confirm_dialog = ConfirmSendDialog(summary, self.lang, self)
+        self.confirm_dialog = ConfirmSendDialog(summary, self)
         self.confirm_dialog.accepted.connect(self._on_confirmed)
         self.confirm_dialog.open()
 

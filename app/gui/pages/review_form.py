@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.core.domain import Channel
 from app.core.engine.pacing import Pace
-from app.gui.formatting import number
+from app.gui.formatting import credits_text, number
 from app.gui.models.draft import CampaignDraft
 from app.gui.pages.review_work import Prepared
 from app.gui.widgets.named import named
@@ -175,14 +175,8 @@ class ReviewForm:
     def show_prepared(self, prepared: Prepared, lang: str, pace: str, took: str, slow: bool) -> None:
         self.progress.setVisible(False)
         self.name_edit.setText(prepared.name)  # the name it will have, the default one too
-        totals = translate(
-            "ReviewForm", "{valid} will receive the message ({skipped} of {rows} rows skipped)."
-        )
-        self.totals_label.setText(totals.format(valid=number(prepared.valid, lang),
-                                                rows=number(prepared.rows, lang),
-                                                skipped=number(prepared.skipped, lang)))  # fmt: skip
-        credits = translate("ReviewForm", "{credits} credits")
-        self.credits_label.setText(credits.format(credits=number(prepared.credits, lang)))
+        self.totals_label.setText(_TotalsWording().totals(prepared, lang))
+        self.credits_label.setText(credits_text(prepared.credits))
         if prepared.sample_text:
             address = prepared.sample_address
             address = f"+{address}" if address.isdigit() else address  # SMS numbers are international
@@ -220,3 +214,13 @@ class ReviewForm:
             )
         else:
             self.schedule_note.setText(translate("ReviewForm", "Masivo waits until then and must stay open."))
+
+
+class _TotalsWording(QObject):
+    """Who receives the campaign, in plural sentences: lupdate marks a string plural only in `self.tr`."""
+
+    def totals(self, prepared: Prepared, lang: str) -> str:
+        # One count per sentence can choose its forms: the recipients' verb, then the rows' noun.
+        rows = self.tr("%Ln row(s)", "", prepared.rows)
+        text = self.tr("%Ln will receive the message ({skipped} of {rows} skipped).", "", prepared.valid)
+        return text.format(skipped=number(prepared.skipped, lang), rows=rows)

@@ -30,7 +30,7 @@ from app.core.recipients.sheets import SheetError
 from app.core.settings import Settings
 from app.core.suppression_import import SuppressionSheet, read_suppression_sheet
 from app.gui.dialogs import SHEET_FILTER, dialogs_for
-from app.gui.formatting import number, ui_lang
+from app.gui.formatting import ui_lang
 from app.gui.models.draft import CampaignDraft
 from app.gui.models.inbox_models import ADDED, SORT_ROLE, SuppressionModel
 from app.gui.pages import Page
@@ -131,10 +131,9 @@ class SuppressionPage(Page):
         chosen = self.selected()
         if not chosen:
             return
-        lang = ui_lang(self.settings)
-        question = self.tr("{count} numbers or addresses will receive messages of new campaigns again.")
-        if not dialogs_for(self).ask(self, self.tr("Remove from the suppression list?"),
-                                     question.format(count=number(len(chosen), lang)),
+        question = self.tr("%Ln number(s) or address(es) will receive messages of new campaigns again.", "",
+                           len(chosen))  # fmt: skip
+        if not dialogs_for(self).ask(self, self.tr("Remove from the suppression list?"), question,
                                      yes=self.tr("Remove"), no=self.tr("Keep them")):  # fmt: skip
             return
         journal, values = self.journal, [entry.value for entry in chosen]
@@ -171,12 +170,10 @@ class SuppressionPage(Page):
 
     def _on_imported(self, result: object) -> None:
         found = cast(SuppressionSheet, result)
-        lang = ui_lang(self.settings)
-        text = self.tr("{count} numbers or addresses are on the suppression list now.").format(
-            count=number(found.count, lang))  # fmt: skip
+        text = self.tr("%Ln number(s) or address(es) on the suppression list now.", "", found.count)
         if found.unreadable:
-            text += " " + self.tr("{count} rows had no number or address that could be read.").format(
-                count=number(found.unreadable, lang))  # fmt: skip
+            text += " " + self.tr("%Ln row(s) had no number or address that could be read.", "",
+                                  found.unreadable)  # fmt: skip
         dialogs_for(self).inform(self, self.tr("Sheet imported"), text)
         self.refresh()
 
@@ -187,9 +184,8 @@ class SuppressionPage(Page):
     # --- showing ----------------------------------------------------------------------------------
     def _on_entries(self, entries: object) -> None:
         self.model.set_entries(cast(list[SuppressionEntry], entries))
-        count = number(self.model.rowCount(), ui_lang(self.settings))
-        self.count_label.setText(self.tr("{count} numbers and addresses never receive anything.").format(
-            count=count))  # fmt: skip
+        count = self.model.rowCount()
+        self.count_label.setText(self.tr("%Ln number(s) and address(es) never receive anything.", "", count))
         self._show_buttons()
 
     def _show_buttons(self) -> None:

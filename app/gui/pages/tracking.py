@@ -19,7 +19,7 @@ from app.core.reasons import reason_text
 from app.core.settings import Settings
 from app.gui.campaign_text import local_time, status_label
 from app.gui.dialogs import dialogs_for
-from app.gui.formatting import number, ui_lang
+from app.gui.formatting import credits_text, ui_lang
 from app.gui.models.campaign_model import MessagesModel, StateFilter, merge_counts
 from app.gui.models.draft import CampaignDraft
 from app.gui.pages import Page
@@ -271,8 +271,7 @@ class TrackingPage(Page):
         email = self.campaign is not None and self.campaign.channel == Channel.EMAIL.value
         credits = balance.email if email else balance.sms
         if credits is not None:
-            self.panel.balance_label.setText(self.tr("{credits} credits").format(
-                credits=number(credits, self.lang)))  # fmt: skip
+            self.panel.balance_label.setText(credits_text(credits))
 
     def _show_nothing(self) -> None:
         self.panel.title_label.setText(self.tr("No campaign to show"))

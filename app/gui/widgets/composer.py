@@ -266,8 +266,8 @@ class Composer(QWidget):
         # The figures go in the tooltip: a button does not wrap, and a long one would widen the window.
         self.convert_button.setText(self.tr("&Convert to GSM-7"))
         self.convert_button.setToolTip(
-            self.tr("Convert to GSM-7: {before} → {after} segments per message").format(
-                before=before.segments, after=after.segments
+            self.tr("Convert to GSM-7: {before} → %Ln segment(s) per message", "", after.segments).format(
+                before=before.segments
             )
         )
         self.convert_button.show()

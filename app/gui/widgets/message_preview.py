@@ -172,12 +172,9 @@ class CostPanel(QGroupBox):
         if spread:
             lines.append(self.tr("Distribution: {spread}").format(spread=spread))
         if p.longest_row is not None:
-            longest = self.tr("Longest message: row {row}, {chars} characters, {segments} segments")
-            lines.append(
-                longest.format(
-                    row=p.longest_row, chars=self._n(p.longest_characters), segments=p.max_segments
-                )
-            )
+            longest = self.tr("Longest message: row {row}, {chars}, %Ln segment(s)", "", p.max_segments)
+            chars = self.tr("%Ln character(s)", "", p.longest_characters)
+            lines.append(longest.format(row=p.longest_row, chars=chars))
         if p.ucs2_messages:
             lines.append(
                 self.tr("Sent as UCS-2 (70 characters per segment): {n}").format(n=self._n(p.ucs2_messages))
@@ -197,10 +194,9 @@ class CostPanel(QGroupBox):
                 )
             )
         if cost.converted is not None and cost.converted.total_segments < p.total_segments:
-            offer = self.tr("Converted to GSM-7 it would cost {after} credits instead of {before}.")
-            lines.append(
-                offer.format(after=self._n(cost.converted.total_segments), before=self._n(p.total_segments))
-            )
+            after = cost.converted.total_segments
+            offer = self.tr("Converted to GSM-7 it would cost %Ln credit(s) instead of {before}.", "", after)
+            lines.append(offer.format(before=self._n(p.total_segments)))
         self.label.setText("\n".join(lines))
         self.credits = p.total_segments
         self._show_balance()
@@ -220,12 +216,10 @@ class CostPanel(QGroupBox):
         if self.balance is None:
             self.balance_label.setText(self.balance_note)
             return
-        text = self.tr("Balance at {provider}: {n} credits.").format(
-            provider=self.provider_name, n=self._n(self.balance)
-        )
+        text = self.tr("Balance at {provider}: %Ln credit(s).", "", self.balance)
+        text = text.format(provider=self.provider_name)
         if self.credits is not None and self.credits > self.balance:
-            missing = self._n(self.credits - self.balance)
-            text += " " + self.tr("{missing} credits are missing: ").format(missing=missing)
+            text += " " + self.tr("%Ln credit(s) missing: ", "", self.credits - self.balance)
             text += reason_text("low_balance", self.provider_name, self.lang)
         elif self.credits is not None:
             text += " " + self.tr("Enough for this campaign.")
