@@ -21,6 +21,7 @@ from app.core.engine.progress import Controls, Progress
 from app.core.journal import CampaignBusy, Journal, JournalError
 from app.core.reasons import reason_text
 from app.core.wording import word
+from app.providers import registry
 from app.providers.base import Provider
 
 
@@ -80,7 +81,7 @@ def drive(
     journal: Journal, campaign_id: int, provider: Provider, args: argparse.Namespace, out: TextIO
 ) -> int:
     """Send the campaign until it ends or pauses; print the summary; return the exit code."""
-    name = provider.capabilities.name
+    name = registry.capabilities(provider.capabilities.id).name  # in the user's language
     controls = Controls()
     bar = TerminalBar(word(TEXTS, "sending_bar"), enabled=not getattr(args, "json", False))
     told: set[str] = set()
