@@ -50,6 +50,11 @@ def next_step(qtbot: QtBot, window: MainWindow, step: int) -> None:
 def import_sheet(qtbot: QtBot, window: MainWindow, sheet: Path) -> None:
     """From Provider: Next, open `sheet` through the import dialog."""
     next_step(qtbot, window, RECIPIENTS)
+    open_sheet(qtbot, window, sheet)
+
+
+def open_sheet(qtbot: QtBot, window: MainWindow, sheet: Path) -> None:
+    """On Recipients: open `sheet` through the import dialog, and wait until it is read."""
     page = window.recipients_page
     said(window).files.append(sheet)
     click(qtbot, page.findChild(QPushButton, "openSheetButton"))

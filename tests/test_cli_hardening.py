@@ -3,7 +3,6 @@ list, every provider's maximum length; and the data folder's permissions."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import signal
@@ -12,31 +11,19 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from app.cli import run
 from app.core.domain import State
 from app.core.journal import open_journal
 from app.core.paths import sample_sheet
 from app.core.segments import MAX_SEGMENTS
+from tests.cli_support import masivo
 from tests.engine_keyring import environment
 from tests.engine_support import provider_server, write_sheet
 
 ROOT = Path(__file__).resolve().parents[1]
 posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
-
-
-def masivo(*argv: str) -> tuple[int, Any]:
-    """Run a command in-process; the parsed JSON it printed (or its text)."""
-    out = io.StringIO()
-    code = run(list(argv), out=out)
-    text = out.getvalue()
-    try:
-        return code, json.loads(text)
-    except ValueError:
-        return code, text
 
 
 def mode(path: Path) -> int:

@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from app.cli import run
 from app.core.secrets import CredentialStore
 from app.providers.base import Credentials
+from tests.cli_support import masivo
 from tests.engine_keyring import environment
 from tests.engine_support import duplicates, provider_server, write_sheet
 from tests.fakes.sheets import read_rows
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def masivo(*argv: str) -> tuple[int, Any]:
-    """Run a command in-process; the parsed JSON it printed (or its text)."""
-    out = io.StringIO()
-    code = run(list(argv), out=out)
-    text = out.getvalue()
-    try:
-        return code, json.loads(text)
-    except ValueError:
-        return code, text
 
 
 def subprocess_masivo(home: Path, *argv: str) -> subprocess.CompletedProcess[str]:

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
 
 from app.cli import run
 from app.core.logs import REDACTOR
 from app.core.secrets import CredentialStore
 from app.core.unsubscribe import STORE_ID
+from tests.fakes.sheets import email_sheet
 from tests.fakes.smtp import PASSWORD, USER, FakeSmtpServer, smtp_server
 
 from .conftest import MemoryKeyring
@@ -44,16 +44,6 @@ def store_smtp(monkeypatch: pytest.MonkeyPatch, server: FakeSmtpServer, password
         "--field", "unsubscribe_url=https://masivo.empresa.cl",
         stdin=password + "\n",
     )  # fmt: skip
-
-
-def email_sheet(path: Path, rows: int) -> Path:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Clientes")
-    sheet.append(["Nombre", "Correo"])
-    for i in range(rows):
-        sheet.append([f"Cliente {i}", f"cliente{i}@example.com"])
-    book.save(path)
-    return path
 
 
 def test_a_campaign_through_the_cli_and_no_secret_anywhere(

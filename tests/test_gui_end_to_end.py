@@ -24,7 +24,7 @@ from app.core.secrets import CredentialStore
 from app.core.settings import Settings
 from app.gui.main_window import HISTORY, MESSAGE, RECIPIENTS, REVIEW, TRACKING, MainWindow
 from app.gui.provider_source import ProviderSource
-from app.providers.base import Credentials, Provider
+from app.providers.base import Credentials
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.itcloud import BOGOTA, FakeItCloud
 from tests.fakes.server import serving
@@ -36,6 +36,7 @@ from tests.gui_campaigns import (
     sqlite_journal,  # noqa: F401 (the `journal` fixture)
     write_sheet,
 )
+from tests.gui_window import click, next_step, open_window, said
 
 NOON = dt.datetime(2025, 3, 10, 12, 0, tzinfo=BOGOTA)
 
@@ -46,34 +47,6 @@ def sample() -> Path:
     bundled = sample_sheet()
     assert bundled.is_file(), f"the bundled sample sheet {bundled} is missing"
     return bundled
-
-
-def open_window(qtbot: QtBot, settings: Settings, journal: Journal, sample: Path, provider: Provider,
-                answers: list[bool] | None = None) -> MainWindow:  # fmt: skip
-    window = MainWindow(settings, journal, dialogs=ScriptedDialogs(answers=answers or []),
-                        store=CredentialStore(), sample=sample)  # fmt: skip
-    window.runner.providers = lambda provider_id, base_url: provider
-    window.runner.poll_every, window.runner.balance_every = 0.05, 0.0
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def said(window: MainWindow) -> ScriptedDialogs:
-    assert isinstance(window.dialogs, ScriptedDialogs)
-    return window.dialogs
-
-
-def click(qtbot: QtBot, button: QPushButton | None) -> None:
-    assert button is not None, "no such button"
-    assert button.isVisible() and button.isEnabled(), f"{button.objectName()} cannot be clicked"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def next_step(qtbot: QtBot, window: MainWindow, step: int) -> None:
-    qtbot.waitUntil(window.next_button.isEnabled, timeout=10_000)
-    click(qtbot, window.next_button)
-    assert window.current_step() == step
 
 
 def compose_and_review(qtbot: QtBot, window: MainWindow) -> None:
@@ -109,7 +82,7 @@ def test_review_writes_nothing_until_confirmed_then_the_campaign_is_the_recipien
 ) -> None:
     sheet = tmp_path / "clientes.xlsx"
     shutil.copy(sample, sheet)
-    window = open_window(qtbot, settings, journal, sheet, demo())
+    window = open_window(qtbot, settings, journal, demo(), sheet)
     compose_and_review(qtbot, window)
     rows = window.recipients_page.model.rows
     valid = [(row.row, row.address) for row in rows if row.status is RowStatus.VALID]
@@ -138,7 +111,7 @@ def test_review_writes_nothing_until_confirmed_then_the_campaign_is_the_recipien
 def test_a_whole_demo_campaign_from_a_fresh_window(
     qtbot: QtBot, settings: Settings, journal: Journal, sample: Path, tmp_path: Path
 ) -> None:
-    window = open_window(qtbot, settings, journal, sample, demo())
+    window = open_window(qtbot, settings, journal, demo(), sample)
     compose_and_review(qtbot, window)
     valid = window.draft.valid_count
     assert window.review_page.prepared is not None and window.review_page.prepared.valid == valid
@@ -179,7 +152,7 @@ def test_pause_resume_then_close_mid_send_and_resume_on_reopening(
     qtbot: QtBot, settings: Settings, journal: Journal, sample: Path
 ) -> None:
     provider = Gated(demo(), hold_at=2)
-    window = open_window(qtbot, settings, journal, sample, provider, answers=[True])
+    window = open_window(qtbot, settings, journal, provider, sample, ScriptedDialogs(answers=[True]))
     window.runner.dispatcher_options = {"batch_size": 3}
     compose_and_review(qtbot, window)
     campaign_id = confirm_send(qtbot, window)
@@ -205,7 +178,7 @@ def test_pause_resume_then_close_mid_send_and_resume_on_reopening(
     assert (paused.status, paused.reason) == (CampaignStatus.PAUSED, "paused_by_user")
     assert journal.counts(campaign_id)[State.PENDING.value] > 0
 
-    again = open_window(qtbot, settings, journal, sample, demo(), answers=[True])
+    again = open_window(qtbot, settings, journal, demo(), sample, ScriptedDialogs(answers=[True]))
     qtbot.waitUntil(lambda: again.current_step() == TRACKING, timeout=10_000)
     assert "Resume it now?" in said(again).texts("ask")[0]
     qtbot.waitUntil(lambda: again.tracking_page.panel.status_label.text() == "Completed", timeout=20_000)
@@ -223,7 +196,9 @@ def test_a_provider_error_is_explained_in_a_dialog(
     started = time.time()
     with serving(fake.handle) as server:
         settings.set("base_url.itcloud", server.url)
-        window = open_window(qtbot, settings, journal, sample, demo(), answers=[False])  # "Later"
+        window = open_window(
+            qtbot, settings, journal, demo(), sample, ScriptedDialogs(answers=[False])
+        )  # "Later"
         window.runner.providers = ProviderSource(settings)  # the real adapter, over HTTP to the fake
         window.runner.dispatcher_options = {"clock": lambda: NOON.timestamp() + time.time() - started}
         qtbot.waitUntil(lambda: said(window).texts("ask") != [], timeout=10_000)

@@ -40,10 +40,6 @@ def review(qtbot: QtBot, page: ReviewPage) -> ReviewPage:
     return page
 
 
-def said(page: ReviewPage) -> ScriptedDialogs:
-    return page.dialogs  # type: ignore[attr-defined]
-
-
 def close(page: ReviewPage, runner: CampaignRunner) -> None:
     runner.pause_and_wait()
     page.shutdown()

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
@@ -22,6 +21,7 @@ from app.gui.pages.provider import ProviderPage
 from app.gui.pages.review import ReviewPage
 from tests.fakes.dialogs import Host, ScriptedDialogs
 from tests.fakes.dns import Records, dns_server, txt
+from tests.fakes.sheets import email_sheet
 from tests.fakes.smtp import PASSWORD, USER, FakeSmtpServer, smtp_server
 from tests.gui_campaigns import journal_at, read_sheet, runner_for
 from tests.smtp_support import smtp_adapter
@@ -154,16 +154,6 @@ def test_a_login_against_a_real_server_stores_the_fields_in_the_keyring(
     assert stored["host"] == server.host and stored["password"] == PASSWORD and stored["preset"] == "other"
     assert PASSWORD not in status(page)
     assert not any(PASSWORD in label.text() for label in page.findChildren(QLabel))
-
-
-def email_sheet(path: Path, rows: int) -> Path:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Clientes")
-    sheet.append(["Nombre", "Correo"])
-    for i in range(rows):
-        sheet.append([f"Cliente {i}", f"cliente{i}@example.com"])
-    book.save(path)
-    return path
 
 
 def test_the_review_step_checks_the_sender_domain_and_spreads_the_days(

@@ -27,6 +27,7 @@ from tests.gui_campaigns import (
     runner_for,
     sqlite_journal,  # noqa: F401 (the `journal` fixture)
 )
+from tests.gui_window import said
 
 
 def tracking(qtbot: QtBot, settings: Settings, journal: Journal, runner: CampaignRunner) -> TrackingPage:
@@ -36,10 +37,6 @@ def tracking(qtbot: QtBot, settings: Settings, journal: Journal, runner: Campaig
     page.resize(900, 700)
     page.show()
     return page
-
-
-def said(page: TrackingPage) -> ScriptedDialogs:
-    return page.dialogs  # type: ignore[attr-defined]
 
 
 def finish(qtbot: QtBot, page: TrackingPage) -> None:

@@ -33,7 +33,7 @@ from tests.gui_campaigns import (
     sqlite_journal,  # noqa: F401 (the `journal` fixture)
     write_sheet,
 )
-from tests.gui_window import click, import_sheet, open_window, review, said, write_message
+from tests.gui_window import click, import_sheet, open_sheet, open_window, review, said, write_message
 
 
 def test_a_message_over_the_limit_for_some_recipients_blocks_next_and_send(
@@ -203,14 +203,7 @@ def test_after_a_campaign_completes_review_is_not_armed_with_the_same_list_and_m
     assert len(journal.campaigns()) == 1
 
     steps.setCurrentRow(RECIPIENTS)  # the same file, unchanged, read again: still the list just sent
-    recipients = window.recipients_page
-    said(window).files.append(sheet)
-    click(qtbot, recipients.findChild(QPushButton, "openSheetButton"))
-    importing = recipients.import_dialog
-    assert importing is not None
-    qtbot.waitUntil(lambda: importing.preview is not None, timeout=10_000)
-    with qtbot.waitSignal(recipients.import_finished, timeout=20_000):
-        click(qtbot, importing.findChild(QPushButton, "importButton"))
+    open_sheet(qtbot, window, sheet)
     steps.setCurrentRow(REVIEW)
     qtbot.wait(300)
     assert not form.send_button.isEnabled(), "Review is armed to send the same list read again"
@@ -256,13 +249,7 @@ def test_another_sheet_or_campaign_is_shown_unfiltered(
     click(qtbot, page.findChild(QPushButton, "filterInvalid"))
     assert view.model().rowCount() == 2
     second = write_sheet(tmp_path / "segunda.xlsx", 6)
-    said(window).files.append(second)
-    click(qtbot, page.findChild(QPushButton, "openSheetButton"))
-    dialog = page.import_dialog
-    assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
-    with qtbot.waitSignal(page.import_finished, timeout=20_000):
-        click(qtbot, dialog.findChild(QPushButton, "importButton"))
+    open_sheet(qtbot, window, second)
     assert view.model().rowCount() == 6, "the new sheet is shown through the last sheet's filter"
     assert page.findChild(QPushButton, "filterAll").isChecked()
 

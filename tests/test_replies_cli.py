@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import socket
 from collections.abc import Iterator
@@ -12,11 +11,11 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from app.cli import run
 from app.core.journal import Journal, open_journal
 from app.core.logs import REDACTOR
 from app.core.secrets import CredentialStore
 from app.webhooks.routes import ROUTES, STORE_ID, load_tokens
+from tests.cli_support import masivo
 from tests.webhook_support import (
     Client,
     number,
@@ -26,17 +25,6 @@ from tests.webhook_support import (
     sent_campaign,
     status,
 )
-
-
-def masivo(*argv: str) -> tuple[int, Any]:
-    """Run a command in-process; the parsed JSON it printed (or its text)."""
-    out = io.StringIO()
-    code = run(list(argv), out=out)
-    text = out.getvalue()
-    try:
-        return code, json.loads(text)
-    except ValueError:
-        return code, text
 
 
 @pytest.fixture

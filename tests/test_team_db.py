@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import time
 from collections.abc import Iterator
@@ -11,20 +10,11 @@ from typing import Any
 
 import pytest
 
-from app.cli import run
 from app.core.domain import CampaignStatus
 from app.core.journal import LATEST, Journal, JournalError, NewCampaign, open_journal
 from app.core.journal.migrations import MIGRATIONS
 from tests.backends import BACKENDS, PgDatabases
-
-
-def masivo(*argv: str) -> tuple[int, Any]:
-    out = io.StringIO()
-    code = run(list(argv), out=out)
-    try:
-        return code, json.loads(out.getvalue())
-    except ValueError:
-        return code, out.getvalue()
+from tests.cli_support import masivo
 
 
 @pytest.fixture(params=BACKENDS)

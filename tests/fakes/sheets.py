@@ -41,6 +41,17 @@ def write_sheet(
     return path
 
 
+def email_sheet(path: Path, rows: int) -> Path:
+    """An .xlsx of `rows` customers with their e-mail addresses, cliente<i>@example.com."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Clientes")
+    sheet.append(["Nombre", "Correo"])
+    for i in range(rows):
+        sheet.append([f"Cliente {i}", f"cliente{i}@example.com"])
+    book.save(path)
+    return path
+
+
 def write_csv(path: Path, count: int) -> Path:
     """A CSV of `count` distinct valid Chilean mobiles (fast to write, for long imports)."""
     with path.open("w", encoding="utf-8") as handle:
