@@ -118,6 +118,16 @@ def journal(journal_url: str) -> Iterator[Journal]:
     opened.close()
 
 
+@pytest.fixture(name="journal")
+def sqlite_journal(tmp_path: Path) -> Iterator[Journal]:
+    """A SQLite journal only, for tests that need no second backend (the window's, the receiver's:
+    conftest's `journal` runs on each backend in turn; the window on a team's PostgreSQL is
+    tests/test_team_window.py). Import it to use it."""
+    journal = open_journal(str(tmp_path / "journal.sqlite3"))
+    yield journal
+    journal.close()
+
+
 @pytest.fixture(autouse=True)
 def no_team_database(monkeypatch: pytest.MonkeyPatch) -> None:
     """A developer's own MASIVO_DATABASE_URL never reaches a test."""

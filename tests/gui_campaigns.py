@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import pytest
 from openpyxl import Workbook
 
 from app.core.domain import Channel
@@ -85,15 +84,6 @@ def read_sheet(draft: CampaignDraft) -> CampaignDraft:
 
 def journal_at(folder: Path) -> Journal:
     return open_journal(str(folder / "journal.sqlite3"))
-
-
-@pytest.fixture(name="journal")
-def sqlite_journal(tmp_path: Path) -> Iterator[Journal]:
-    """The window tests' journal: a SQLite file (conftest's `journal` runs on each backend in turn;
-    the window on a team's PostgreSQL is tests/test_team_window.py). Import it to use it."""
-    journal = journal_at(tmp_path)
-    yield journal
-    journal.close()
 
 
 def make_campaign(

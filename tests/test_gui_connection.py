@@ -16,11 +16,11 @@ from app.core.journal import Journal
 from app.core.settings import Settings
 from app.gui.main_window import MainWindow
 from app.gui.pages import provider as provider_page
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.fakes.itcloud import FakeItCloud
 from tests.fakes.server import FakeServer, Reply, Request, serving
 from tests.gui_campaigns import (
     demo,
-    sqlite_journal,  # noqa: F401 (the `journal` fixture)
     write_sheet,
 )
 from tests.gui_window import click, open_window

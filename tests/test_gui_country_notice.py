@@ -3,11 +3,9 @@ list of rows each marked invalid for the reason the notice already gives."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
-import pytest
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
@@ -15,15 +13,9 @@ from app.core.journal import Journal
 from app.core.recipients import RowStatus
 from app.core.settings import Settings
 from app.gui.main_window import MainWindow
-from tests.gui_campaigns import demo, journal_at, write_sheet
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
+from tests.gui_campaigns import demo, write_sheet
 from tests.gui_window import click, import_sheet, open_window, said
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    journal = journal_at(tmp_path)
-    yield journal
-    journal.close()
 
 
 def choose_itcloud(window: MainWindow) -> None:

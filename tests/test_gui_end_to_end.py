@@ -25,6 +25,7 @@ from app.core.settings import Settings
 from app.gui.main_window import HISTORY, MESSAGE, RECIPIENTS, REVIEW, TRACKING, MainWindow
 from app.gui.provider_source import ProviderSource
 from app.providers.base import Credentials
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.itcloud import BOGOTA, FakeItCloud
 from tests.fakes.server import serving
@@ -33,7 +34,6 @@ from tests.gui_campaigns import (
     Gated,
     demo,
     make_campaign,
-    sqlite_journal,  # noqa: F401 (the `journal` fixture)
     write_sheet,
 )
 from tests.gui_window import click, next_step, open_window, said

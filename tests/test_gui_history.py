@@ -17,12 +17,12 @@ from app.gui.models.history_model import HistoryEntry, HistoryModel
 from app.gui.pages.history import HistoryPage, offer_resume
 from app.gui.runner import CampaignRunner
 from app.providers.base import Effect, Problem
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.gui_campaigns import (
     demo,
     make_campaign,
     runner_for,
-    sqlite_journal,  # noqa: F401 (the `journal` fixture)
 )
 
 

@@ -24,8 +24,8 @@ from app.gui.pages.tracking_replies import CampaignReplies
 from app.gui.receiver_host import ReceiverHost
 from app.providers.base import Credentials
 from app.webhooks.routes import STORE_ID
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.fakes.dialogs import ScriptedDialogs
-from tests.gui_campaigns import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.webhook_support import TOKENS, Client, number, received, sent_campaign
 
 

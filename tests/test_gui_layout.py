@@ -31,11 +31,11 @@ from app.gui.main_window import (
     TRACKING,
     MainWindow,
 )
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.gui_campaigns import (
     NAMES,
     demo,
     make_campaign,
-    sqlite_journal,  # noqa: F401 (the `journal` fixture)
 )
 from tests.gui_window import import_sheet, open_window, write_message
 

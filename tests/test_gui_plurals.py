@@ -21,8 +21,8 @@ from app.gui.formatting import number
 from app.gui.pages.inbox import InboxPage
 from app.gui.pages.suppression import SuppressionPage
 from app.gui.receiver_host import ReceiverHost
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.fakes.dialogs import ScriptedDialogs
-from tests.gui_campaigns import sqlite_journal  # noqa: F401 (the `journal` fixture)
 
 
 @pytest.fixture(params=["es", "en"])

@@ -18,6 +18,7 @@ from app.gui.pages.review import ReviewPage
 from app.gui.provider_source import ProviderSource
 from app.gui.runner import CampaignRunner
 from app.providers.base import Credentials
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.itcloud import FakeItCloud
 from tests.fakes.server import serving
@@ -26,7 +27,6 @@ from tests.gui_campaigns import (
     draft_for,
     read_sheet,
     runner_for,
-    sqlite_journal,  # noqa: F401 (the `journal` fixture)
     write_sheet,
 )
 

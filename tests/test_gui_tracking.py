@@ -16,6 +16,7 @@ from app.core.settings import Settings
 from app.gui.models.campaign_model import STATE_GROUPS, merge_counts
 from app.gui.pages.tracking import TrackingPage
 from app.gui.runner import CampaignRunner
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.engine_support import adapter, provider_server
 from tests.engine_support import make_campaign as make_engine_campaign
 from tests.fakes.dialogs import ScriptedDialogs
@@ -25,7 +26,6 @@ from tests.gui_campaigns import (
     demo,
     make_campaign,
     runner_for,
-    sqlite_journal,  # noqa: F401 (the `journal` fixture)
 )
 from tests.gui_window import said
 

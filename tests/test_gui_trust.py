@@ -25,12 +25,12 @@ from app.core.settings import Settings
 from app.gui.application import open_sheet_from_arguments
 from app.gui.main_window import MESSAGE, RECIPIENTS, REVIEW
 from app.providers.base import OutgoingMessage, SendOptions, SendResult
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.gui_campaigns import (
     Gated,
     demo,
     make_campaign,
-    sqlite_journal,  # noqa: F401 (the `journal` fixture)
     write_sheet,
 )
 from tests.gui_window import click, import_sheet, open_sheet, open_window, review, said, write_message

@@ -13,13 +13,13 @@ from app.core.journal import Journal
 from app.core.settings import Settings
 from app.gui.pages.history import HistoryPage
 from app.gui.pages.tracking import TrackingPage
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.engine_support import adapter, duplicates, every_send, provider_server
 from tests.fakes.dialogs import ScriptedDialogs
 from tests.fakes.server import Request
 from tests.gui_campaigns import (
     make_campaign,
     runner_for,
-    sqlite_journal,  # noqa: F401 (the `journal` fixture)
 )
 from tests.test_never_twice import every_tenth_send
 

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
 import pytest
 
 from app.core.domain import Channel, State
-from app.core.journal import Journal, open_journal
+from app.core.journal import Journal
 from app.providers.base import Capabilities, OutgoingMessage, SendResult
 from app.webhooks.optout import DEFAULT_WORDS, is_opt_out, normalize, opt_out_words
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.dispatcher_support import FakeClock, Scripted, make_campaign, run
 from tests.webhook_support import Client, received, running_receiver
 
 WORDS = opt_out_words(DEFAULT_WORDS)
 ONE_BY_ONE = Capabilities("connectus", "Connectus", frozenset({Channel.SMS}), "x://", ())
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(str(tmp_path / "journal.sqlite3"))
-    yield opened
-    opened.close()
 
 
 @pytest.mark.parametrize(

@@ -12,19 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from app.core.journal import Journal, open_journal
+from app.core.journal import Journal
 from app.core.logs import setup_logging
 from app.webhooks.wsgi import MAX_BODY
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.webhook_support import PATHS, Client, running_receiver, status
 
 SLOW = 600
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(str(tmp_path / "journal.sqlite3"))
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

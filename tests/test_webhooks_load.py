@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-
-from app.core.journal import Journal, open_journal
+from app.core.journal import Journal
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.webhook_support import Client, received, running_receiver, status
 
 SENDERS, EVENTS = 50, 100
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(str(tmp_path / "journal.sqlite3"))
-    yield opened
-    opened.close()
 
 
 def send_all(port: int, sender: int, acked: list[str], start: threading.Barrier) -> None:

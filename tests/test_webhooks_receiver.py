@@ -6,15 +6,15 @@ import logging
 import socket
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from app.core.domain import State
-from app.core.journal import Journal, open_journal
+from app.core.journal import Journal
 from app.providers.connectus import CONNECTUS_STATUS
 from app.webhooks.server import Receiver
 from app.webhooks.wsgi import MAX_BODY
+from tests.backends import sqlite_journal  # noqa: F401 (the `journal` fixture)
 from tests.webhook_support import (
     PATHS,
     TOKENS,
@@ -27,13 +27,6 @@ from tests.webhook_support import (
     state_of,
     status,
 )
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(str(tmp_path / "journal.sqlite3"))
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
