@@ -175,7 +175,7 @@ def text(message_id: str, lang: str | None = None, **params: object) -> str:
     if "value" in params:
         params["value"] = _shorten(str(params["value"]))
     if "region" in params:
-        params["country"] = word(COUNTRIES, str(params["region"]), lang)
+        params["country"] = country_name(str(params["region"]), lang)
     if "rule" in params:
         params["rule"] = word(RULE_NAMES, str(params["rule"]), lang)
     if message_id == "phone_not_mobile":
@@ -204,7 +204,7 @@ COUNTRIES: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 
-def country_name(region: str, lang: str) -> str:
+def country_name(region: str, lang: str | None = None) -> str:
     """'Chile' for 'CL' in the user's language; the code itself for a country not listed."""
     # Not phonenumbers' geodata: importing it costs seconds and 4 MB of every installer.
     return word(COUNTRIES, region, lang)
