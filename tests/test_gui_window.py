@@ -105,6 +105,11 @@ def test_closing_during_a_send_asks_then_pauses_cleanly(
     assert "resume" in dialogs.texts("ask")[0]
 
 
+def test_the_first_window_fits_the_screen(window: MainWindow) -> None:
+    room = window.screen().availableGeometry()  # offscreen: 800 x 800, smaller than the usual first size
+    assert window.width() <= room.width() and window.height() <= room.height()
+
+
 def test_geometry_is_remembered_between_runs(
     qtbot: QtBot, window: MainWindow, settings: Settings, dialogs: ScriptedDialogs
 ) -> None:

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -429,7 +429,8 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         saved = self.settings.get("window_geometry")
         if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
-            self.resize(1100, 720)
+            # The first time: a comfortable size, but never more than the screen shows (a small laptop).
+            self.resize(QSize(1100, 720).boundedTo(self.screen().availableGeometry().size()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._finish_opening()
