@@ -58,6 +58,7 @@ def test_a_formatted_email_is_sent_as_clean_html_with_its_plain_text_and_preview
     sheet = write_sheet(tmp_path / "correos.xlsx", EMAIL_ROWS, ("Nombre", "Correo", "Monto"))
     window = MainWindow(settings, dialogs=ScriptedDialogs(), sample=sheet)
     qtbot.addWidget(window)
+    window.resize(1024, 700)  # the smallest screen Masivo is made for (offscreen's own is 800 wide)
     with qtbot.waitSignal(window.opened, timeout=10_000):
         window.show()
     qtbot.mouseClick(window.findChild(QRadioButton, "emailRadio"), Qt.MouseButton.LeftButton)
